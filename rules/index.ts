@@ -1,0 +1,11 @@
+/** Every rule, in documentation order. */
+import type { Rule } from '../src/rule-api.js';
+import serviceSelectorMismatch from './service-selector-mismatch.js';
+import yamlSyntax from './yaml-syntax.js';
+
+export const allRules: readonly Rule[] = [
+  yamlSyntax,
+  serviceSelectorMismatch,
+] as Rule[];
+
+export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

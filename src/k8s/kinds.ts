@@ -1,0 +1,39 @@
+/** Facts about built-in kinds that the loader and index need: API groups and scope. */
+
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+/** `group/Kind` ('' group for the core API) of every built-in cluster-scoped kind. */
+const CLUSTER_SCOPED = new Set([
+  '/Namespace', '/Node', '/PersistentVolume', '/ComponentStatus',
+  'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/ClusterRoleBinding',
+  'storage.k8s.io/StorageClass', 'storage.k8s.io/CSIDriver', 'storage.k8s.io/CSINode',
+  'storage.k8s.io/VolumeAttachment', 'storage.k8s.io/VolumeAttributesClass',
+  'apiextensions.k8s.io/CustomResourceDefinition', 'apiregistration.k8s.io/APIService',
+  'networking.k8s.io/IngressClass', 'networking.k8s.io/IPAddress', 'networking.k8s.io/ServiceCIDR',
+  'scheduling.k8s.io/PriorityClass', 'node.k8s.io/RuntimeClass',
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+  'admissionregistration.k8s.io/MutatingAdmissionPolicy',
+  'admissionregistration.k8s.io/MutatingAdmissionPolicyBinding',
+  'certificates.k8s.io/CertificateSigningRequest', 'certificates.k8s.io/ClusterTrustBundle',
+  'flowcontrol.apiserver.k8s.io/FlowSchema', 'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
+  'policy/PodSecurityPolicy', 'resource.k8s.io/DeviceClass', 'resource.k8s.io/ResourceSlice',
+  'internal.apiserver.k8s.io/StorageVersion', 'storagemigration.k8s.io/StorageVersionMigration',
+  'authentication.k8s.io/TokenReview', 'authentication.k8s.io/SelfSubjectReview',
+  'authorization.k8s.io/SubjectAccessReview', 'authorization.k8s.io/SelfSubjectAccessReview',
+  'authorization.k8s.io/SelfSubjectRulesReview',
+  // Widely installed custom resources.
+  'cert-manager.io/ClusterIssuer', 'external-secrets.io/ClusterSecretStore',
+  'external-secrets.io/ClusterExternalSecret', 'argoproj.io/ClusterWorkflowTemplate',
+]);
+
+/** `scopes` holds `group/Kind` -> namespaced, from CustomResourceDefinitions in the run. */
+export function isNamespaced(group: string, kind: string, scopes: ReadonlyMap<string, boolean>): boolean {
+  const key = `${group}/${kind}`;
+  return scopes.get(key) ?? !CLUSTER_SCOPED.has(key);
+}

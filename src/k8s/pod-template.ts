@@ -1,0 +1,125 @@
+/**
+ * Pod templates of workloads: where a pod's labels, spec and containers live in each kind, so
+ * rules can treat a Pod, a Deployment and a CronJob the same way.
+ */
+import type { Container, ContainerPort, PodSpec } from 'kubernetes-types/core/v1.js';
+import type { NodeRef, Path, PathSegment } from '../model.js';
+import { isRecord, type Resource } from '../resource.js';
+
+export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+export interface ContainerRef {
+  readonly container: Container;
+  readonly group: ContainerGroup;
+  readonly index: number;
+  /** Path of the container from the owning object's root. */
+  readonly path: Path;
+}
+
+export interface PodTemplate {
+  readonly owner: Resource;
+  /** Path from the owner's root to the object holding `metadata` and `spec` of the pod. */
+  readonly path: Path;
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly spec: PodSpec;
+  /** Desired pods; undefined when it depends on the cluster (DaemonSet: one per node). */
+  readonly replicas: number | undefined;
+  readonly containers: readonly ContainerRef[];
+  /** A node below the pod spec, e.g. `template.node('volumes', 0)`. */
+  node(...path: PathSegment[]): NodeRef;
+}
+
+const TEMPLATE_PATHS: Record<string, Path> = {
+  Pod: [],
+  Deployment: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  Rollout: ['spec', 'template'],
+  DeploymentConfig: ['spec', 'template'],
+};
+
+const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'argoproj.io', 'apps.openshift.io', 'extensions']);
+
+function get(value: unknown, path: Path): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PathSegment, unknown>)[segment];
+  }
+  return current;
+}
+
+/** Where the pod template sits: known workloads, plus any custom kind embedding `spec.template`. */
+function templatePath(resource: Resource): Path | undefined {
+  const known = TEMPLATE_PATHS[resource.kind];
+  if (known && BUILT_IN_GROUPS.has(resource.group)) return known;
+  const spec = get(resource.value, ['spec', 'template', 'spec']);
+  if (resource.group !== '' && isRecord(spec) && Array.isArray(spec.containers)) return ['spec', 'template'];
+  return undefined;
+}
+
+function replicasOf(resource: Resource): number | undefined {
+  const spec = get(resource.value, ['spec']) as Record<string, unknown> | undefined;
+  switch (resource.kind) {
+    case 'Pod':
+      return 1;
+    case 'DaemonSet':
+      return undefined;
+    case 'Job':
+      return typeof spec?.parallelism === 'number' ? spec.parallelism : 1;
+    case 'CronJob': {
+      const parallelism = get(spec, ['jobTemplate', 'spec', 'parallelism']);
+      return typeof parallelism === 'number' ? parallelism : 1;
+    }
+    default:
+      return typeof spec?.replicas === 'number' ? spec.replicas : 1;
+  }
+}
+
+function stringLabels(value: unknown): Record<string, string> {
+  const labels: Record<string, string> = {};
+  if (!isRecord(value)) return labels;
+  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) labels[k] = String(v);
+  return labels;
+}
+
+export function podTemplateOf(resource: Resource): PodTemplate | undefined {
+  if (resource.namespace === undefined) return undefined;
+  const path = templatePath(resource);
+  if (!path) return undefined;
+  const template = get(resource.value, path);
+  if (!isRecord(template) || !isRecord(template.spec)) return undefined;
+  const spec = template.spec as unknown as PodSpec;
+  const specPath = [...path, 'spec'];
+  const containers: ContainerRef[] = [];
+  for (const group of ['containers', 'initContainers', 'ephemeralContainers'] as const) {
+    const list = spec[group];
+    if (!Array.isArray(list)) continue;
+    list.forEach((container, index) => {
+      if (isRecord(container)) containers.push({ container: container as Container, group, index, path: [...specPath, group, index] });
+    });
+  }
+  return {
+    owner: resource,
+    path,
+    namespace: resource.namespace,
+    labels: stringLabels(get(template, ['metadata', 'labels'])),
+    spec,
+    replicas: replicasOf(resource),
+    containers,
+    node: (...rest) => resource.node(...specPath, ...rest),
+  };
+}
+
+/** Ports a container declares, with the protocol defaulted as the API server does. */
+export function containerPorts(container: Container): Array<ContainerPort & { protocol: string; index: number }> {
+  if (!Array.isArray(container.ports)) return [];
+  return container.ports
+    .map((port, index) => ({ ...port, protocol: port.protocol ?? 'TCP', index }))
+    .filter((port) => isRecord(port));
+}

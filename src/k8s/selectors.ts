@@ -1,0 +1,55 @@
+/** Label selectors as the API server evaluates them. */
+import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
+import { isRecord } from '../resource.js';
+
+export type Labels = Readonly<Record<string, string>>;
+
+/** A plain `key: value` selector (Service, ReplicationController) with values as strings. */
+export function plainSelector(value: unknown): Labels | undefined {
+  if (!isRecord(value)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = String(v);
+  return out;
+}
+
+export function matchesLabels(selector: Labels, labels: Labels): boolean {
+  for (const key in selector) if (labels[key] !== selector[key]) return false;
+  return true;
+}
+
+export function sharedLabelCount(selector: Labels, labels: Labels): number {
+  let shared = 0;
+  for (const key in selector) if (labels[key] === selector[key]) shared++;
+  return shared;
+}
+
+/** metav1.LabelSelector semantics: matchLabels AND every matchExpression; empty selects all. */
+export function matchesSelector(selector: LabelSelector, labels: Labels): boolean {
+  if (selector.matchLabels && !matchesLabels(plainSelector(selector.matchLabels) ?? {}, labels)) return false;
+  for (const expression of selector.matchExpressions ?? []) {
+    const has = Object.hasOwn(labels, expression.key);
+    const values = (expression.values ?? []).map(String);
+    switch (expression.operator) {
+      case 'In':
+        if (!has || !values.includes(labels[expression.key])) return false;
+        break;
+      case 'NotIn':
+        if (has && values.includes(labels[expression.key])) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** `app=web, tier=front` for messages. */
+export function formatLabels(labels: Labels): string {
+  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ');
+}

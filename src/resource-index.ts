@@ -1,0 +1,191 @@
+/**
+ * Every object of the run, queryable by kind/namespace/name, plus a label index of pod
+ * templates: each cross reference is a lookup, so a run stays linear in the number of objects.
+ */
+import { podTemplateOf, type PodTemplate } from './k8s/pod-template.js';
+import { matchesLabels, sharedLabelCount, type Labels } from './k8s/selectors.js';
+import { isRecord, type Resource } from './resource.js';
+
+/** Kinds are addressed as `Kind` for the core/apps groups or `group/Kind` otherwise. */
+const CORE_GROUPS: Record<string, string> = {
+  Service: '', ConfigMap: '', Secret: '', PersistentVolumeClaim: '', ServiceAccount: '', Namespace: '',
+  Pod: '', ReplicationController: '', Endpoints: '', LimitRange: '', ResourceQuota: '',
+  Deployment: 'apps', StatefulSet: 'apps', DaemonSet: 'apps', ReplicaSet: 'apps',
+  Job: 'batch', CronJob: 'batch',
+  Ingress: 'networking.k8s.io', IngressClass: 'networking.k8s.io', NetworkPolicy: 'networking.k8s.io',
+  HorizontalPodAutoscaler: 'autoscaling', PodDisruptionBudget: 'policy',
+  Role: 'rbac.authorization.k8s.io', ClusterRole: 'rbac.authorization.k8s.io',
+  RoleBinding: 'rbac.authorization.k8s.io', ClusterRoleBinding: 'rbac.authorization.k8s.io',
+};
+
+function kindKey(kind: string, group: string): string {
+  return `${group}/${kind}`;
+}
+
+function splitKind(kindRef: string): string {
+  const slash = kindRef.lastIndexOf('/');
+  if (slash !== -1) return kindRef;
+  return kindKey(kindRef, CORE_GROUPS[kindRef] ?? '');
+}
+
+/** How an object that no manifest defines comes to exist (e.g. a Secret from a SealedSecret). */
+export interface Provider {
+  readonly resource: Resource;
+  readonly how: string;
+}
+
+export class ResourceIndex {
+  private readonly byKey = new Map<string, Resource[]>();
+  private readonly byKind = new Map<string, Resource[]>();
+  private readonly providers = new Map<string, Provider>();
+  private readonly templates: PodTemplate[] = [];
+  private readonly templateOf = new Map<Resource, PodTemplate>();
+  /** namespace -> `key=value` -> templates carrying that label. */
+  private readonly labelIndex = new Map<string, Map<string, PodTemplate[]>>();
+  private readonly templatesByNamespace = new Map<string, PodTemplate[]>();
+
+  constructor(
+    readonly resources: readonly Resource[],
+    /** Documents in the run that could not be parsed: cross-resource rules may be missing facts. */
+    readonly unreadableDocuments = 0,
+  ) {
+    for (const resource of resources) this.add(resource);
+  }
+
+  private add(resource: Resource): void {
+    const kind = kindKey(resource.kind, resource.group);
+    push(this.byKey, `${kind}|${resource.namespace ?? ''}|${resource.name}`, resource);
+    push(this.byKind, kind, resource);
+    const template = podTemplateOf(resource);
+    if (template) this.addTemplate(template);
+    for (const provided of providedBy(resource)) {
+      const key = `${splitKind(provided.kind)}|${resource.namespace ?? ''}|${provided.name}`;
+      if (!this.providers.has(key)) this.providers.set(key, { resource, how: provided.how });
+    }
+  }
+
+  private addTemplate(template: PodTemplate): void {
+    this.templates.push(template);
+    this.templateOf.set(template.owner, template);
+    push(this.templatesByNamespace, template.namespace, template);
+    let labels = this.labelIndex.get(template.namespace);
+    if (!labels) this.labelIndex.set(template.namespace, (labels = new Map()));
+    for (const [k, v] of Object.entries(template.labels)) push(labels, `${k}=${v}`, template);
+  }
+
+  /** Objects of `kind` named `name` in `namespace` (several when defined twice). */
+  getAll(kindRef: string, namespace: string | undefined, name: string): readonly Resource[] {
+    return this.byKey.get(`${splitKind(kindRef)}|${namespace ?? ''}|${name}`) ?? [];
+  }
+
+  get(kindRef: string, namespace: string | undefined, name: string): Resource | undefined {
+    return this.getAll(kindRef, namespace, name)[0];
+  }
+
+  /** An object that will create `kind/namespace/name` once applied (SealedSecret, StatefulSet, ...). */
+  provider(kindRef: string, namespace: string | undefined, name: string): Provider | undefined {
+    return this.providers.get(`${splitKind(kindRef)}|${namespace ?? ''}|${name}`);
+  }
+
+  /** Defined, or created by another object of the run. */
+  exists(kindRef: string, namespace: string | undefined, name: string): boolean {
+    return this.get(kindRef, namespace, name) !== undefined || this.provider(kindRef, namespace, name) !== undefined;
+  }
+
+  list(kindRef: string, namespace?: string): readonly Resource[] {
+    const all = this.byKind.get(splitKind(kindRef)) ?? [];
+    return namespace === undefined ? all : all.filter((r) => r.namespace === namespace);
+  }
+
+  /** Names of `kind` in `namespace`, including provided ones: candidates for "did you mean". */
+  names(kindRef: string, namespace: string | undefined): string[] {
+    const names = new Set(this.list(kindRef, namespace).map((r) => r.name));
+    const prefix = `${splitKind(kindRef)}|${namespace ?? ''}|`;
+    for (const key of this.providers.keys()) if (key.startsWith(prefix)) names.add(key.slice(prefix.length));
+    return [...names];
+  }
+
+  podTemplate(resource: Resource): PodTemplate | undefined {
+    return this.templateOf.get(resource);
+  }
+
+  podTemplates(namespace?: string): readonly PodTemplate[] {
+    return namespace === undefined ? this.templates : (this.templatesByNamespace.get(namespace) ?? []);
+  }
+
+  /** Pod templates in `namespace` whose labels carry every pair of `selector` (non-empty). */
+  podTemplatesMatching(selector: Labels, namespace: string): PodTemplate[] {
+    const labels = this.labelIndex.get(namespace);
+    const pairs = Object.entries(selector);
+    if (!labels || pairs.length === 0) return [];
+    let smallest: PodTemplate[] | undefined;
+    for (const [k, v] of pairs) {
+      const posting = labels.get(`${k}=${v}`);
+      if (!posting) return [];
+      if (!smallest || posting.length < smallest.length) smallest = posting;
+    }
+    return (smallest ?? []).filter((t) => matchesLabels(selector, t.labels));
+  }
+
+  /** The pod template in `namespace` sharing the most labels with `selector` (for messages). */
+  closestPodTemplate(selector: Labels, namespace: string): PodTemplate | undefined {
+    let best: PodTemplate | undefined;
+    let bestShared = -1;
+    for (const template of this.podTemplates(namespace)) {
+      const shared = sharedLabelCount(selector, template.labels);
+      if (shared > bestShared) {
+        best = template;
+        bestShared = shared;
+      }
+    }
+    return best;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+interface Provided {
+  readonly kind: string;
+  readonly name: string;
+  readonly how: string;
+}
+
+/**
+ * Objects that controllers create from this one: Secrets from SealedSecret, ExternalSecret and
+ * cert-manager Certificate; PersistentVolumeClaims from StatefulSet volumeClaimTemplates
+ * (`<template>-<statefulset>-<ordinal>`).
+ */
+function providedBy(resource: Resource): Provided[] {
+  const value = resource.value as Record<string, unknown>;
+  const spec = isRecord(value.spec) ? value.spec : {};
+  const how = `${resource.kind} \`${resource.name}\``;
+  switch (`${resource.group}/${resource.kind}`) {
+    case 'bitnami.com/SealedSecret': {
+      const template = isRecord(spec.template) && isRecord(spec.template.metadata) ? spec.template.metadata : {};
+      return [{ kind: 'Secret', name: typeof template.name === 'string' ? template.name : resource.name, how }];
+    }
+    case 'external-secrets.io/ExternalSecret': {
+      const target = isRecord(spec.target) ? spec.target : {};
+      return [{ kind: 'Secret', name: typeof target.name === 'string' ? target.name : resource.name, how }];
+    }
+    case 'cert-manager.io/Certificate':
+      return typeof spec.secretName === 'string' ? [{ kind: 'Secret', name: spec.secretName, how }] : [];
+    case 'apps/StatefulSet': {
+      const templates = Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : [];
+      const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
+      const out: Provided[] = [];
+      for (const claim of templates) {
+        const name = isRecord(claim) && isRecord(claim.metadata) ? claim.metadata.name : undefined;
+        if (typeof name !== 'string') continue;
+        for (let i = 0; i < Math.min(replicas, 1000); i++) out.push({ kind: 'PersistentVolumeClaim', name: `${name}-${resource.name}-${i}`, how });
+      }
+      return out;
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Everything a rule may use. Rules import from this module only (test/architecture.test.ts).
+ */
+import type { NodeRef, SeverityName } from './model.js';
+import type { Resource } from './resource.js';
+import type { ResourceIndex } from './resource-index.js';
+
+export type { NodeRef, Path, PathSegment } from './model.js';
+export type { Resource, KubeObject } from './resource.js';
+export { isRecord } from './resource.js';
+export type { ResourceIndex, Provider } from './resource-index.js';
+export type { PodTemplate, ContainerRef, ContainerGroup } from './k8s/pod-template.js';
+export { containerPorts } from './k8s/pod-template.js';
+export { plainSelector, matchesLabels, matchesSelector, formatLabels, type Labels } from './k8s/selectors.js';
+export { closest, didYouMean } from './k8s/suggest.js';
+
+export type MessageData = Readonly<Record<string, string | number>>;
+
+export interface RuleContext<M extends string> {
+  readonly resource: Resource;
+  readonly index: ResourceIndex;
+  /** Target Kubernetes minor version, e.g. `1.35`. */
+  readonly kubernetesVersion: string;
+  /** Report a finding at `node`; `messageId` names one of the rule's `messages`. */
+  report(node: NodeRef, messageId: M, data?: MessageData): void;
+}
+
+export interface RuleDocs {
+  /** What the cluster does with such an object: the evidence that this is a real failure. */
+  readonly why: string;
+  readonly fix: string;
+}
+
+export interface Rule<M extends string = string> {
+  readonly id: string;
+  readonly severity: Exclude<SeverityName, 'off'>;
+  /** Kinds the rule looks at (`Kind` or `group/Kind`); omitted = every object. */
+  readonly kinds?: readonly string[];
+  readonly description: string;
+  readonly docs: RuleDocs;
+  readonly messages: Readonly<Record<M, string>>;
+  /** Emitted by the engine itself (e.g. `yaml-syntax`); `check` then never runs. */
+  readonly builtIn?: boolean;
+  check(context: RuleContext<M>): void;
+}
+
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+/** `{{name}}` placeholders filled from `data`. */
+export function formatMessage(template: string, data: MessageData = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}

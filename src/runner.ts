@@ -1,0 +1,60 @@
+/** Runs each enabled rule on each object it declares interest in; a throwing rule is contained. */
+import type { NodeRef, ResourceId, Severity, SourceFile } from './model.js';
+import type { Resource } from './resource.js';
+import type { ResourceIndex } from './resource-index.js';
+import { formatMessage, type MessageData, type Rule } from './rule-api.js';
+
+/** A finding before positions are resolved. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: SourceFile;
+  readonly node?: NodeRef;
+  readonly resource?: ResourceId;
+}
+
+export const INTERNAL_ERROR = 'internal-error';
+
+export interface RunOptions {
+  readonly rules: ReadonlyArray<{ rule: Rule; severity: Severity }>;
+  readonly kubernetesVersion: string;
+}
+
+function kindFilter(rule: Rule): ((resource: Resource) => boolean) | undefined {
+  if (!rule.kinds) return undefined;
+  const plain = new Set(rule.kinds.filter((k) => !k.includes('/')));
+  const grouped = new Set(rule.kinds.filter((k) => k.includes('/')));
+  return (resource) => plain.has(resource.kind) || grouped.has(`${resource.group}/${resource.kind}`);
+}
+
+export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions): Finding[] {
+  const findings: Finding[] = [];
+  const active = options.rules
+    .filter(({ rule }) => !rule.builtIn)
+    .map(({ rule, severity }) => ({ rule, severity, accepts: kindFilter(rule) }));
+  for (const resource of resources) {
+    if (resource.file.contextOnly) continue;
+    for (const { rule, severity, accepts } of active) {
+      if (accepts && !accepts(resource)) continue;
+      const report = (node: NodeRef, messageId: string, data?: MessageData) => {
+        const template = rule.messages[messageId] ?? messageId;
+        findings.push({ ruleId: rule.id, severity, message: formatMessage(template, data), file: resource.file, node, resource: resource.id });
+      };
+      try {
+        rule.check({ resource, index, kubernetesVersion: options.kubernetesVersion, report });
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        findings.push({
+          ruleId: INTERNAL_ERROR,
+          severity: 2,
+          message: `Internal error in rule \`${rule.id}\` on ${resource.kind} \`${resource.name}\`: ${detail} (please report this)`,
+          file: resource.file,
+          node: resource.node('metadata', 'name'),
+          resource: resource.id,
+        });
+      }
+    }
+  }
+  return findings;
+}

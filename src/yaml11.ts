@@ -1,0 +1,73 @@
+/**
+ * A js-yaml schema that types plain scalars the way kubectl does. kubectl decodes YAML with
+ * go-yaml v2 (through sigs.k8s.io/yaml), whose resolver follows YAML 1.1: `yes`/`on`/`y` are
+ * booleans, `0777` is octal, `1_000` is an integer, and timestamps stay strings.
+ */
+import jsyaml from 'js-yaml';
+
+const TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
+const FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+const NULL = new Set(['', '~', 'null', 'Null', 'NULL']);
+const SPECIAL_FLOAT = new Map<string, number>([
+  ...['.nan', '.NaN', '.NAN'].map((s) => [s, NaN] as [string, number]),
+  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map((s) => [s, Infinity] as [string, number]),
+  ...['-.inf', '-.Inf', '-.INF'].map((s) => [s, -Infinity] as [string, number]),
+]);
+const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)$/;
+const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}([Tt ]|$)/;
+
+/** Go's strconv.ParseInt(s, 0, 64) after go-yaml removed underscores. */
+function parseGoInt(plain: string): number | undefined {
+  if (!GO_INT.test(plain)) return undefined;
+  const negative = plain.startsWith('-');
+  const digits = plain.replace(/^[-+]/, '');
+  let value: number;
+  if (/^0[xX]/.test(digits)) value = parseInt(digits.slice(2), 16);
+  else if (/^0[bB]/.test(digits)) value = parseInt(digits.slice(2), 2);
+  else if (/^0[oO]/.test(digits)) value = parseInt(digits.slice(2), 8);
+  else if (digits.length > 1 && digits.startsWith('0')) value = parseInt(digits.slice(1), 8);
+  else value = parseInt(digits, 10);
+  return negative ? -value : value;
+}
+
+/** What go-yaml v2 resolves an untagged plain scalar to; `undefined` means "a string". */
+export function resolvePlainScalar(text: string): null | boolean | number | undefined {
+  if (NULL.has(text)) return null;
+  if (TRUE.has(text)) return true;
+  if (FALSE.has(text)) return false;
+  const special = SPECIAL_FLOAT.get(text);
+  if (special !== undefined) return special;
+  const first = text.charCodeAt(0);
+  const isDigit = first >= 48 && first <= 57;
+  if (text[0] === '.') return YAML_STYLE_FLOAT.test(text) ? Number(text) : undefined;
+  if (!isDigit && text[0] !== '-' && text[0] !== '+') return undefined;
+  if (DATE_LIKE.test(text)) return undefined;
+  const plain = text.includes('_') ? text.replace(/_/g, '') : text;
+  const int = parseGoInt(plain);
+  if (int !== undefined) return int;
+  if (YAML_STYLE_FLOAT.test(plain)) return Number(plain);
+  return undefined;
+}
+
+function scalarType(tag: string, matches: (v: unknown) => boolean): jsyaml.Type {
+  return new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
+    resolve: (data: string | null) => data === null || matches(resolvePlainScalar(data)),
+    construct: (data: string | null) => (data === null ? null : resolvePlainScalar(data)),
+  });
+}
+
+/** js-yaml exports its built-in types at run time; @types/js-yaml does not declare them. */
+const builtIn = (jsyaml as unknown as { types: Record<'merge' | 'binary', jsyaml.Type> }).types;
+
+export const YAML11_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
+  implicit: [
+    scalarType('null', (v) => v === null),
+    scalarType('bool', (v) => typeof v === 'boolean'),
+    scalarType('int', (v) => typeof v === 'number' && Number.isInteger(v)),
+    scalarType('float', (v) => typeof v === 'number' && !Number.isInteger(v)),
+    builtIn.merge,
+  ],
+  explicit: [builtIn.binary],
+});
