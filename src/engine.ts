@@ -10,7 +10,8 @@ import { toResources } from './resource.js';
 import { ResourceIndex } from './resource-index.js';
 import { formatMessage, type Rule } from './rule-api.js';
 import { runRules, type Finding } from './runner.js';
-import { allRules, ruleById } from '../rules/index.js';
+import { allRules } from '../rules/index.js';
+import yamlSyntax from '../rules/yaml-syntax.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
@@ -22,6 +23,8 @@ export interface LintOptions {
   readonly maxFileSize?: number;
   /** Severity overrides by rule id. */
   readonly rules?: Readonly<Record<string, SeverityName>>;
+  /** The rules to run instead of every built-in rule (tests). */
+  readonly ruleSet?: readonly Rule[];
   /** Run only these rules (tests); others are off. */
   readonly only?: readonly string[];
   /** Deep-freeze parsed values before rules run (tests prove rules never mutate them). */
@@ -40,8 +43,8 @@ const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { warn: 1, erro
 
 export function enabledRules(options: LintOptions): Array<{ rule: Rule; severity: Severity }> {
   const out: Array<{ rule: Rule; severity: Severity }> = [];
-  for (const rule of allRules) {
-    if (options.only && !options.only.includes(rule.id) && rule.id !== 'yaml-syntax') continue;
+  for (const rule of options.ruleSet ?? allRules) {
+    if (options.only && !options.only.includes(rule.id) && rule.id !== yamlSyntax.id) continue;
     const setting = options.rules?.[rule.id] ?? rule.severity;
     if (setting !== 'off') out.push({ rule, severity: SEVERITY[setting] });
   }
@@ -66,6 +69,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const resources = toResources(documents, options.defaultNamespace ?? 'default');
   const index = new ResourceIndex(resources, issues.length);
   const findings = runRules(resources, index, {
+    unreadableDocuments: issues.length,
     rules,
     kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
   });
@@ -84,9 +88,9 @@ function isDefined<T>(value: T | undefined): value is T {
 }
 
 function issueFinding(issue: LoadIssue, rules: ReturnType<typeof enabledRules>): (Finding & { range: LoadIssue }) | undefined {
-  const enabled = rules.find(({ rule }) => rule.id === 'yaml-syntax');
+  const enabled = rules.find(({ rule }) => rule.id === yamlSyntax.id);
   if (!enabled || issue.file.contextOnly) return undefined;
-  const template = (ruleById.get('yaml-syntax')!.messages as Record<string, string>)[issue.messageId];
+  const template = (enabled.rule.messages as Record<string, string>)[issue.messageId];
   return { ruleId: 'yaml-syntax', severity: enabled.severity, message: formatMessage(template, issue.data), file: issue.file, range: issue };
 }
 

@@ -39,6 +39,11 @@ export interface Rule<M extends string = string> {
   readonly description: string;
   readonly docs: RuleDocs;
   readonly messages: Readonly<Record<M, string>>;
+  /**
+   * The rule reports references to objects that may be missing; when some documents of the run
+   * could not be parsed, its messages say so (the missing object may be in one of them).
+   */
+  readonly crossResource?: boolean;
   /** Emitted by the engine itself (e.g. `yaml-syntax`); `check` then never runs. */
   readonly builtIn?: boolean;
   check(context: RuleContext<M>): void;

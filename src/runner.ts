@@ -19,6 +19,8 @@ export const INTERNAL_ERROR = 'internal-error';
 export interface RunOptions {
   readonly rules: ReadonlyArray<{ rule: Rule; severity: Severity }>;
   readonly kubernetesVersion: string;
+  /** Documents that could not be parsed: cross-resource findings say they may be the cause. */
+  readonly unreadableDocuments: number;
 }
 
 function kindFilter(rule: Rule): ((resource: Resource) => boolean) | undefined {
@@ -30,6 +32,9 @@ function kindFilter(rule: Rule): ((resource: Resource) => boolean) | undefined {
 
 export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions): Finding[] {
   const findings: Finding[] = [];
+  const gapNote = options.unreadableDocuments > 0
+    ? ` (${options.unreadableDocuments} unparsable document(s) in this run may define it)`
+    : '';
   const active = options.rules
     .filter(({ rule }) => !rule.builtIn)
     .map(({ rule, severity }) => ({ rule, severity, accepts: kindFilter(rule) }));
@@ -39,7 +44,8 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
       if (accepts && !accepts(resource)) continue;
       const report = (node: NodeRef, messageId: string, data?: MessageData) => {
         const template = rule.messages[messageId] ?? messageId;
-        findings.push({ ruleId: rule.id, severity, message: formatMessage(template, data), file: resource.file, node, resource: resource.id });
+        const message = formatMessage(template, data) + (rule.crossResource ? gapNote : '');
+        findings.push({ ruleId: rule.id, severity, message, file: resource.file, node, resource: resource.id });
       };
       try {
         rule.check({ resource, index, kubernetesVersion: options.kubernetesVersion, report });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { lint, type LintOptions } from '../../src/engine.js';
 import type { LintMessage } from '../../src/model.js';
 import type { Rule } from '../../src/rule-api.js';
+import yamlSyntax from '../../rules/yaml-syntax.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MARKER = /^\s*#(\s*)(\^+)\s+([a-z0-9-]+)\s*$/;
@@ -56,8 +57,10 @@ export function parseMarkers(text: string): Marker[] {
   return markers;
 }
 
-export async function lintText(code: string, ruleId: string, options: LintOptions = {}, filePath = 'test.yaml'): Promise<LintMessage[]> {
-  const output = await lint([{ path: filePath, text: code }], { ...options, only: [ruleId], freeze: true });
+/** Lints `code` with `rule` alone (and `yaml-syntax`), values deep-frozen. */
+export async function lintText(code: string, rule: Rule, options: LintOptions = {}, filePath = 'test.yaml'): Promise<LintMessage[]> {
+  const ruleSet = rule.id === yamlSyntax.id ? [rule] : [yamlSyntax, rule];
+  const output = await lint([{ path: filePath, text: code }], { ruleSet, ...options, freeze: true });
   return output.results.flatMap((r) => r.messages);
 }
 
@@ -85,7 +88,7 @@ export function testRule(rule: Rule, cases: { valid?: readonly ValidCase[]; inva
       it(`valid fixture ${path.basename(file)}`, async () => {
         const text = readFileSync(file, 'utf8');
         expect(parseMarkers(text)).toEqual([]);
-        expect(await lintText(text, rule.id, {}, file)).toEqual([]);
+        expect(await lintText(text, rule, {}, file)).toEqual([]);
       });
     }
 
@@ -94,7 +97,7 @@ export function testRule(rule: Rule, cases: { valid?: readonly ValidCase[]; inva
         const text = readFileSync(file, 'utf8');
         const markers = parseMarkers(text);
         expect(markers.length, 'an invalid fixture needs at least one caret marker').toBeGreaterThan(0);
-        const messages = await lintText(text, rule.id, {}, file);
+        const messages = await lintText(text, rule, {}, file);
         const actual = messages.map((m) => comparable(m, m.endLine === m.line)).sort();
         const expected = markers
           .map((marker) => {
@@ -108,13 +111,13 @@ export function testRule(rule: Rule, cases: { valid?: readonly ValidCase[]; inva
 
     for (const [i, testCase] of (cases.valid ?? []).entries()) {
       it(`valid case ${testCase.name ?? i}`, async () => {
-        expect(await lintText(testCase.code, rule.id, testCase.options)).toEqual([]);
+        expect(await lintText(testCase.code, rule, testCase.options)).toEqual([]);
       });
     }
 
     for (const [i, testCase] of (cases.invalid ?? []).entries()) {
       it(`invalid case ${testCase.name ?? i}`, async () => {
-        const messages = await lintText(testCase.code, rule.id, testCase.options);
+        const messages = await lintText(testCase.code, rule, testCase.options);
         expect(messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toHaveLength(testCase.errors.length);
         testCase.errors.forEach((expected, j) => {
           const actual = messages[j];
