@@ -41,12 +41,12 @@ export interface LintOutput {
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { warn: 1, error: 2 };
 
-export function enabledRules(options: LintOptions): Array<{ rule: Rule; severity: Severity }> {
-  const out: Array<{ rule: Rule; severity: Severity }> = [];
+export function enabledRules(options: LintOptions): Array<{ rule: Rule; severity: Severity; configured: boolean }> {
+  const out: Array<{ rule: Rule; severity: Severity; configured: boolean }> = [];
   for (const rule of options.ruleSet ?? allRules) {
     if (options.only && !options.only.includes(rule.id) && rule.id !== yamlSyntax.id) continue;
     const setting = options.rules?.[rule.id] ?? rule.severity;
-    if (setting !== 'off') out.push({ rule, severity: SEVERITY[setting] });
+    if (setting !== 'off') out.push({ rule, severity: SEVERITY[setting], configured: options.rules?.[rule.id] !== undefined });
   }
   return out;
 }

@@ -21,8 +21,16 @@ export interface RuleContext<M extends string> {
   readonly index: ResourceIndex;
   /** Target Kubernetes minor version, e.g. `1.35`. */
   readonly kubernetesVersion: string;
-  /** Report a finding at `node`; `messageId` names one of the rule's `messages`. */
-  report(node: NodeRef, messageId: M, data?: MessageData): void;
+  /**
+   * Report a finding at `node`; `messageId` names one of the rule's `messages`. A rule whose
+   * default is `error` may downgrade one finding with `{ severity: 'warn' }` (a risk rather than
+   * a certain failure); user configuration still decides when it sets the rule's severity.
+   */
+  report(node: NodeRef, messageId: M, data?: MessageData, options?: ReportOptions): void;
+}
+
+export interface ReportOptions {
+  readonly severity?: 'warn';
 }
 
 export interface RuleDocs {

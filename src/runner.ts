@@ -2,7 +2,7 @@
 import type { NodeRef, ResourceId, Severity, SourceFile } from './model.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
-import { formatMessage, type MessageData, type Rule } from './rule-api.js';
+import { formatMessage, type MessageData, type ReportOptions, type Rule } from './rule-api.js';
 
 /** A finding before positions are resolved. */
 export interface Finding {
@@ -17,7 +17,7 @@ export interface Finding {
 export const INTERNAL_ERROR = 'internal-error';
 
 export interface RunOptions {
-  readonly rules: ReadonlyArray<{ rule: Rule; severity: Severity }>;
+  readonly rules: ReadonlyArray<{ rule: Rule; severity: Severity; configured?: boolean }>;
   readonly kubernetesVersion: string;
   /** Documents that could not be parsed: cross-resource findings say they may be the cause. */
   readonly unreadableDocuments: number;
@@ -37,15 +37,16 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
     : '';
   const active = options.rules
     .filter(({ rule }) => !rule.builtIn)
-    .map(({ rule, severity }) => ({ rule, severity, accepts: kindFilter(rule) }));
+    .map(({ rule, severity, configured }) => ({ rule, severity, configured, accepts: kindFilter(rule) }));
   for (const resource of resources) {
     if (resource.file.contextOnly) continue;
-    for (const { rule, severity, accepts } of active) {
+    for (const { rule, severity, configured, accepts } of active) {
       if (accepts && !accepts(resource)) continue;
-      const report = (node: NodeRef, messageId: string, data?: MessageData) => {
+      const report = (node: NodeRef, messageId: string, data?: MessageData, options?: ReportOptions) => {
         const template = rule.messages[messageId] ?? messageId;
         const message = formatMessage(template, data) + (rule.crossResource ? gapNote : '');
-        findings.push({ ruleId: rule.id, severity, message, file: resource.file, node, resource: resource.id });
+        const effective: Severity = options?.severity === 'warn' && !configured ? 1 : severity;
+        findings.push({ ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id });
       };
       try {
         rule.check({ resource, index, kubernetesVersion: options.kubernetesVersion, report });
