@@ -87,12 +87,12 @@ function parseSize(value: string | undefined): number | undefined {
 }
 
 /** Colour is decided here, before the formatter (and chalk) load. */
-function colourSetting(values: { color?: boolean; 'no-color'?: boolean }, env: CliIo['env'], toFile: boolean): string | undefined {
+function colourSetting(values: { color?: boolean; 'no-color'?: boolean }, env: CliIo['env'], terminal: boolean): string | undefined {
   if (values['no-color']) return '0';
   if (values.color) return '1';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return '0';
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR;
-  return toFile ? '0' : undefined;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR;
+  return terminal ? undefined : '0';
 }
 
 function withoutWarnings(results: LintResult[]): LintResult[] {
@@ -128,7 +128,7 @@ async function run(io: CliIo): Promise<number> {
   if (!FORMAT_NAMES.includes(values.format)) throw new UsageError(`unknown format '${values.format}' (expected ${FORMAT_NAMES.join(', ')})`);
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings');
   const outputFile = values['output-file'];
-  const colour = colourSetting(values, io.env, outputFile !== undefined);
+  const colour = colourSetting(values, io.env, outputFile === undefined && io.stdout.isTTY === true);
   if (colour !== undefined) process.env.FORCE_COLOR = colour;
 
   const inputs: FileInput[] = [];

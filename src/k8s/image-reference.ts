@@ -9,8 +9,9 @@
  *   the text before the first `/` as the registry only if it is `localhost`, contains `.` or `:`, or
  *   has an uppercase letter — otherwise the image is on docker.io, with `library/` added when there is
  *   no `/`; the text after the registry up to the first `:` must be lowercase.
- * - regexp.go: the anchored `referencePat` (domain/path/tag/digest grammar below, copied verbatim),
- *   matched against `domain + "/" + remainder`; if it fails but matches once lowercased, the error is
+ * - regexp.go: the anchored `referencePat` (the patterns below are transcribed from it, `[[:xdigit:]]`
+ *   written as `[0-9a-fA-F]`), matched against `domain + "/" + remainder`; if that fails but the
+ *   lowercased string matches, the error is
  *   "repository name must be lowercase". Note a registry-looking first part that is not a valid host
  *   may still match as a path component (`my_registry.com/app` is accepted, with no domain).
  * - reference.go `Parse`: the path (after the domain, including an implied `library/`) is at most 255
@@ -51,7 +52,7 @@ function fail(reason: string, span?: [number, number], suggestion?: string): Fai
 
 /** `candidate` if it is itself a valid image, for use as a suggestion. */
 const ifValid = (candidate: string) => (parseImageReference(candidate).ok ? candidate : undefined);
-const replaceSpan = (s: string, [start, end]: [number, number], by: string) => s.slice(0, start) + by + s.slice(end);
+const lowercased = (s: string, [start, end]: [number, number]) => s.slice(0, start) + s.slice(start, end).toLowerCase() + s.slice(end);
 
 export function parseImageReference(image: string): ImageParse {
   if (image === '') return fail('it is empty');
@@ -86,19 +87,17 @@ export function parseImageReference(image: string): ImageParse {
   if (remote !== remote.toLowerCase()) {
     const at = remote.indexOf('@');
     const nameEnd = remStart + (at < 0 ? remote.length : at);
-    if (/[A-Z]/.test(image.slice(remStart, nameEnd))) {
-      return fail('the repository name must be lowercase', [remStart, nameEnd], ifValid(image.slice(0, nameEnd).toLowerCase() + image.slice(nameEnd)));
-    }
-    const span: [number, number] = [nameEnd + 1, remStart + remote.length];
-    const algorithm = image.slice(...span);
-    return fail(`the digest algorithm \`${algorithm}\` must be lowercase`, span, ifValid(replaceSpan(image, span, algorithm.toLowerCase())));
+    const span: [number, number] = [remStart, nameEnd];
+    if (/[A-Z]/.test(image.slice(...span))) return fail('the repository name must be lowercase', span, ifValid(lowercased(image, span)));
+    const algorithm: [number, number] = [nameEnd + 1, remStart + remote.length];
+    return fail(`the digest algorithm \`${image.slice(...algorithm)}\` must be lowercase`, algorithm, ifValid(lowercased(image, algorithm)));
   }
 
   const match = REFERENCE_RE.exec(normalized);
   if (!match) {
     if (REFERENCE_RE.test(normalized.toLowerCase())) {
-      const nameEnd = remStart + remote.split('@')[0].length;
-      return fail('the repository name must be lowercase', [0, nameEnd], ifValid(image.slice(0, nameEnd).toLowerCase() + image.slice(nameEnd)));
+      const span: [number, number] = [0, remStart + remote.split('@')[0].length];
+      return fail('the repository name must be lowercase', span, ifValid(lowercased(image, span)));
     }
     return diagnose(image, remStart);
   }
@@ -110,7 +109,7 @@ export function parseImageReference(image: string): ImageParse {
     return fail(`the repository path is ${path.length} characters long (the limit is ${MAX_PATH}${note})`, [remStart, nameEnd]);
   }
   if (digest !== undefined) {
-    const problem = digestProblem(digest, image.length - digest.length);
+    const problem = digestProblem(image, image.length - digest.length);
     if (problem) return problem;
   }
 
@@ -166,7 +165,7 @@ function diagnose(image: string, remStart: number): Failure {
     if (tag.length > 128) return fail(`the tag is ${tag.length} characters long (the limit is 128)`, span);
   }
   if (at >= 0) {
-    const problem = digestProblem(image.slice(at + 1), at + 1);
+    const problem = digestProblem(image, at + 1);
     if (problem) return problem;
   }
   return fail('it does not follow the image reference grammar');
@@ -179,8 +178,9 @@ function componentProblem(component: string): string {
   return `the path component \`${component}\` joins letters and digits with something other than \`.\`, \`_\`, \`__\` or dashes`;
 }
 
-/** go-digest's verdict on `algorithm:hex`, which starts at `offset` in the image. */
-function digestProblem(digest: string, offset: number): Failure | undefined {
+/** go-digest's verdict on the `algorithm:hex` that starts at `offset` in the image and runs to its end. */
+function digestProblem(image: string, offset: number): Failure | undefined {
+  const digest = image.slice(offset);
   const all: [number, number] = [offset, offset + digest.length];
   if (digest === '') return fail('the digest after `@` is empty', [offset - 1, offset]);
   const colon = digest.indexOf(':');
@@ -191,7 +191,9 @@ function digestProblem(digest: string, offset: number): Failure | undefined {
   const expected = HEX_LENGTH[algorithm];
   if (expected === undefined) {
     const span: [number, number] = [offset, offset + colon];
-    if (HEX_LENGTH[algorithm.toLowerCase()] !== undefined) return fail(`the digest algorithm \`${algorithm}\` must be lowercase`, span);
+    if (HEX_LENGTH[algorithm.toLowerCase()] !== undefined) {
+      return fail(`the digest algorithm \`${algorithm}\` must be lowercase`, span, ifValid(lowercased(image, span)));
+    }
     return fail(`the digest algorithm \`${algorithm}\` is not supported (use sha256, sha384 or sha512)`, span);
   }
   const bad = /[^0-9a-fA-F]/.exec(encoded);
@@ -199,6 +201,6 @@ function digestProblem(digest: string, offset: number): Failure | undefined {
   if (encoded.length !== expected) {
     return fail(`a ${algorithm} digest needs ${expected} hexadecimal characters, got ${encoded.length}`, hexSpan);
   }
-  if (/[A-F]/.test(encoded)) return fail(`the ${algorithm} digest must use lowercase hexadecimal`, hexSpan, undefined);
+  if (/[A-F]/.test(encoded)) return fail(`the ${algorithm} digest must use lowercase hexadecimal`, hexSpan, ifValid(lowercased(image, hexSpan)));
   return undefined;
 }
