@@ -1,11 +1,13 @@
 /** Every rule, in documentation order. */
 import type { Rule } from '../src/rule-api.js';
+import invalidImageReference from './invalid-image-reference.js';
 import serviceSelectorMismatch from './service-selector-mismatch.js';
 import yamlSyntax from './yaml-syntax.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
   serviceSelectorMismatch,
+  invalidImageReference,
 ] as Rule[];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

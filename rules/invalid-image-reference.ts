@@ -1,0 +1,38 @@
+import { defineRule, parseImageReference } from '../src/rule-api.js';
+
+export default defineRule({
+  id: 'invalid-image-reference',
+  severity: 'error',
+  description: 'Container image that the kubelet cannot parse (InvalidImageName)',
+  docs: {
+    why:
+      'Before pulling, the kubelet parses `image` with the docker/distribution reference grammar ' +
+      '(`ParseNormalizedNamed`). A reference that does not parse (uppercase repository, a tag with ' +
+      '`:` or over 128 characters, a digest of the wrong length, spaces, a URL scheme) leaves the ' +
+      'container waiting with reason `InvalidImageName`: the pod never starts and is never retried ' +
+      'with another name. A well-formed name of an image that does not exist is a different ' +
+      'failure (`ErrImagePull`) and is not reported here.',
+    fix:
+      'Write `[registry[:port]/]repository[:tag][@sha256:<64 hex>]` with a lowercase repository, ' +
+      'e.g. `ghcr.io/acme/api:1.4.2`.',
+  },
+  messages: {
+    invalid: '{{owner}} container `{{container}}` has image `{{image}}`, which the kubelet rejects with InvalidImageName: {{reason}}{{suggestion}}',
+  },
+  check({ resource, index, report }) {
+    const template = index.podTemplate(resource);
+    if (!template) return;
+    for (const { container, path } of template.containers) {
+      if (typeof container.image !== 'string') continue;
+      const parsed = parseImageReference(container.image);
+      if (parsed.ok) continue;
+      report(resource.node(...path, 'image'), 'invalid', {
+        owner: `${resource.kind} \`${resource.name}\``,
+        container: String(container.name),
+        image: container.image,
+        reason: parsed.reason,
+        suggestion: parsed.suggestion ? `; did you mean \`${parsed.suggestion}\`?` : '',
+      });
+    }
+  },
+});
