@@ -4,7 +4,7 @@ import { toResources } from '../src/resource.js';
 import { lint } from '../src/engine.js';
 
 const load = (text: string, path = 'test.yaml') => loadFile({ path, text });
-const values = (text: string) => load(text).documents.map((d) => d.value);
+const values = (text: string, path?: string) => load(text, path).documents.map((d) => d.value);
 
 describe('loading', () => {
   it('reads multi-document YAML and keeps document indexes', () => {
@@ -37,7 +37,7 @@ describe('loading', () => {
     ['an unterminated quote', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "a\n', 5, /double quoted scalar/],
     ['a duplicate key', 'apiVersion: v1\nkind: Pod\nkind: Service\n', 3, /duplicate key/],
     ['a tab used for indentation', 'apiVersion: v1\nmetadata:\n\tname: a\n', 3, /tab character/],
-  ])('reports %s as yaml-syntax at its line', (_, text, line, reason) => {
+  ] as const)('reports %s as yaml-syntax at its line', (_, text, line, reason) => {
     const result = load(text);
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]).toMatchObject({ messageId: 'syntax', line });
