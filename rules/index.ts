@@ -1,5 +1,7 @@
 /** Every rule, in documentation order. */
 import type { Rule } from '../src/rule-api.js';
+import ingressBackendMissingService from './ingress-backend-missing-service.js';
+import ingressBackendPortMismatch from './ingress-backend-port-mismatch.js';
 import invalidImageReference from './invalid-image-reference.js';
 import serviceSelectorMismatch from './service-selector-mismatch.js';
 import yamlSyntax from './yaml-syntax.js';
@@ -7,6 +9,8 @@ import yamlSyntax from './yaml-syntax.js';
 export const allRules: readonly Rule[] = [
   yamlSyntax,
   serviceSelectorMismatch,
+  ingressBackendMissingService,
+  ingressBackendPortMismatch,
   invalidImageReference,
 ] as Rule[];
 

@@ -14,6 +14,7 @@ export { containerPorts } from './k8s/pod-template.js';
 export { plainSelector, matchesLabels, matchesSelector, formatLabels, type Labels } from './k8s/selectors.js';
 export { closest, didYouMean } from './k8s/suggest.js';
 export { parseImageReference, effectiveTag, type ImageReference } from './k8s/image-reference.js';
+export { ingressBackends, type IngressBackend } from './k8s/ingress.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 
