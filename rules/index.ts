@@ -4,11 +4,13 @@ import ingressBackendMissingService from './ingress-backend-missing-service.js';
 import ingressBackendPortMismatch from './ingress-backend-port-mismatch.js';
 import invalidImageReference from './invalid-image-reference.js';
 import serviceSelectorMismatch from './service-selector-mismatch.js';
+import serviceTargetPortMismatch from './service-target-port-mismatch.js';
 import yamlSyntax from './yaml-syntax.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
   serviceSelectorMismatch,
+  serviceTargetPortMismatch,
   ingressBackendMissingService,
   ingressBackendPortMismatch,
   invalidImageReference,

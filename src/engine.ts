@@ -29,6 +29,8 @@ export interface LintOptions {
   readonly only?: readonly string[];
   /** Deep-freeze parsed values before rules run (tests prove rules never mutate them). */
   readonly freeze?: boolean;
+  /** Measure each stage and each rule (`npm run bench`); results in `LintOutput.timings`. */
+  readonly profile?: boolean;
 }
 
 export interface LintOutput {
@@ -37,6 +39,8 @@ export interface LintOutput {
   readonly errors: string[];
   /** True when a rule crashed: the CLI exits 2 after printing everything. */
   readonly internalError: boolean;
+  /** Milliseconds per stage (`stage:read`, ...) and per rule id, when `profile` is set. */
+  readonly timings?: Record<string, number>;
 }
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { warn: 1, error: 2 };
@@ -52,11 +56,20 @@ export function enabledRules(options: LintOptions): Array<{ rule: Rule; severity
 }
 
 export async function lint(inputs: readonly FileInput[], options: LintOptions = {}): Promise<LintOutput> {
+  const timings: Record<string, number> | undefined = options.profile ? {} : undefined;
+  let mark = performance.now();
+  const stage = (name: string) => {
+    if (!timings) return;
+    const now = performance.now();
+    timings[`stage:${name}`] = now - mark;
+    mark = now;
+  };
   const read = await readInputs(inputs, {
     cwd: options.cwd ?? process.cwd(),
     ignorePatterns: options.ignorePatterns ?? [],
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
   });
+  stage('read');
   const documents: ParsedDocument[] = [];
   const issues: LoadIssue[] = [...read.issues];
   for (const file of read.files) {
@@ -65,16 +78,21 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     issues.push(...loaded.issues);
   }
   if (options.freeze) for (const doc of documents) deepFreeze(doc.value);
+  stage('parse');
   const rules = enabledRules(options);
   const resources = toResources(documents, options.defaultNamespace ?? 'default');
   const index = new ResourceIndex(resources, issues.length);
+  stage('index');
   const findings = runRules(resources, index, {
     unreadableDocuments: issues.length,
     rules,
     kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    timings,
   });
+  stage('rules');
   const results = toResults(read.files, [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...findings]);
-  return { results, errors: read.errors, internalError: findings.some((f) => f.ruleId === 'internal-error') };
+  stage('positions');
+  return { results, errors: read.errors, internalError: findings.some((f) => f.ruleId === 'internal-error'), timings };
 }
 
 function deepFreeze(value: unknown): void {

@@ -119,7 +119,5 @@ export function podTemplateOf(resource: Resource): PodTemplate | undefined {
 /** Ports a container declares, with the protocol defaulted as the API server does. */
 export function containerPorts(container: Container): Array<ContainerPort & { protocol: string; index: number }> {
   if (!Array.isArray(container.ports)) return [];
-  return container.ports
-    .map((port, index) => ({ ...port, protocol: port.protocol ?? 'TCP', index }))
-    .filter((port) => isRecord(port));
+  return container.ports.flatMap((port, index) => (isRecord(port) ? [{ ...port, protocol: port.protocol ?? 'TCP', index }] : []));
 }

@@ -1,0 +1,118 @@
+import { containerPorts, defineRule, didYouMean, isRecord, plainSelector, type PodTemplate } from '../src/rule-api.js';
+
+/** A port that can receive Service traffic. */
+interface ServedPort {
+  readonly name?: string;
+  readonly port: number;
+  readonly protocol: string;
+  readonly container: string;
+  readonly sidecar: boolean;
+}
+
+/** Ports of app containers and of sidecars (init containers with `restartPolicy: Always`). */
+function servedPorts(template: PodTemplate): ServedPort[] {
+  return template.containers
+    .filter(({ group, container }) => group === 'containers' || (group === 'initContainers' && container.restartPolicy === 'Always'))
+    .flatMap(({ group, container }) =>
+      containerPorts(container)
+        .filter((p) => typeof p.containerPort === 'number')
+        .map((p) => ({ name: p.name || undefined, port: p.containerPort, protocol: p.protocol, container: container.name, sidecar: group !== 'containers' })),
+    );
+}
+
+/** An ordinary init container declaring `target`: it has exited before the pod receives traffic. */
+function initContainerWith(templates: readonly PodTemplate[], target: string | number): string | undefined {
+  const ref = templates
+    .flatMap((t) => t.containers)
+    .find(({ group, container }) => group === 'initContainers' && container.restartPolicy !== 'Always' &&
+      containerPorts(container).some((p) => (typeof target === 'string' ? p.name === target : p.containerPort === target)));
+  return ref?.container.name;
+}
+
+function formatPorts(ports: readonly ServedPort[]): string {
+  return [...new Set(ports.map((p) => (p.name ? `\`${p.name}\` (${p.port}/${p.protocol})` : `\`${p.port}/${p.protocol}\``)))].join(', ');
+}
+
+/** Named ports of sidecars resolve in EndpointSlices from Kubernetes 1.33 (kubernetes/kubernetes#128850). */
+function sidecarNamesResolve(version: string): boolean {
+  const [major, minor] = version.split('.').map(Number);
+  return major > 1 || minor >= 33;
+}
+
+export default defineRule({
+  id: 'service-target-port-mismatch',
+  severity: 'error',
+  kinds: ['Service'],
+  crossResource: true,
+  description: 'Service targetPort is not a port of the pods it selects',
+  docs: {
+    why:
+      'The EndpointSlice controller resolves each Service port per pod (`findPort` in k8s.io/endpointslice): a ' +
+      'named `targetPort` must equal the `name` of a port with the same `protocol` in `containers` or, from ' +
+      'Kubernetes 1.33 (kubernetes/kubernetes#127958, #128850), in a sidecar (an init container with ' +
+      '`restartPolicy: Always`); ordinary init containers never count. A pod without that port is left out of ' +
+      'the endpoints for that Service port, so the rule reports only when no selected pod template defines it: ' +
+      'then the port has no endpoints and connections fail. A numeric `targetPort` is used as is, so traffic ' +
+      'reaches that port whether or not it is declared: the rule reports it when the selected containers declare ' +
+      'their ports and none of them lists it (with that protocol), and only warns when a selected template ' +
+      'declares none, since `containerPort` is then informational. An omitted `targetPort` defaults to `port` ' +
+      '(the diagnostic then points at `port`); `protocol` defaults to TCP on both sides. A quoted number such as ' +
+      '`"8080"` is a port name, and the API server rejects it (port names need a letter). Services without a selector and `ExternalName` Services are not checked, and ' +
+      'Services that select no pods are left to `service-selector-mismatch`.',
+    fix:
+      'Set `targetPort` to a `containerPort` number or port `name` that a selected container declares with the ' +
+      "same protocol, or declare that port in the pod template's `containers`.",
+  },
+  messages: {
+    noPort: 'Service `{{service}}` port {{port}} targets `{{target}}`, but {{owners}} {{ports}}{{suggestion}}',
+    protocol: 'Service `{{service}}` port {{port}}/{{protocol}} targets `{{target}}`, but {{owners}} declare it only as {{declared}}',
+    sidecarName:
+      'Service `{{service}}` port {{port}} targets `{{target}}`, a named port of sidecar `{{container}}`, but Kubernetes {{version}} resolves named ports of sidecars only from 1.33; target `{{number}}` instead',
+    undeclared: 'Service `{{service}}` port {{port}} targets `{{target}}`, which {{owners}} do not declare as a containerPort',
+  },
+  check({ resource, index, kubernetesVersion, report }) {
+    if (resource.group !== '') return;
+    const spec = resource.value.spec as { type?: string; selector?: unknown; ports?: unknown } | undefined;
+    if (spec?.type === 'ExternalName' || !Array.isArray(spec?.ports)) return;
+    const selector = plainSelector(spec.selector);
+    if (!selector || Object.keys(selector).length === 0) return;
+    const templates = index.podTemplatesMatching(selector, resource.namespace!);
+    if (templates.length === 0) return; // service-selector-mismatch owns that failure
+    const perTemplate = templates.map(servedPorts);
+    const served = perTemplate.flat();
+    const owners = `the containers of ${templates.map((t) => t.owner.label).join(', ')}`;
+    const sidecarsResolve = sidecarNamesResolve(kubernetesVersion);
+
+    spec.ports.forEach((p: unknown, i) => {
+      if (!isRecord(p)) return;
+      const target = p.targetPort ?? p.port;
+      if (typeof p.port !== 'number' || (typeof target !== 'number' && typeof target !== 'string')) return;
+      const protocol = typeof p.protocol === 'string' ? p.protocol : 'TCP';
+      const node = resource.node('spec', 'ports', i, p.targetPort === undefined ? 'port' : 'targetPort');
+      const named = typeof target === 'string';
+      const same = served.filter((s) => (named ? s.name === target : s.port === target));
+      const usable = same.filter((s) => s.protocol === protocol);
+      if (usable.some((s) => !named || !s.sidecar || sidecarsResolve)) return;
+      const shown = named && /^\d+$/.test(target) ? `"${target}"` : target; // a quoted number is a name
+      const data = { service: resource.name, port: p.port, target: shown, owners };
+
+      if (usable.length > 0) {
+        const { container, port } = usable[0];
+        report(node, 'sidecarName', { ...data, container, version: kubernetesVersion, number: port });
+      } else if (same.length > 0) {
+        report(node, 'protocol', { ...data, protocol, declared: formatPorts(same) });
+      } else if (!named && perTemplate.some((ports) => ports.length === 0)) {
+        report(node, 'undeclared', data, { severity: 'warn' });
+      } else {
+        const candidates = served.filter((s) => s.protocol === protocol).flatMap((s) => (named ? (s.name ? [s.name] : []) : [String(s.port)]));
+        const init = initContainerWith(templates, target);
+        const suggestion = shown !== target
+          ? `; a quoted number is a port name, which the API server rejects (names need a letter): write ${target} unquoted`
+          : init !== undefined
+            ? `; init container \`${init}\` declares it, but only sidecars (\`restartPolicy: Always\`) receive traffic`
+            : didYouMean(String(target), candidates);
+        report(node, 'noPort', { ...data, ports: served.length > 0 ? `listen on ${formatPorts(served)}` : 'declare no ports', suggestion });
+      }
+    });
+  },
+});
