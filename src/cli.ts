@@ -147,7 +147,9 @@ async function run(io: CliIo): Promise<number> {
   if (output.errors.length > 0) throw new UsageError(output.errors.join('\nk8s-lint: '));
 
   const results = values.quiet ? withoutWarnings(output.results) : output.results;
-  const formatter = (await loadFormatter(values.format))!;
+  const clean = results.every((r) => r.messages.length === 0);
+  // A clean stylish run prints nothing: skip loading the formatter (and chalk) at all.
+  const formatter = clean && values.format === 'stylish' ? () => '' : (await loadFormatter(values.format))!;
   const rules = allRules.map((rule) => ({ id: rule.id, description: rule.description, severity: rule.severity, docsUrl: ruleDocsUrl(rule.id) }));
   const text = formatter(results, { cwd: io.cwd, rules });
   if (outputFile) await writeFile(path.resolve(io.cwd, outputFile), text);

@@ -5,7 +5,7 @@
 import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
 import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
 import type { LintMessage, LintResult, Severity, SeverityName, SourceFile } from './model.js';
-import { PositionResolver } from './positions.js';
+import type { PositionResolver } from './positions.js';
 import { toResources } from './resource.js';
 import { ResourceIndex } from './resource-index.js';
 import { formatMessage, type Rule } from './rule-api.js';
@@ -90,7 +90,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     timings,
   });
   stage('rules');
-  const results = toResults(read.files, [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...findings]);
+  const results = await toResults(read.files, [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...findings]);
   stage('positions');
   return { results, errors: read.errors, internalError: findings.some((f) => f.ruleId === 'internal-error'), timings };
 }
@@ -112,12 +112,14 @@ function issueFinding(issue: LoadIssue, rules: ReturnType<typeof enabledRules>):
   return { ruleId: 'yaml-syntax', severity: enabled.severity, message: formatMessage(template, issue.data), file: issue.file, range: issue };
 }
 
-function toResults(files: readonly SourceFile[], findings: ReadonlyArray<Finding & { range?: LoadIssue }>): LintResult[] {
+async function toResults(files: readonly SourceFile[], findings: ReadonlyArray<Finding & { range?: LoadIssue }>): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
   const resolvers = new Map<SourceFile, PositionResolver>();
+  // Positions need yaml's document API: loaded only when something is reported.
+  const positions = findings.some((f) => f.node) ? await import('./positions.js') : undefined;
   for (const finding of findings) {
     let resolver = resolvers.get(finding.file);
-    if (!resolver && finding.node) resolvers.set(finding.file, (resolver = new PositionResolver(finding.file)));
+    if (!resolver && finding.node) resolvers.set(finding.file, (resolver = new positions!.PositionResolver(finding.file)));
     const range = finding.range ?? resolver!.resolve(finding.node!);
     const message: LintMessage = {
       ruleId: finding.ruleId,

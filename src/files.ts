@@ -1,7 +1,6 @@
 /** Paths -> source files: folder discovery, ignore globs, size limit. Reads, never writes. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { fileIssue, type LoadIssue } from './load.js';
 import type { SourceFile } from './model.js';
 
@@ -33,6 +32,7 @@ async function expand(input: FileInput, options: DiscoverOptions): Promise<strin
   const stat = await fs.stat(absolute).catch(() => undefined);
   if (!stat) return `No such file or directory: ${input.path}`;
   if (!stat.isDirectory()) return [absolute];
+  const { default: fg } = await import('fast-glob');
   const found = await fg(MANIFEST_GLOB, {
     cwd: absolute,
     absolute: true,

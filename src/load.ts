@@ -3,8 +3,8 @@
  * than building `yaml` Documents) using kubectl's YAML 1.1 typing; positions are computed later,
  * and only for files with findings (see positions.ts).
  */
+import { createRequire } from 'node:module';
 import jsyaml from 'js-yaml';
-import { Parser } from 'yaml';
 import type { Range, SourceFile } from './model.js';
 import { YAML11_SCHEMA } from './yaml11.js';
 
@@ -46,7 +46,7 @@ export function loadFile(file: SourceFile): LoadResult {
     return guard(file, text, values.map((value, docIndex) => ({ file, docIndex, value })), []);
   } catch (error) {
     if (!(error instanceof jsyaml.YAMLException)) throw error;
-    return loadDocumentByDocument(file, text);
+    return loadDocumentByDocument(file, text, documentOffsets(text));
   }
 }
 
@@ -61,10 +61,9 @@ function tryJson(text: string, path: string): unknown {
 }
 
 /** One document failed: split the stream with yaml's CST so each document gets its own verdict. */
-function loadDocumentByDocument(file: SourceFile, text: string): LoadResult {
+function loadDocumentByDocument(file: SourceFile, text: string, starts: number[]): LoadResult {
   const documents: ParsedDocument[] = [];
   const issues: LoadIssue[] = [];
-  const starts = documentOffsets(text);
   starts.forEach((start, docIndex) => {
     const end = docIndex + 1 < starts.length ? starts[docIndex + 1] : text.length;
     const lineOffset = countLines(text, start);
@@ -79,8 +78,10 @@ function loadDocumentByDocument(file: SourceFile, text: string): LoadResult {
   return guard(file, text, documents, issues);
 }
 
-/** Offsets (at line starts) where each YAML document of the stream begins. */
+/** Offsets (at line starts) where each YAML document of the stream begins (yaml's CST). */
 function documentOffsets(text: string): number[] {
+  // Loaded on demand: only files that fail the fast parse pay for the `yaml` package.
+  const { Parser } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const offsets: number[] = [];
   for (const token of new Parser().parse(text)) {
     if (token.type === 'document') offsets.push(text.lastIndexOf('\n', token.offset - 1) + 1);
