@@ -41,7 +41,7 @@ export default defineRule({
       report(resource.node('spec', 'selector'), 'otherNamespace', { ...data, owner, other: elsewhere.namespace });
       return;
     }
-    const closest = index.closestPodTemplate(selector, namespace);
+    const closest = index.closestPodTemplate(selector, namespace, resource.name);
     const missingKey = closest ? Object.keys(selector).find((key) => closest.labels[key] !== selector[key]) : undefined;
     report(
       missingKey !== undefined ? resource.node('spec', 'selector', missingKey) : resource.node('spec', 'selector'),

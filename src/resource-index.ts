@@ -3,7 +3,8 @@
  * templates: each cross reference is a lookup, so a run stays linear in the number of objects.
  */
 import { podTemplateOf, type PodTemplate } from './k8s/pod-template.js';
-import { matchesLabels, sharedLabelCount, type Labels } from './k8s/selectors.js';
+import { matchesLabels, selectorCloseness, type Labels } from './k8s/selectors.js';
+import { editDistance } from './k8s/suggest.js';
 import { isRecord, type Resource } from './resource.js';
 
 /** Kinds are addressed as `Kind` for the core/apps groups or `group/Kind` otherwise. */
@@ -127,15 +128,22 @@ export class ResourceIndex {
     return (smallest ?? []).filter((t) => matchesLabels(selector, t.labels));
   }
 
-  /** The pod template in `namespace` sharing the most labels with `selector` (for messages). */
-  closestPodTemplate(selector: Labels, namespace: string): PodTemplate | undefined {
+  /**
+   * The pod template in `namespace` closest to matching `selector` (for messages); ties go to the
+   * workload whose name is nearest `nameHint` (usually the Service's own name).
+   */
+  closestPodTemplate(selector: Labels, namespace: string, nameHint = ''): PodTemplate | undefined {
     let best: PodTemplate | undefined;
-    let bestShared = -1;
+    let bestScore = -1;
+    let bestDistance = Infinity;
     for (const template of this.podTemplates(namespace)) {
-      const shared = sharedLabelCount(selector, template.labels);
-      if (shared > bestShared) {
+      const score = selectorCloseness(selector, template.labels);
+      if (score < bestScore) continue;
+      const distance = editDistance(nameHint, template.owner.name);
+      if (score > bestScore || distance < bestDistance) {
         best = template;
-        bestShared = shared;
+        bestScore = score;
+        bestDistance = distance;
       }
     }
     return best;

@@ -17,10 +17,21 @@ export function matchesLabels(selector: Labels, labels: Labels): boolean {
   return true;
 }
 
-export function sharedLabelCount(selector: Labels, labels: Labels): number {
-  let shared = 0;
-  for (const key in selector) if (labels[key] === selector[key]) shared++;
-  return shared;
+/**
+ * How close `labels` come to satisfying `selector`, for "closest match" messages: an equal pair
+ * counts most, then the same key with a similar value (`frontend` for `frontend-web`), then the
+ * same key alone.
+ */
+export function selectorCloseness(selector: Labels, labels: Labels): number {
+  let score = 0;
+  for (const key in selector) {
+    const value = labels[key];
+    if (value === undefined) continue;
+    if (value === selector[key]) score += 4;
+    else if (value.includes(selector[key]) || selector[key].includes(value)) score += 2;
+    else score += 1;
+  }
+  return score;
 }
 
 /** metav1.LabelSelector semantics: matchLabels AND every matchExpression; empty selects all. */

@@ -29,5 +29,53 @@ testRule(rule, {
         },
       ],
     },
+    {
+      name: 'says when the matching pods are in another namespace',
+      code: [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: {name: api, namespace: backend, labels: {app: api}}',
+        'spec: {containers: [{name: a, image: nginx}]}',
+        '---',
+        'apiVersion: v1',
+        'kind: Service',
+        'metadata: {name: api}',
+        'spec:',
+        '  selector: {app: api}',
+      ].join('\n'),
+      errors: [
+        {
+          message: 'Service `api` selects `app=api`, which only matches pods of Pod `api` in namespace `backend`; a Service selects pods of its own namespace `default`',
+          line: 10,
+          column: 13,
+        },
+      ],
+    },
+    {
+      name: 'prefers the workload with similar labels and name as the closest',
+      code: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: api}',
+        'spec: {template: {metadata: {labels: {app: api}}, spec: {containers: [{name: a, image: nginx}]}}}',
+        '---',
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: frontend}',
+        'spec: {template: {metadata: {labels: {app: frontend, tier: web}}, spec: {containers: [{name: a, image: nginx}]}}}',
+        '---',
+        'apiVersion: v1',
+        'kind: Service',
+        'metadata: {name: frontend}',
+        'spec: {selector: {app: frontend-web}}',
+      ].join('\n'),
+      errors: [
+        {
+          message: 'Service `frontend` selects `app=frontend-web`, but no pod in namespace `default` has those labels; pods of Deployment `frontend` are labelled `app=frontend, tier=web`',
+          line: 14,
+          column: 24,
+        },
+      ],
+    },
   ],
 });
