@@ -117,6 +117,13 @@ describe('k8s-lint CLI', () => {
     expect(file.messages[0].resource?.namespace).toBe('team-a');
   });
 
+  it('reports files over --max-file-size without parsing them', () => {
+    const result = run(['-f', 'json', '--max-file-size', '50', path.join(E2E, 'broken', 'service.yaml')]);
+    expect(result.code).toBe(1);
+    expect(json(result.stdout)[0].messages).toMatchObject([{ ruleId: 'yaml-syntax', line: 1, message: expect.stringMatching(/over the 50-byte limit/) }]);
+    expect(run(['--max-file-size', 'lots', '.']).code).toBe(2);
+  });
+
   it('skips files matching --ignore-pattern', () => {
     const result = json(run(['-f', 'json', '--ignore-pattern', '**/service.yaml', path.join(E2E, 'broken')]).stdout);
     expect(result.map((r) => path.basename(r.filePath))).not.toContain('service.yaml');
