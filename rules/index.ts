@@ -3,6 +3,9 @@ import type { Rule } from '../src/rule-api.js';
 import ingressBackendMissingService from './ingress-backend-missing-service.js';
 import ingressBackendPortMismatch from './ingress-backend-port-mismatch.js';
 import invalidImageReference from './invalid-image-reference.js';
+import missingConfigmap from './missing-configmap.js';
+import missingPvc from './missing-pvc.js';
+import missingSecret from './missing-secret.js';
 import serviceSelectorMismatch from './service-selector-mismatch.js';
 import serviceTargetPortMismatch from './service-target-port-mismatch.js';
 import yamlSyntax from './yaml-syntax.js';
@@ -14,6 +17,9 @@ export const allRules: readonly Rule[] = [
   ingressBackendMissingService,
   ingressBackendPortMismatch,
   invalidImageReference,
+  missingConfigmap,
+  missingSecret,
+  missingPvc,
 ] as Rule[];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

@@ -172,12 +172,13 @@ function providedBy(resource: Resource): Provided[] {
   const spec = isRecord(value.spec) ? value.spec : {};
   const how = `${resource.kind} \`${resource.name}\``;
   switch (`${resource.group}/${resource.kind}`) {
-    case 'bitnami.com/SealedSecret': {
-      const template = isRecord(spec.template) && isRecord(spec.template.metadata) ? spec.template.metadata : {};
-      return [{ kind: 'Secret', name: typeof template.name === 'string' ? template.name : resource.name, how }];
-    }
+    case 'bitnami.com/SealedSecret':
+      // The controller always names the Secret after the SealedSecret (template names are ignored).
+      return [{ kind: 'Secret', name: resource.name, how }];
     case 'external-secrets.io/ExternalSecret': {
       const target = isRecord(spec.target) ? spec.target : {};
+      // `Merge` and `None` write into an existing Secret or none at all: they create nothing.
+      if (target.creationPolicy === 'Merge' || target.creationPolicy === 'None') return [];
       return [{ kind: 'Secret', name: typeof target.name === 'string' ? target.name : resource.name, how }];
     }
     case 'cert-manager.io/Certificate':
@@ -185,11 +186,12 @@ function providedBy(resource: Resource): Provided[] {
     case 'apps/StatefulSet': {
       const templates = Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : [];
       const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
+      const start = isRecord(spec.ordinals) && typeof spec.ordinals.start === 'number' ? spec.ordinals.start : 0;
       const out: Provided[] = [];
       for (const claim of templates) {
         const name = isRecord(claim) && isRecord(claim.metadata) ? claim.metadata.name : undefined;
         if (typeof name !== 'string') continue;
-        for (let i = 0; i < Math.min(replicas, 1000); i++) out.push({ kind: 'PersistentVolumeClaim', name: `${name}-${resource.name}-${i}`, how });
+        for (let i = start; i < start + Math.min(replicas, 1000); i++) out.push({ kind: 'PersistentVolumeClaim', name: `${name}-${resource.name}-${i}`, how });
       }
       return out;
     }

@@ -1,0 +1,261 @@
+/**
+ * References from a pod template to ConfigMaps, Secrets and PersistentVolumeClaims, and what the
+ * run knows about the objects they name (defined, created by a controller, built in; their keys).
+ * One walk over the template; the `missing-*` rules filter it by kind.
+ */
+import type { Path } from '../model.js';
+import { isRecord, type Resource } from '../resource.js';
+import type { Provider, ResourceIndex } from '../resource-index.js';
+import type { ContainerRef, PodTemplate } from './pod-template.js';
+import { closest } from './suggest.js';
+
+export type ReferencedKind = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
+export type ReferenceSource = 'volume' | 'projected' | 'envFrom' | 'env' | 'imagePullSecrets';
+
+export interface KeyReference {
+  readonly key: string;
+  /** Path of the key value from the owner's root. */
+  readonly path: Path;
+}
+
+export interface PodReference {
+  readonly kind: ReferencedKind;
+  readonly name: string;
+  readonly source: ReferenceSource;
+  /** How the pod reads it, for messages: "from envFrom", "from env `PORT`", "through volume `config`". */
+  readonly where: string;
+  /** Containers that read it; for a volume, those that mount it. */
+  readonly containers: readonly ContainerRef[];
+  /** A volume that no container mounts: the kubelet never sets it up (the scheduler still checks its claim). */
+  readonly unused: boolean;
+  readonly optional: boolean;
+  /** Path of the name value from the owner's root: `resource.node(...ref.path)`. */
+  readonly path: Path;
+  /** Keys the pod reads (env key refs, volume `items`); empty when it reads the whole object. */
+  readonly keys: readonly KeyReference[];
+}
+
+/** Every ConfigMap, Secret and PVC reference of the template, in document order. */
+export function podReferences(template: PodTemplate): PodReference[] {
+  const out: PodReference[] = [];
+  const spec = template.spec as unknown as Record<string, unknown>;
+  const specPath = [...template.path, 'spec'];
+  const replaced = claimTemplateNames(template.owner);
+  const add = (kind: ReferencedKind, source: ReferenceSource, where: string, containers: readonly ContainerRef[]) =>
+    (object: unknown, nameField: string, path: Path, keyField?: string) => {
+      if (!isRecord(object) || typeof object[nameField] !== 'string' || object[nameField] === '') return;
+      const keys: KeyReference[] = [];
+      if (keyField !== undefined && typeof object[keyField] === 'string') keys.push({ key: object[keyField], path: [...path, keyField] });
+      if (Array.isArray(object.items)) {
+        object.items.forEach((item, k) => {
+          if (isRecord(item) && typeof item.key === 'string') keys.push({ key: item.key, path: [...path, 'items', k, 'key'] });
+        });
+      }
+      const optional = object.optional === true;
+      const unused = (source === 'volume' || source === 'projected') && containers.length === 0;
+      out.push({ kind, name: object[nameField], source, where, containers, unused, optional, path: [...path, nameField], keys });
+    };
+
+  list(spec.volumes).forEach((volume, i) => {
+    // A StatefulSet replaces a template volume named like one of its volumeClaimTemplates.
+    if (!isRecord(volume) || typeof volume.name !== 'string' || replaced.has(volume.name)) return;
+    const name = volume.name;
+    const users = template.containers.filter(({ container }) =>
+      [...list(container.volumeMounts), ...list(container.volumeDevices)].some((m) => isRecord(m) && m.name === name));
+    const base = [...specPath, 'volumes', i];
+    const where = `through volume \`${name}\``;
+    add('ConfigMap', 'volume', where, users)(volume.configMap, 'name', [...base, 'configMap']);
+    add('Secret', 'volume', where, users)(volume.secret, 'secretName', [...base, 'secret']);
+    add('PersistentVolumeClaim', 'volume', where, users)(volume.persistentVolumeClaim, 'claimName', [...base, 'persistentVolumeClaim']);
+    const projected = isRecord(volume.projected) ? volume.projected : {};
+    list(projected.sources).forEach((source, j) => {
+      if (!isRecord(source)) return;
+      const path = [...base, 'projected', 'sources', j];
+      const via = `through projected volume \`${name}\``;
+      add('ConfigMap', 'projected', via, users)(source.configMap, 'name', [...path, 'configMap']);
+      add('Secret', 'projected', via, users)(source.secret, 'name', [...path, 'secret']);
+    });
+  });
+
+  for (const ref of template.containers) {
+    const { container } = ref;
+    list(container.envFrom).forEach((from, j) => {
+      if (!isRecord(from)) return;
+      const path = [...ref.path, 'envFrom', j];
+      add('ConfigMap', 'envFrom', 'from envFrom', [ref])(from.configMapRef, 'name', [...path, 'configMapRef']);
+      add('Secret', 'envFrom', 'from envFrom', [ref])(from.secretRef, 'name', [...path, 'secretRef']);
+    });
+    list(container.env).forEach((env, j) => {
+      if (!isRecord(env) || !isRecord(env.valueFrom)) return;
+      const path = [...ref.path, 'env', j, 'valueFrom'];
+      const where = `from env \`${String(env.name)}\``;
+      add('ConfigMap', 'env', where, [ref])(env.valueFrom.configMapKeyRef, 'name', [...path, 'configMapKeyRef'], 'key');
+      add('Secret', 'env', where, [ref])(env.valueFrom.secretKeyRef, 'name', [...path, 'secretKeyRef'], 'key');
+    });
+  }
+
+  list(spec.imagePullSecrets).forEach((secret, j) => {
+    add('Secret', 'imagePullSecrets', 'from imagePullSecrets', [])(secret, 'name', [...specPath, 'imagePullSecrets', j]);
+  });
+  return out;
+}
+
+function list(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function claimTemplateNames(owner: Resource): Set<string> {
+  if (owner.kind !== 'StatefulSet' || owner.group !== 'apps') return new Set();
+  const spec = (owner.value as Record<string, unknown>).spec;
+  const templates = isRecord(spec) ? list(spec.volumeClaimTemplates) : [];
+  return new Set(templates.flatMap((t) => (isRecord(t) && isRecord(t.metadata) && typeof t.metadata.name === 'string' ? [t.metadata.name] : [])));
+}
+
+/** The keys a reference can read from an object; undefined when the run cannot know them. */
+export interface KeyFacts {
+  readonly keys: readonly string[];
+  /** Keys the object holds that this reference cannot read (ConfigMap `binaryData` from env). */
+  readonly unreadable: readonly string[];
+  /** The controller that writes the keys, e.g. "SealedSecret `db`". */
+  readonly from?: string;
+}
+
+export type Resolution =
+  | { readonly exists: true; readonly keys: KeyFacts | undefined }
+  | {
+      readonly exists: false;
+      readonly otherNamespace: string | undefined;
+      readonly suggestion: string | undefined;
+      /** The claim name is a volumeClaimTemplate of the owning StatefulSet, not one of its claims. */
+      readonly claimTemplateOf: string | undefined;
+    };
+
+/** Objects that every namespace of every cluster has, with their keys. */
+const BUILT_IN: Partial<Record<ReferencedKind, Record<string, readonly string[]>>> = {
+  ConfigMap: { 'kube-root-ca.crt': ['ca.crt'] },
+};
+
+/** Whether the object a reference names exists in the pod's namespace and which keys it will hold. */
+export function resolveReference(index: ResourceIndex, template: PodTemplate, ref: PodReference): Resolution {
+  const { namespace, owner } = template;
+  const defined = index.getAll(ref.kind, namespace, ref.name);
+  const provider = index.provider(ref.kind, namespace, ref.name);
+  const builtIn = BUILT_IN[ref.kind]?.[ref.name];
+  if (defined.length === 0 && !provider && !builtIn) {
+    const candidates = [...index.names(ref.kind, namespace), ...Object.keys(BUILT_IN[ref.kind] ?? {})];
+    const claimTemplateOf = ref.kind === 'PersistentVolumeClaim' && claimTemplateNames(owner).has(ref.name) ? owner.name : undefined;
+    return { exists: false, otherNamespace: elsewhere(index, ref, namespace), suggestion: closest(ref.name, candidates), claimTemplateOf };
+  }
+  if (defined.length === 0 && !provider) return { exists: true, keys: { keys: builtIn ?? [], unreadable: [] } };
+  const facts = [...defined.map((r) => definedKeys(r, ref)), ...(provider ? [providedKeys(provider)] : [])];
+  if (facts.some((f) => f === undefined)) return { exists: true, keys: undefined };
+  const all = facts as KeyFacts[];
+  return {
+    exists: true,
+    keys: {
+      keys: [...new Set(all.flatMap((f) => f.keys))],
+      unreadable: [...new Set(all.flatMap((f) => f.unreadable))],
+      from: defined.length === 0 ? all[0].from : undefined,
+    },
+  };
+}
+
+function elsewhere(index: ResourceIndex, ref: PodReference, namespace: string): string | undefined {
+  const defined = index.list(ref.kind).find((r) => r.name === ref.name && r.namespace !== namespace);
+  if (defined) return defined.namespace;
+  const namespaces = new Set(index.resources.map((r) => r.namespace));
+  return [...namespaces].find((ns) => ns !== undefined && ns !== namespace && index.provider(ref.kind, ns, ref.name) !== undefined);
+}
+
+function keysOf(value: unknown): string[] {
+  return isRecord(value) ? Object.keys(value) : [];
+}
+
+function definedKeys(object: Resource, ref: PodReference): KeyFacts {
+  const value = object.value as Record<string, unknown>;
+  if (ref.kind === 'ConfigMap') {
+    // Environment variables read `data` only; volumes read `data` and `binaryData`.
+    return ref.source === 'env'
+      ? { keys: keysOf(value.data), unreadable: keysOf(value.binaryData) }
+      : { keys: [...keysOf(value.data), ...keysOf(value.binaryData)], unreadable: [] };
+  }
+  // The API server merges `stringData` into `data`; the token controller fills token Secrets.
+  const filled = value.type === 'kubernetes.io/service-account-token' ? ['ca.crt', 'namespace', 'token'] : [];
+  return { keys: [...keysOf(value.data), ...keysOf(value.stringData), ...filled], unreadable: [] };
+}
+
+/** Keys of a Secret a controller will write, when its manifest says; undefined when unknown. */
+function providedKeys(provider: Provider): KeyFacts | undefined {
+  const value = provider.resource.value as Record<string, unknown>;
+  const spec = isRecord(value.spec) ? value.spec : {};
+  const from = provider.how;
+  switch (`${provider.resource.group}/${provider.resource.kind}`) {
+    case 'bitnami.com/SealedSecret': {
+      if (!isRecord(spec.encryptedData)) return undefined;
+      const template = isRecord(spec.template) ? keysOf(spec.template.data) : [];
+      return { keys: [...keysOf(spec.encryptedData), ...template], unreadable: [], from };
+    }
+    case 'external-secrets.io/ExternalSecret': {
+      const target = isRecord(spec.target) ? spec.target : {};
+      if (list(spec.dataFrom).length > 0 || target.template !== undefined || !Array.isArray(spec.data)) return undefined;
+      const keys = spec.data.flatMap((d) => (isRecord(d) && typeof d.secretKey === 'string' ? [d.secretKey] : []));
+      return { keys, unreadable: [], from };
+    }
+    case 'cert-manager.io/Certificate': {
+      if (spec.keystores !== undefined) return undefined;
+      const formats = list(spec.additionalOutputFormats).map((f) => (isRecord(f) ? f.type : undefined));
+      const extra = [...(formats.includes('DER') ? ['key.der'] : []), ...(formats.includes('CombinedPEM') ? ['tls-combined.pem'] : [])];
+      return { keys: ['ca.crt', 'tls.crt', 'tls.key', ...extra], unreadable: [], from };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export interface MissingKey extends KeyReference {
+  /** The key exists but this reference cannot read it (ConfigMap `binaryData` from env). */
+  readonly unreadable: boolean;
+  /** "keys: `a`, `b`", "keys from SealedSecret `s`: `a`" or "it has no keys", for messages. */
+  readonly keys: string;
+  /** "; did you mean `x`?" or "". */
+  readonly hint: string;
+}
+
+/** Keys the reference reads that the resolved object will not hold. */
+export function missingKeys(ref: PodReference, resolution: Resolution): MissingKey[] {
+  if (!resolution.exists || !resolution.keys) return [];
+  const facts = resolution.keys;
+  const sorted = [...facts.keys].sort();
+  const shown = sorted.slice(0, 8).map((k) => `\`${k}\``).join(', ') + (sorted.length > 8 ? `, and ${sorted.length - 8} more` : '');
+  const keys = sorted.length === 0 ? 'it has no keys' : `keys${facts.from ? ` from ${facts.from}` : ''}: ${shown}`;
+  return ref.keys
+    .filter(({ key }) => !facts.keys.includes(key))
+    .map(({ key, path }) => {
+      const unreadable = facts.unreadable.includes(key);
+      const near = unreadable ? undefined : closest(key, facts.keys);
+      return { key, path, keys, unreadable, hint: near === undefined ? '' : `; did you mean \`${near}\`?` };
+    });
+}
+
+/** Placeholders shared by the `missing-*` messages: subject, name, where, namespace. */
+export function referenceData(template: PodTemplate, ref: PodReference): { subject: string; name: string; where: string; namespace: string } {
+  const owner = `${template.owner.kind} \`${template.owner.name}\``;
+  const names = ref.containers.map(({ container, index }) => `\`${container.name ?? index}\``);
+  const group = ref.containers[0]?.group;
+  const noun = group === 'initContainers' ? 'init container' : group === 'ephemeralContainers' ? 'ephemeral container' : 'container';
+  const subject = names.length === 0 ? owner : names.length === 1 ? `${owner} ${noun} ${names[0]}` : `${owner} (containers ${names.join(', ')})`;
+  return { subject, name: ref.name, where: ref.where, namespace: template.namespace };
+}
+
+/** "; ConfigMap `x` exists in namespace `y`, …", "; did you mean `x`?" or "" after "no … exists". */
+export function missingHint(ref: PodReference, resolution: Resolution): string {
+  if (resolution.exists) return '';
+  if (resolution.claimTemplateOf !== undefined) {
+    const set = resolution.claimTemplateOf;
+    return `; \`${ref.name}\` is a volumeClaimTemplate of StatefulSet \`${set}\`, whose claims are \`${ref.name}-${set}-<ordinal>\`: mount \`${ref.name}\` directly instead`;
+  }
+  if (resolution.otherNamespace !== undefined) {
+    return `; ${ref.kind} \`${ref.name}\` exists in namespace \`${resolution.otherNamespace}\`, but a pod can only use one from its own namespace`;
+  }
+  return resolution.suggestion === undefined ? '' : `; did you mean \`${resolution.suggestion}\`?`;
+}
