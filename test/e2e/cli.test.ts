@@ -51,6 +51,26 @@ describe('k8s-lint CLI', () => {
     expect(result.stdout).not.toMatch(/at .*\.js:\d+/);
   });
 
+  it('finds every failure class in the bundled example application', () => {
+    const result = run(['-f', 'json', path.join(ROOT, 'fixtures', 'examples', 'shop')]);
+    expect(result.code).toBe(1);
+    const found = json(result.stdout).flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line}:${m.column} ${m.ruleId}`));
+    expect(found.sort()).toEqual(
+      [
+        'api.yaml:28:24 missing-configmap',
+        'api.yaml:32:25 missing-secret',
+        'api.yaml:46:19 service-target-port-mismatch',
+        'frontend.yaml:22:18 invalid-image-reference',
+        'frontend.yaml:37:10 service-selector-mismatch',
+        'frontend.yaml:60:27 ingress-backend-port-mismatch',
+        'frontend.yaml:65:23 ingress-backend-missing-service',
+        'payments.yaml:23:23 missing-secret',
+        'payments.yaml:32:24 missing-pvc',
+        'report-cronjob.yaml:16:22 yaml-syntax',
+      ].sort(),
+    );
+  });
+
   it('follows the JSON output contract', () => {
     const result = run(['-f', 'json', path.join(E2E, 'broken', 'service.yaml')]);
     const [file] = json(result.stdout);
