@@ -88,9 +88,13 @@ export class ResourceIndex {
     return this.providers.get(`${splitKind(kindRef)}|${namespace ?? ''}|${name}`);
   }
 
-  /** Defined, or created by another object of the run. */
+  /** Defined, created by another object of the run, or present in every cluster. */
   exists(kindRef: string, namespace: string | undefined, name: string): boolean {
-    return this.get(kindRef, namespace, name) !== undefined || this.provider(kindRef, namespace, name) !== undefined;
+    return (
+      this.get(kindRef, namespace, name) !== undefined ||
+      this.provider(kindRef, namespace, name) !== undefined ||
+      isWellKnown(splitKind(kindRef), name)
+    );
   }
 
   list(kindRef: string, namespace?: string): readonly Resource[] {
@@ -148,6 +152,23 @@ export class ResourceIndex {
     }
     return best;
   }
+}
+
+/**
+ * Objects every cluster has without any manifest: the `default` ServiceAccount and the
+ * `kube-root-ca.crt` ConfigMap in every namespace, the built-in namespaces, and the default
+ * ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and the `system:` ones).
+ */
+const WELL_KNOWN: Record<string, (name: string) => boolean> = {
+  '/ServiceAccount': (name) => name === 'default',
+  '/ConfigMap': (name) => name === 'kube-root-ca.crt',
+  '/Namespace': (name) => ['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(name),
+  'rbac.authorization.k8s.io/ClusterRole': (name) => ['cluster-admin', 'admin', 'edit', 'view'].includes(name) || name.startsWith('system:'),
+  'rbac.authorization.k8s.io/ClusterRoleBinding': (name) => name.startsWith('system:'),
+};
+
+function isWellKnown(kind: string, name: string): boolean {
+  return WELL_KNOWN[kind]?.(name) ?? false;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
