@@ -51,6 +51,13 @@ describe('k8s-lint CLI', () => {
     expect(result.stdout).not.toMatch(/at .*\.js:\d+/);
   });
 
+  it('passes the sound example application without a single error or warning', () => {
+    const result = run(['-f', 'json', path.join(ROOT, 'fixtures', 'examples', 'guestbook')]);
+    const found = json(result.stdout).flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line} ${m.ruleId}: ${m.message}`));
+    expect(found).toEqual([]);
+    expect(result.code).toBe(0);
+  });
+
   it('finds every failure class in the bundled example application', () => {
     const result = run(['-f', 'json', path.join(ROOT, 'fixtures', 'examples', 'shop')]);
     expect(result.code).toBe(1);
