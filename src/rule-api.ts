@@ -16,6 +16,7 @@ export { closest, didYouMean } from './k8s/suggest.js';
 export { podReferences, resolveReference, missingKeys, missingHint, referenceData, type PodReference, type Resolution } from './k8s/references.js';
 export { parseImageReference, effectiveTag, type ImageReference } from './k8s/image-reference.js';
 export { ingressBackends, type IngressBackend } from './k8s/ingress.js';
+export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 

@@ -64,6 +64,12 @@ export async function lintText(code: string, rule: Rule, options: LintOptions = 
   return output.results.flatMap((r) => r.messages);
 }
 
+/** A fixture may pin its target version with a `# kubernetes-version: 1.24` comment line. */
+function fixtureOptions(text: string): LintOptions {
+  const pinned = /^#\s*kubernetes-version:\s*(\S+)\s*$/m.exec(text);
+  return pinned ? { kubernetesVersion: pinned[1] } : {};
+}
+
 function fixtureFiles(ruleId: string, kind: 'valid' | 'invalid'): string[] {
   const dir = path.join(ROOT, 'fixtures', 'rules', ruleId, kind);
   if (!existsSync(dir)) return [];
@@ -88,7 +94,7 @@ export function testRule(rule: Rule, cases: { valid?: readonly ValidCase[]; inva
       it(`valid fixture ${path.basename(file)}`, async () => {
         const text = readFileSync(file, 'utf8');
         expect(parseMarkers(text)).toEqual([]);
-        expect(await lintText(text, rule, {}, file)).toEqual([]);
+        expect(await lintText(text, rule, fixtureOptions(text), file)).toEqual([]);
       });
     }
 
@@ -97,7 +103,7 @@ export function testRule(rule: Rule, cases: { valid?: readonly ValidCase[]; inva
         const text = readFileSync(file, 'utf8');
         const markers = parseMarkers(text);
         expect(markers.length, 'an invalid fixture needs at least one caret marker').toBeGreaterThan(0);
-        const messages = await lintText(text, rule, {}, file);
+        const messages = await lintText(text, rule, fixtureOptions(text), file);
         const actual = messages.map((m) => comparable(m, m.endLine === m.line)).sort();
         const expected = markers
           .map((marker) => {

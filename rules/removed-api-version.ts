@@ -1,0 +1,37 @@
+import { apiVersionStatus, defineRule } from '../src/rule-api.js';
+
+export default defineRule({
+  id: 'removed-api-version',
+  severity: 'error',
+  description: 'Built-in object whose apiVersion the target Kubernetes version does not serve',
+  docs: {
+    why:
+      'The API server resolves `apiVersion` and `kind` to a resource through discovery; when the target ' +
+      'version does not serve that group/version for the kind, `kubectl apply` fails with `no matches for ' +
+      'kind "Ingress" in version "extensions/v1beta1"` and Helm or Argo CD stop on the same error, so the ' +
+      'object is never created. Which versions serve what comes from the OpenAPI documents of each ' +
+      'release (schemas/); removals before 1.23, replacements and changed fields come from the official ' +
+      'Deprecated API Migration Guide (kubernetes.io/docs/reference/using-api/deprecation-guide). The ' +
+      'same applies to an apiVersion newer than the target: the older API server has never heard of it. ' +
+      'Custom resource groups are not checked.',
+    fix:
+      'Switch to the replacement apiVersion (`kubectl convert` can rewrite the object) and move the ' +
+      'fields the message names, or set `--kubernetes-version` to the version your cluster runs.',
+  },
+  messages: {
+    removed: '{{object}} uses `{{apiVersion}}`, which Kubernetes {{removedIn}} stopped serving; {{advice}}',
+    unreleased: '{{object}} uses `{{apiVersion}}`, which Kubernetes {{version}} does not serve yet (first served in {{firstServed}}); {{advice}}',
+  },
+  check({ resource, kubernetesVersion, report }) {
+    const status = apiVersionStatus(resource.apiVersion, resource.kind, kubernetesVersion);
+    const object = resource.name === '' ? resource.kind : resource.label;
+    const at = resource.node('apiVersion');
+    if (status.status === 'removed') {
+      report(at, 'removed', { object, apiVersion: resource.apiVersion, removedIn: status.removedIn, advice: status.advice });
+    } else if (status.status === 'unreleased') {
+      report(at, 'unreleased', {
+        object, apiVersion: resource.apiVersion, version: kubernetesVersion, firstServed: status.firstServed, advice: status.advice,
+      });
+    }
+  },
+});
