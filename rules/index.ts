@@ -3,11 +3,23 @@ import type { Rule } from '../src/rule-api.js';
 import deprecatedApiVersion from './deprecated-api-version.js';
 import ingressBackendMissingService from './ingress-backend-missing-service.js';
 import ingressBackendPortMismatch from './ingress-backend-port-mismatch.js';
+import invalidAnnotation from './invalid-annotation.js';
+import invalidContainerName from './invalid-container-name.js';
+import invalidCronSchedule from './invalid-cron-schedule.js';
+import invalidFieldValue from './invalid-field-value.js';
 import invalidImageReference from './invalid-image-reference.js';
+import invalidIngressPath from './invalid-ingress-path.js';
+import invalidLabel from './invalid-label.js';
+import invalidObjectName from './invalid-object-name.js';
+import invalidPort from './invalid-port.js';
+import invalidQuantity from './invalid-quantity.js';
 import missingConfigmap from './missing-configmap.js';
+import missingContainerImage from './missing-container-image.js';
 import missingPvc from './missing-pvc.js';
 import missingSecret from './missing-secret.js';
 import removedApiVersion from './removed-api-version.js';
+import resourceRequestsExceedLimits from './resource-requests-exceed-limits.js';
+import selectorTemplateMismatch from './selector-template-mismatch.js';
 import serviceSelectorMismatch from './service-selector-mismatch.js';
 import serviceTargetPortMismatch from './service-target-port-mismatch.js';
 import yamlSyntax from './yaml-syntax.js';
@@ -24,6 +36,18 @@ export const allRules: readonly Rule[] = [
   missingPvc,
   removedApiVersion,
   deprecatedApiVersion,
+  invalidObjectName,
+  invalidLabel,
+  invalidAnnotation,
+  invalidQuantity,
+  invalidContainerName,
+  invalidPort,
+  invalidFieldValue,
+  invalidIngressPath,
+  selectorTemplateMismatch,
+  missingContainerImage,
+  invalidCronSchedule,
+  resourceRequestsExceedLimits,
 ] as Rule[];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

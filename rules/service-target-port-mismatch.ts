@@ -1,4 +1,4 @@
-import { containerPorts, defineRule, didYouMean, isRecord, plainSelector, type PodTemplate } from '../src/rule-api.js';
+import { containerPorts, defineRule, didYouMean, isRecord, plainSelector, portNameProblem, type PodTemplate } from '../src/rule-api.js';
 
 /** A port that can receive Service traffic. */
 interface ServedPort {
@@ -56,8 +56,8 @@ export default defineRule({
       'reaches that port whether or not it is declared: the rule reports it when the selected containers declare ' +
       'their ports and none of them lists it (with that protocol), and only warns when a selected template ' +
       'declares none, since `containerPort` is then informational. An omitted `targetPort` defaults to `port` ' +
-      '(the diagnostic then points at `port`); `protocol` defaults to TCP on both sides. A quoted number such as ' +
-      '`"8080"` is a port name, and the API server rejects it (port names need a letter). Services without a selector and `ExternalName` Services are not checked, and ' +
+      '(the diagnostic then points at `port`); `protocol` defaults to TCP on both sides. A `targetPort` that is not a valid port name (such as the quoted number ' +
+      '`"8080"`) is left to `invalid-port`: the API server rejects the Service. Services without a selector and `ExternalName` Services are not checked, and ' +
       'Services that select no pods are left to `service-selector-mismatch`.',
     fix:
       'Set `targetPort` to a `containerPort` number or port `name` that a selected container declares with the ' +
@@ -90,11 +90,11 @@ export default defineRule({
       const protocol = typeof p.protocol === 'string' ? p.protocol : 'TCP';
       const node = resource.node('spec', 'ports', i, p.targetPort === undefined ? 'port' : 'targetPort');
       const named = typeof target === 'string';
+      if (named && portNameProblem(target) !== undefined) return; // invalid-port: the API server rejects the Service
       const same = served.filter((s) => (named ? s.name === target : s.port === target));
       const usable = same.filter((s) => s.protocol === protocol);
       if (usable.some((s) => !named || !s.sidecar || sidecarsResolve)) return;
-      const shown = named && /^\d+$/.test(target) ? `"${target}"` : target; // a quoted number is a name
-      const data = { service: resource.name, port: p.port, target: shown, owners };
+      const data = { service: resource.name, port: p.port, target, owners };
 
       if (usable.length > 0) {
         const { container, port } = usable[0];
@@ -106,9 +106,7 @@ export default defineRule({
       } else {
         const candidates = served.filter((s) => s.protocol === protocol).flatMap((s) => (named ? (s.name ? [s.name] : []) : [String(s.port)]));
         const init = initContainerWith(templates, target);
-        const suggestion = shown !== target
-          ? `; a quoted number is a port name, which the API server rejects (names need a letter): write ${target} unquoted`
-          : init !== undefined
+        const suggestion = init !== undefined
             ? `; init container \`${init}\` declares it, but only sidecars (\`restartPolicy: Always\`) receive traffic`
             : didYouMean(String(target), candidates);
         report(node, 'noPort', { ...data, ports: served.length > 0 ? `listen on ${formatPorts(served)}` : 'declare no ports', suggestion });

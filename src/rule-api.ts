@@ -17,6 +17,9 @@ export { podReferences, resolveReference, missingKeys, missingHint, referenceDat
 export { parseImageReference, effectiveTag, type ImageReference } from './k8s/image-reference.js';
 export { ingressBackends, type IngressBackend } from './k8s/ingress.js';
 export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.js';
+export { isDns1123Subdomain, isDns1123Label, isDns1035Label, isQualifiedName, isLabelValue, isPathSegmentName, checkGenerateName, nameFormatOf, isApiServerObject, isTemplated, suggestName, suggestLabelValue, byteLength, NAME_CHECKS, type NameFormat } from './k8s/names.js';
+export { parseQuantity, QUANTITY_UNITS, type QuantityParse } from './k8s/quantity.js';
+export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 

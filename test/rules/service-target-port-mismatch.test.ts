@@ -158,19 +158,6 @@ testRule(rule, {
       ],
     },
     {
-      name: 'quoted number is a name',
-      code: [...deployment('[{containerPort: 8080}]'), ...service('    - {port: 80, targetPort: "8080"}')].join('\n'),
-      errors: [
-        {
-          message:
-            'Service `web` port 80 targets `"8080"`, but the containers of Deployment `web` listen on `8080/TCP`; a quoted number is a port name, which the API server rejects (names need a letter): write 8080 unquoted',
-          line: 17,
-          column: 30,
-          endColumn: 36,
-        },
-      ],
-    },
-    {
       name: 'names the ordinary init container that declares the port',
       code: [
         ...deployment('[{name: http, containerPort: 8080}]', '      initContainers: [{name: migrate, image: flyway, ports: [{name: admin, containerPort: 7000}]}]'),

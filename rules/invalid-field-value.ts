@@ -1,0 +1,99 @@
+import { defineRule, enumHint, isRecord, type Path, type Resource, type RuleContext } from '../src/rule-api.js';
+
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+const CLUSTER_LOCAL = ['Cluster', 'Local'];
+const RESTART_POLICIES: Record<string, readonly string[]> = {
+  '/Pod': ['Always', 'OnFailure', 'Never'],
+  'batch/Job': ['OnFailure', 'Never'],
+  'batch/CronJob': ['OnFailure', 'Never'],
+  ...Object.fromEntries(['apps/Deployment', 'apps/ReplicaSet', 'apps/StatefulSet', 'apps/DaemonSet', 'extensions/Deployment',
+    'extensions/ReplicaSet', 'extensions/DaemonSet', '/ReplicationController'].map((k) => [k, ['Always']])),
+};
+/** [path, allowed values, whether `""` is rejected too (pointer fields are not defaulted from "")]. */
+type Field = readonly [Path, readonly string[], boolean?];
+const SERVICE_FIELDS: readonly Field[] = [
+  [['spec', 'type'], ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']],
+  [['spec', 'sessionAffinity'], ['ClientIP', 'None']],
+  [['spec', 'externalTrafficPolicy'], CLUSTER_LOCAL],
+  [['spec', 'internalTrafficPolicy'], CLUSTER_LOCAL, true],
+];
+const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'];
+
+type Report = RuleContext<'unsupported' | 'restartPolicy' | 'restartPolicyDefault'>['report'];
+
+const list = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(', ').replace(/, ([^,]*)$/, ' or $1');
+
+function get(value: unknown, path: Path): unknown {
+  return path.reduce<unknown>((v, key) => (isRecord(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[key] : undefined), value);
+}
+
+function checkValue(resource: Resource, report: Report, path: Path, allowed: readonly string[], subject = resource.label, rejectEmpty = false): void {
+  const value = get(resource.value, path);
+  if (typeof value !== 'string' || allowed.includes(value) || (value === '' && !rejectEmpty)) return;
+  const field = String(path.at(-1));
+  report(resource.node(...path), 'unsupported', { subject, field, value, allowed: list(allowed), hint: enumHint(value, allowed) });
+}
+
+function arrayAt(resource: Resource, path: Path): unknown[] {
+  const value = get(resource.value, path);
+  return Array.isArray(value) ? value : [];
+}
+
+export default defineRule({
+  id: 'invalid-field-value',
+  severity: 'error',
+  description: 'Enumerated field with a value the API server does not support (values are case-sensitive)',
+  docs: {
+    why:
+      'The OpenAPI schemas describe these fields as plain strings, but the API server accepts only fixed values ' +
+      '(pkg/apis/core/validation, apps, batch and networking validation) and rejects the object with ' +
+      '`Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"`. Checked: container port and Service port ' +
+      '`protocol` (`TCP`, `UDP`, `SCTP`); `imagePullPolicy` (`Always`, `IfNotPresent`, `Never`); pod `dnsPolicy` ' +
+      '(`ClusterFirst`, `ClusterFirstWithHostNet`, `Default`, `None`); pod `restartPolicy` (`Always`, `OnFailure`, ' +
+      '`Never` in a Pod; only `Always` in Deployments, ReplicaSets, StatefulSets, DaemonSets and ' +
+      'ReplicationControllers; `OnFailure` or `Never` in Jobs and CronJobs, where an omitted restartPolicy defaults ' +
+      'to `Always` and is rejected, kubernetes/kubernetes#41194); Service `type`, `sessionAffinity` (`ClientIP`, `None`), `externalTrafficPolicy` ' +
+      'and `internalTrafficPolicy` (`Cluster`, `Local`); Ingress `pathType` (`Exact`, `Prefix`, ' +
+      '`ImplementationSpecific`). An empty string counts as unset where the API server defaults it.',
+    fix: 'Use one of the listed values, spelled exactly (e.g. `TCP`, not `tcp`).',
+  },
+  messages: {
+    unsupported: '{{subject}} {{field}} `{{value}}` is not one of {{allowed}}{{hint}}',
+    restartPolicy: '{{subject}} restartPolicy `{{value}}` is not allowed in a {{kind}}, which accepts {{allowed}}{{hint}}',
+    restartPolicyDefault: '{{subject}} sets no restartPolicy, which defaults to `Always`; a {{kind}} accepts only {{allowed}}',
+  },
+  check({ resource, index, report }) {
+    const kind = `${resource.group}/${resource.kind}`;
+    if (kind === '/Service') {
+      for (const [path, allowed, rejectEmpty] of SERVICE_FIELDS) checkValue(resource, report, path, allowed, resource.label, rejectEmpty);
+      arrayAt(resource, ['spec', 'ports']).forEach((port, i) => {
+        const subject = `${resource.label} port \`${isRecord(port) ? String(port.name ?? port.port) : i}\``;
+        checkValue(resource, report, ['spec', 'ports', i, 'protocol'], PROTOCOLS, subject);
+      });
+    }
+    if (kind === 'networking.k8s.io/Ingress' || kind === 'extensions/Ingress') {
+      arrayAt(resource, ['spec', 'rules']).forEach((_, i) => {
+        const paths = ['spec', 'rules', i, 'http', 'paths'];
+        arrayAt(resource, paths).forEach((_, j) => checkValue(resource, report, [...paths, j, 'pathType'], PATH_TYPES, resource.label, true));
+      });
+    }
+    const template = index.podTemplate(resource);
+    if (!template) return;
+    const spec = [...template.path, 'spec'];
+    checkValue(resource, report, [...spec, 'dnsPolicy'], ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']);
+    for (const { container, path } of template.containers) {
+      const subject = `${resource.label} container \`${String(container.name)}\``;
+      checkValue(resource, report, [...path, 'imagePullPolicy'], ['Always', 'IfNotPresent', 'Never'], subject);
+      arrayAt(resource, [...path, 'ports']).forEach((_, i) => checkValue(resource, report, [...path, 'ports', i, 'protocol'], PROTOCOLS, subject));
+    }
+    const allowed = RESTART_POLICIES[kind];
+    if (!allowed) return;
+    const value = get(resource.value, [...spec, 'restartPolicy']);
+    const data = { subject: resource.label, kind: resource.kind, allowed: list(allowed) };
+    if (typeof value === 'string' && value !== '' && !allowed.includes(value)) {
+      report(resource.node(...spec, 'restartPolicy'), 'restartPolicy', { ...data, value, hint: enumHint(value, allowed) });
+    } else if ((value === undefined || value === '') && !allowed.includes('Always')) {
+      report(resource.key(...spec), 'restartPolicyDefault', data);
+    }
+  },
+});

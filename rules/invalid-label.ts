@@ -1,0 +1,96 @@
+import {
+  defineRule,
+  isApiServerObject,
+  isLabelValue,
+  isQualifiedName,
+  isRecord,
+  isTemplated,
+  suggestLabelValue,
+  type NodeRef,
+  type Path,
+} from '../src/rule-api.js';
+
+/** Kinds whose `spec.selector` is a metav1.LabelSelector, or a plain map (Service, RC). */
+const LABEL_SELECTORS = new Set(['apps/Deployment', 'apps/ReplicaSet', 'apps/StatefulSet', 'apps/DaemonSet', 'batch/Job', 'policy/PodDisruptionBudget']);
+const PLAIN_SELECTORS = new Set(['/Service', '/ReplicationController']);
+
+function get(value: unknown, path: Path): unknown {
+  let current = value;
+  for (const segment of path) current = isRecord(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[segment] : undefined;
+  return current;
+}
+
+export default defineRule({
+  id: 'invalid-label',
+  severity: 'error',
+  description: 'Label key or value, or selector, that the API server rejects',
+  docs: {
+    why:
+      'The API server validates every label of an object and of its pod template (`ValidateLabels` in ' +
+      'apimachinery/pkg/apis/meta/v1/validation): a key is a qualified name, an optional DNS-1123 ' +
+      'subdomain prefix (at most 253 characters) and `/`, then a name of at most 63 characters that ' +
+      'starts and ends with an alphanumeric and otherwise holds only alphanumerics, `-`, `_` and `.`; ' +
+      'a value is empty or follows the same rule, also at most 63 characters. A Service or ' +
+      'ReplicationController selector is checked the same way, and so are the `matchLabels` and ' +
+      '`matchExpressions` of workload, PodDisruptionBudget and NetworkPolicy selectors (expression ' +
+      'values since Kubernetes 1.26, kubernetes/kubernetes#113699; earlier versions accept them, but ' +
+      'such a selector matches nothing). The whole object is refused with `422 Invalid`. Values ' +
+      'that YAML reads as booleans or numbers are left to the schema check.',
+    fix: 'Replace spaces, `/`, `:`, `+` and other characters with `-`, `_` or `.`, and keep values to 63 characters (put longer text in an annotation).',
+  },
+  messages: {
+    key: '{{where}} key `{{key}}` is invalid: {{reason}}',
+    value: '{{where}} `{{key}}` has value `{{value}}`, which is invalid: {{reason}}{{suggestion}}',
+  },
+  check({ resource, index, kubernetesVersion, report }) {
+    if (!isApiServerObject(resource.apiVersion, resource.kind)) return;
+    const owner = `${resource.kind} \`${resource.name}\``;
+    const [major, minor] = kubernetesVersion.split('.').map(Number);
+    const expressionValuesChecked = major > 1 || minor >= 26;
+
+    const checkKey = (key: string, node: NodeRef, where: string) => {
+      const errors = isTemplated(key) ? [] : isQualifiedName(key);
+      if (errors.length > 0) report(node, 'key', { where, key, reason: errors.join('; ') });
+    };
+    const checkValue = (key: string, value: unknown, path: Path, where: string, warn = false) => {
+      if (typeof value !== 'string' || isTemplated(value)) return;
+      const errors = isLabelValue(value);
+      if (errors.length === 0) return;
+      const fixed = suggestLabelValue(value);
+      const suggestion = fixed === undefined ? '' : `; did you mean \`${fixed}\`?`;
+      report(resource.node(...path), 'value', { where, key, value, reason: errors.join('; '), suggestion }, warn ? { severity: 'warn' } : undefined);
+    };
+    const checkMap = (path: Path, where: string) => {
+      const labels = get(resource.value, path);
+      if (!isRecord(labels)) return;
+      for (const [key, value] of Object.entries(labels)) {
+        checkKey(key, resource.key(...path, key), where);
+        checkValue(key, value, [...path, key], where);
+      }
+    };
+
+    checkMap(['metadata', 'labels'], `${owner} label`);
+    const template = index.podTemplate(resource);
+    if (template && template.path.length > 0) checkMap([...template.path, 'metadata', 'labels'], `${owner} pod template label`);
+
+    const kindKey = `${resource.group}/${resource.kind}`;
+    if (PLAIN_SELECTORS.has(kindKey)) checkMap(['spec', 'selector'], `${owner} selector`);
+    const selectorPath: Path | undefined = LABEL_SELECTORS.has(kindKey)
+      ? ['spec', 'selector']
+      : kindKey === 'networking.k8s.io/NetworkPolicy'
+        ? ['spec', 'podSelector']
+        : undefined;
+    if (!selectorPath) return;
+    const where = `${owner} selector`;
+    checkMap([...selectorPath, 'matchLabels'], where);
+    const expressions = get(resource.value, [...selectorPath, 'matchExpressions']);
+    if (!Array.isArray(expressions)) return;
+    expressions.forEach((expression, i) => {
+      if (!isRecord(expression) || typeof expression.key !== 'string') return;
+      const path = [...selectorPath, 'matchExpressions', i];
+      checkKey(expression.key, resource.node(...path, 'key'), where);
+      if (!Array.isArray(expression.values) || !['In', 'NotIn'].includes(String(expression.operator))) return;
+      expression.values.forEach((value, j) => checkValue(expression.key as string, value, [...path, 'values', j], where, !expressionValuesChecked));
+    });
+  },
+});
