@@ -13,11 +13,19 @@ import invalidLabel from './invalid-label.js';
 import invalidObjectName from './invalid-object-name.js';
 import invalidPort from './invalid-port.js';
 import invalidQuantity from './invalid-quantity.js';
+import limitRangeViolation from './limit-range-violation.js';
+import missingBindingSubject from './missing-binding-subject.js';
 import missingConfigmap from './missing-configmap.js';
 import missingContainerImage from './missing-container-image.js';
+import missingMemoryLimit from './missing-memory-limit.js';
+import missingNamespace from './missing-namespace.js';
 import missingPvc from './missing-pvc.js';
+import missingResourceRequests from './missing-resource-requests.js';
+import missingRole from './missing-role.js';
 import missingSecret from './missing-secret.js';
+import missingServiceAccount from './missing-service-account.js';
 import removedApiVersion from './removed-api-version.js';
+import resourceQuotaExceeded from './resource-quota-exceeded.js';
 import resourceRequestsExceedLimits from './resource-requests-exceed-limits.js';
 import selectorTemplateMismatch from './selector-template-mismatch.js';
 import serviceSelectorMismatch from './service-selector-mismatch.js';
@@ -48,6 +56,14 @@ export const allRules: readonly Rule[] = [
   missingContainerImage,
   invalidCronSchedule,
   resourceRequestsExceedLimits,
+  missingResourceRequests,
+  resourceQuotaExceeded,
+  limitRangeViolation,
+  missingMemoryLimit,
+  missingServiceAccount,
+  missingRole,
+  missingBindingSubject,
+  missingNamespace,
 ] as Rule[];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

@@ -20,6 +20,7 @@ export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.
 export { isDns1123Subdomain, isDns1123Label, isDns1035Label, isQualifiedName, isLabelValue, isPathSegmentName, checkGenerateName, nameFormatOf, isApiServerObject, isTemplated, suggestName, suggestLabelValue, byteLength, NAME_CHECKS, type NameFormat } from './k8s/names.js';
 export { parseQuantity, QUANTITY_UNITS, type QuantityParse } from './k8s/quantity.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
+export { amountsOf, effectiveContainers, limitRangeItems, limitRangesIn, podLevelResources, podTotals, quotaHard, quotasIn, containerSubject, requirementNode, quotaAppliesTo, missingForQuota, desiredPods, isBestEffort, formatAmount, compareAmounts, CONTAINER_QUOTA_NAMES, type Amount, type Amounts, type EffectiveContainer, type LimitRangeItem } from './k8s/resources.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 

@@ -64,15 +64,15 @@ describe('k8s-lint CLI', () => {
     const found = json(result.stdout).flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line}:${m.column} ${m.ruleId}`));
     expect(found.sort()).toEqual(
       [
-        'api.yaml:28:24 missing-configmap',
-        'api.yaml:32:25 missing-secret',
-        'api.yaml:46:19 service-target-port-mismatch',
+        'api.yaml:34:24 missing-configmap',
+        'api.yaml:38:25 missing-secret',
+        'api.yaml:52:19 service-target-port-mismatch',
         'frontend.yaml:22:18 invalid-image-reference',
-        'frontend.yaml:37:10 service-selector-mismatch',
-        'frontend.yaml:60:27 ingress-backend-port-mismatch',
-        'frontend.yaml:65:23 ingress-backend-missing-service',
-        'payments.yaml:23:23 missing-secret',
-        'payments.yaml:32:24 missing-pvc',
+        'frontend.yaml:43:10 service-selector-mismatch',
+        'frontend.yaml:66:27 ingress-backend-port-mismatch',
+        'frontend.yaml:71:23 ingress-backend-missing-service',
+        'payments.yaml:29:23 missing-secret',
+        'payments.yaml:38:24 missing-pvc',
         'report-cronjob.yaml:16:22 yaml-syntax',
       ].sort(),
     );
