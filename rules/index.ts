@@ -1,6 +1,10 @@
 /** Every rule, in documentation order. */
 import type { Rule } from '../src/rule-api.js';
 import deprecatedApiVersion from './deprecated-api-version.js';
+import duplicateMountPath from './duplicate-mount-path.js';
+import hostPortConflict from './host-port-conflict.js';
+import imagePullPolicyNever from './image-pull-policy-never.js';
+import imageTagLatest from './image-tag-latest.js';
 import ingressBackendMissingService from './ingress-backend-missing-service.js';
 import ingressBackendPortMismatch from './ingress-backend-port-mismatch.js';
 import invalidAnnotation from './invalid-annotation.js';
@@ -24,9 +28,13 @@ import missingResourceRequests from './missing-resource-requests.js';
 import missingRole from './missing-role.js';
 import missingSecret from './missing-secret.js';
 import missingServiceAccount from './missing-service-account.js';
+import missingVolume from './missing-volume.js';
+import probePortMismatch from './probe-port-mismatch.js';
+import pvcAccessModeMismatch from './pvc-access-mode-mismatch.js';
 import removedApiVersion from './removed-api-version.js';
 import resourceQuotaExceeded from './resource-quota-exceeded.js';
 import resourceRequestsExceedLimits from './resource-requests-exceed-limits.js';
+import riskyLivenessProbe from './risky-liveness-probe.js';
 import selectorTemplateMismatch from './selector-template-mismatch.js';
 import serviceSelectorMismatch from './service-selector-mismatch.js';
 import serviceTargetPortMismatch from './service-target-port-mismatch.js';
@@ -64,6 +72,14 @@ export const allRules: readonly Rule[] = [
   missingRole,
   missingBindingSubject,
   missingNamespace,
+  missingVolume,
+  duplicateMountPath,
+  probePortMismatch,
+  riskyLivenessProbe,
+  pvcAccessModeMismatch,
+  hostPortConflict,
+  imageTagLatest,
+  imagePullPolicyNever,
 ] as Rule[];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

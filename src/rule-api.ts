@@ -21,6 +21,8 @@ export { isDns1123Subdomain, isDns1123Label, isDns1035Label, isQualifiedName, is
 export { parseQuantity, QUANTITY_UNITS, type QuantityParse } from './k8s/quantity.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 export { amountsOf, effectiveContainers, limitRangeItems, limitRangesIn, podLevelResources, podTotals, quotaHard, quotasIn, containerSubject, requirementNode, quotaAppliesTo, missingForQuota, desiredPods, isBestEffort, formatAmount, compareAmounts, CONTAINER_QUOTA_NAMES, type Amount, type Amounts, type EffectiveContainer, type LimitRangeItem } from './k8s/resources.js';
+export { containerLabel, containerLabelFrom, isLongRunning, podCount, runsSeveralPods, mountsOf, claimTemplateNames, claimUses, claimUsers, hostPortUses, hostPortConflicts, formatHostPort, repositoryOf, pinnedImage, type PodCount, type MountRef, type ClaimUse, type HostPortUse, type PinnedImage } from './k8s/workload.js';
+export { portReferences, resolvePort, probeTiming, probeCheck, type PortSite, type PortReference, type ProbeTiming } from './k8s/probes.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 
