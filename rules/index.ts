@@ -35,6 +35,7 @@ import removedApiVersion from './removed-api-version.js';
 import resourceQuotaExceeded from './resource-quota-exceeded.js';
 import resourceRequestsExceedLimits from './resource-requests-exceed-limits.js';
 import riskyLivenessProbe from './risky-liveness-probe.js';
+import schemaViolation from './schema-violation.js';
 import selectorTemplateMismatch from './selector-template-mismatch.js';
 import serviceSelectorMismatch from './service-selector-mismatch.js';
 import serviceTargetPortMismatch from './service-target-port-mismatch.js';
@@ -80,6 +81,7 @@ export const allRules: readonly Rule[] = [
   hostPortConflict,
   imageTagLatest,
   imagePullPolicyNever,
+  schemaViolation,
 ] as Rule[];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

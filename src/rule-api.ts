@@ -23,6 +23,7 @@ export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPa
 export { amountsOf, effectiveContainers, limitRangeItems, limitRangesIn, podLevelResources, podTotals, quotaHard, quotasIn, containerSubject, requirementNode, quotaAppliesTo, missingForQuota, desiredPods, isBestEffort, formatAmount, compareAmounts, CONTAINER_QUOTA_NAMES, type Amount, type Amounts, type EffectiveContainer, type LimitRangeItem } from './k8s/resources.js';
 export { containerLabel, containerLabelFrom, isLongRunning, podCount, runsSeveralPods, mountsOf, claimTemplateNames, claimUses, claimUsers, hostPortUses, hostPortConflicts, formatHostPort, repositoryOf, pinnedImage, type PodCount, type MountRef, type ClaimUse, type HostPortUse, type PinnedImage } from './k8s/workload.js';
 export { portReferences, resolvePort, probeTiming, probeCheck, type PortSite, type PortReference, type ProbeTiming } from './k8s/probes.js';
+export { objectSchema, validateObject, type ObjectSchema, type SchemaIssue } from './schema-validate.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 

@@ -1,0 +1,45 @@
+import { defineRule, objectSchema, validateObject } from '../src/rule-api.js';
+
+export default defineRule({
+  id: 'schema-violation',
+  severity: 'error',
+  description: 'Object does not match the schema of its kind in the target Kubernetes version',
+  docs: {
+    why:
+      'kubectl sends objects with `fieldValidation=Strict` (its default `--validate=strict`; ' +
+      'server-side field validation, KEP-2885, GA in 1.27) and the API server answers 400 ' +
+      '`strict decoding error: unknown field` for a field the kind does not have in that version, ' +
+      'built-in or custom (a field the CRD structural schema would prune). Tools that do not ask ' +
+      'for strict validation drop the field silently, so the setting is lost either way. A value of ' +
+      'the wrong JSON type fails decoding (`cannot unmarshal string into Go struct field ... of type ' +
+      'int32`); manifests are decoded as YAML 1.1, so an unquoted `yes` or `8080` is a boolean or a ' +
+      'number where the API wants a string. A missing required field fails validation ' +
+      '(`Required value`). Duplicate keys in `x-kubernetes-list-type: map` lists are rejected for ' +
+      'custom resources and for containers, volumes, volumeMounts and Service ports ' +
+      '(`Duplicate value`, `must be unique`); for other built-in lists (env, container ports) the API ' +
+      'server only warns ("hides previous definition ..., which may be dropped when using apply", ' +
+      'pkg/api/pod/warnings.go) and server-side apply rejects them, so those are warnings. Objects ' +
+      'whose apiVersion the target version does not serve are left to removed-api-version; custom ' +
+      'resources without a CustomResourceDefinition in the run are skipped.',
+    fix:
+      'Fix the spelling or indentation of the field, quote strings that YAML 1.1 reads as booleans or ' +
+      'numbers, write lists as `- ` items, and remove duplicate entries; pass `--kubernetes-version` ' +
+      'to match your cluster.',
+  },
+  messages: {
+    unknownField: '{{object}} has unknown field `{{field}}`{{detail}}',
+    wrongType: '{{object}} field `{{field}}`: {{detail}}',
+    missingField: '{{object}} is missing required field `{{field}}`',
+    duplicateEntry: '{{object}} has a duplicate entry in `{{field}}`: {{detail}}',
+    invalidValue: '{{object}} field `{{field}}`: {{detail}}',
+  },
+  check({ resource, index, kubernetesVersion, report }) {
+    const schema = objectSchema(resource, index, kubernetesVersion);
+    if (schema === undefined) return;
+    for (const issue of validateObject(resource.value, schema)) {
+      const node = issue.key ? resource.key(...issue.path) : resource.node(...issue.path);
+      const data = { object: resource.label, ...issue.data };
+      report(node, issue.code, data, issue.severity === undefined ? undefined : { severity: issue.severity });
+    }
+  },
+});

@@ -1,0 +1,320 @@
+/**
+ * Validates an object against the schema of its kind, as the API server decodes it with
+ * `fieldValidation=Strict` (kubectl's default `--validate=strict`): unknown fields, wrong types,
+ * missing required fields, duplicates in `x-kubernetes-list-type: map|set` lists. Custom resources
+ * are checked against the `openAPIV3Schema` of a CustomResourceDefinition of the run.
+ *
+ * Design: an interpreter walking schema and value together, not ajv. The built-in schemas use
+ * `type`, `properties`, `additionalProperties`, `required`, `items`, `$ref` and the type-only
+ * `anyOf` of IntOrString/Quantity, so there is nothing to compile. `node scripts/measure-schema.mjs`
+ * on this 2-core machine: ajv 8 compiles the 1.35 Deployment in 160-260 ms cold under any options
+ * (`inlineRefs: false`, `code.optimize: false` and `allErrors` change it by a third at most),
+ * Service/Ingress/ConfigMap in 40-75 ms each, after ~30 ms to import ajv; then validates a
+ * Deployment in ~3.5 µs. The interpreter needs no compile (first Deployment ~1 ms) and validates a
+ * warm Deployment in ~8 µs, a Service in ~2.5 µs: ~80-170 ms for 10,000 objects, against ~400 ms of
+ * ajv compiles per kind mix and version, and no build-time artefact per version (ajv standalone).
+ * It also yields one finding per mistake by construction: a value of the wrong type is not
+ * descended into, an unknown field is not validated, alternatives are summarised as one type
+ * error, and `null` (an absent field for Kubernetes) is skipped without copying the frozen value.
+ * test/schema-validate.test.ts holds it to ajv as an oracle on the same schemas.
+ */
+import { BUILT_IN, crdSchema, describeValue, valueProblems, type BuiltInSwitch, type Definitions } from './k8s/crd-schema.js';
+import { duplicates, ownedByRule, rejectsDuplicates } from './k8s/list-types.js';
+import { closest } from './k8s/suggest.js';
+import type { Path, PathSegment } from './model.js';
+import { isRecord, type Resource } from './resource.js';
+import type { ResourceIndex } from './resource-index.js';
+import { lookupKind, resolveVersion, versionsServing, type JsonSchema } from './schemas.js';
+
+export type SchemaIssueCode = 'unknownField' | 'wrongType' | 'missingField' | 'duplicateEntry' | 'invalidValue';
+
+export interface SchemaIssue {
+  readonly code: SchemaIssueCode;
+  /** Where to point, below the object: the node at `path`, or its mapping key when `key` is set. */
+  readonly path: Path;
+  readonly key: boolean;
+  /** `field`: the field path as the API server prints it (`spec.containers[0].name`); `detail`: the rest. */
+  readonly data: { readonly field: string; readonly detail: string };
+  /** Set when the API server accepts the object (with a warning) but server-side apply rejects it. */
+  readonly severity?: 'warn';
+}
+
+export interface ObjectSchema {
+  readonly root: JsonSchema;
+  readonly definitions: Definitions;
+  /** Custom resource: structural-schema rules (objects prune unknown fields unless they preserve them). */
+  readonly custom: boolean;
+  /** For messages: `apps/v1 Deployment in Kubernetes 1.35`, `CustomResourceDefinition \`widgets.example.com\``. */
+  readonly source: string;
+  /** Custom resources: the fields `x-kubernetes-embedded-resource` objects have implicitly. */
+  readonly implicitFields?: Readonly<Record<string, JsonSchema>>;
+}
+
+const builtInSchemas = new Map<string, ObjectSchema | null>();
+
+/** The schema `resource` is validated against in `version`, or undefined when it is not ours to
+ * check: a built-in kind the version does not serve (removed-api-version owns it) or a kind that no
+ * CustomResourceDefinition of the run defines. `v1.30.4` means 1.30; an unsupported version throws
+ * RangeError. */
+export function objectSchema(resource: Resource, index: ResourceIndex, spelledVersion: string): ObjectSchema | undefined {
+  const version = resolveVersion(spelledVersion) ?? spelledVersion;
+  const { apiVersion, kind } = resource;
+  const key = `${version}\0${apiVersion}\0${kind}`;
+  let schema = builtInSchemas.get(key);
+  if (schema === undefined) {
+    const found = lookupKind(version, apiVersion, kind);
+    schema = found === undefined ? null : {
+      root: found.schema,
+      definitions: found.schema.definitions as Definitions,
+      custom: false,
+      source: `${apiVersion} ${kind} in Kubernetes ${version}`,
+    };
+    builtInSchemas.set(key, schema);
+  }
+  if (schema !== null) return schema;
+  if (versionsServing(apiVersion, kind).length > 0 || !apiVersion.includes('/')) return undefined;
+  return crdSchema(resource, index, version);
+}
+
+interface Walk {
+  readonly issues: SchemaIssue[];
+  readonly path: PathSegment[];
+  /** Parallel to `path`: whether the segment is a map key (printed `[key]`) rather than a field. */
+  readonly mapKeys: boolean[];
+  readonly implicitFields: Readonly<Record<string, JsonSchema>> | undefined;
+  source: string;
+  definitions: Definitions;
+  custom: boolean;
+  /** Inside an anyOf/allOf/oneOf/not branch: only the main schema decides which fields exist. */
+  branch: boolean;
+}
+
+export function validateObject(value: unknown, schema: ObjectSchema): SchemaIssue[] {
+  const walk: Walk = {
+    issues: [], path: [], mapKeys: [], implicitFields: schema.implicitFields, source: schema.source,
+    definitions: schema.definitions, custom: schema.custom, branch: false,
+  };
+  visit(walk, value, schema.root, '');
+  return walk.issues;
+}
+
+function visit(w: Walk, value: unknown, node: JsonSchema, definition: string): void {
+  if (value === null || value === undefined) return;
+  const { definitions, custom, source } = w;
+  let schema = node;
+  for (let depth = 0; depth < 64; depth++) {
+    if (w.custom) {
+      const switched = (schema as { [BUILT_IN]?: BuiltInSwitch })[BUILT_IN];
+      if (switched !== undefined) {
+        w.definitions = switched.definitions;
+        w.source = switched.source;
+        w.custom = false;
+      }
+    }
+    const ref = schema.$ref;
+    if (typeof ref !== 'string') break;
+    definition = refName(ref);
+    const target = w.definitions[definition];
+    if (target === undefined) break;
+    schema = target;
+  }
+  if (checkType(w, value, schema)) {
+    if (Array.isArray(value)) visitList(w, value, schema, definition);
+    else if (typeof value === 'object') visitMap(w, value as Record<string, unknown>, schema, definition);
+    if (w.custom) checkConstraints(w, value, schema);
+  }
+  w.definitions = definitions;
+  w.custom = custom;
+  w.source = source;
+}
+
+const refNames = new Map<string, string>();
+function refName(ref: string): string {
+  let name = refNames.get(ref);
+  if (name === undefined) refNames.set(ref, (name = ref.slice(ref.lastIndexOf('/') + 1)));
+  return name;
+}
+
+function enter(w: Walk, segment: PathSegment, mapKey: boolean): void {
+  w.path.push(segment);
+  w.mapKeys.push(mapKey);
+}
+
+function leave(w: Walk): void {
+  w.path.pop();
+  w.mapKeys.pop();
+}
+
+function visitMap(w: Walk, value: Record<string, unknown>, schema: JsonSchema, definition: string): void {
+  let properties = schema.properties as Record<string, JsonSchema> | undefined;
+  if (typeof properties !== 'object' || properties === null) properties = undefined;
+  if (w.custom && schema['x-kubernetes-embedded-resource'] === true) properties = { ...properties, ...w.implicitFields };
+  const additional = schema.additionalProperties;
+  const closed = !w.branch && (additional === false || (w.custom && additional === undefined
+    && schema['x-kubernetes-preserve-unknown-fields'] !== true && (schema.type === 'object' || properties !== undefined)));
+  let suggested: Set<string> | undefined;
+  for (const key in value) {
+    const item = value[key];
+    if (item === null) continue;
+    if (properties !== undefined && Object.hasOwn(properties, key)) {
+      enter(w, key, false);
+      visit(w, item, properties[key]!, definition);
+      leave(w);
+    } else if (additional !== undefined && typeof additional === 'object') {
+      enter(w, key, true);
+      visit(w, item, additional as JsonSchema, definition);
+      leave(w);
+    } else if (closed) {
+      const suggestion = properties === undefined ? undefined : suggest(key, properties, schema.required, value);
+      if (suggestion !== undefined) (suggested ??= new Set()).add(suggestion);
+      enter(w, key, false);
+      add(w, 'unknownField', true, suggestion === undefined
+        ? `, which ${w.source} does not ${w.custom ? 'declare' : 'have'}`
+        : `; did you mean \`${suggestion}\`?`);
+      leave(w);
+    }
+  }
+  if (!Array.isArray(schema.required)) return;
+  for (const name of schema.required) {
+    if (typeof name !== 'string' || (value[name] !== undefined && value[name] !== null) || suggested?.has(name)) continue;
+    const parent = [...w.path];
+    const last = parent[parent.length - 1];
+    const first = Object.keys(value)[0];
+    const at = parent.length === 0 ? ['kind'] : typeof last === 'number' && first !== undefined ? [...parent, first] : parent;
+    enter(w, name, false);
+    w.issues.push({ code: 'missingField', path: at, key: true, data: { field: field(w), detail: '' } });
+    leave(w);
+  }
+}
+
+/** The nearest field name, preferring a required field the map lacks (`nmae` -> `name`, not `image`). */
+function suggest(key: string, properties: Record<string, JsonSchema>, required: unknown, value: Record<string, unknown>): string | undefined {
+  const missing = Array.isArray(required) ? required.filter((r) => typeof r === 'string' && value[r] == null) : [];
+  return closest(key, missing) ?? closest(key, Object.keys(properties));
+}
+
+function visitList(w: Walk, value: readonly unknown[], schema: JsonSchema, definition: string): void {
+  const items = isRecord(schema.items) ? (schema.items as JsonSchema) : undefined;
+  if (items !== undefined) {
+    for (let i = 0; i < value.length; i++) {
+      enter(w, i, false);
+      visit(w, value[i], items, definition);
+      leave(w);
+    }
+  }
+  const listType = schema['x-kubernetes-list-type'];
+  if (value.length < 2 || (listType !== 'set' && listType !== 'map')) return;
+  const mapKeys = schema['x-kubernetes-list-map-keys'];
+  const keys = Array.isArray(mapKeys) ? mapKeys.filter((k): k is string => typeof k === 'string') : [];
+  const listField = String(w.path[w.path.length - 1]);
+  if ((listType === 'map' && keys.length === 0) || (!w.custom && ownedByRule(definition, listField))) return;
+  const warn = !w.custom && !rejectsDuplicates(definition, listField);
+  for (const { index, first, shown, keyField } of duplicates(value, keys, (key) => keyDefault(w, items, key))) {
+    w.issues.push({
+      code: 'duplicateEntry', path: keyField === undefined ? [...w.path, index] : [...w.path, index, keyField], key: false,
+      data: { field: field(w), detail: `${shown} appears twice (items ${first} and ${index}); keep one` },
+      ...(warn ? { severity: 'warn' as const } : {}),
+    });
+  }
+}
+
+/** A list-map key's default: the schema's `default` (CRDs) or `protocol: TCP` (ports). */
+function keyDefault(w: Walk, items: JsonSchema | undefined, key: string): unknown {
+  let node = items;
+  if (typeof node?.$ref === 'string') node = w.definitions[refName(node.$ref)];
+  const property = isRecord(node?.properties) ? (node.properties as Record<string, JsonSchema>)[key] : undefined;
+  return property?.default ?? (key === 'protocol' ? 'TCP' : undefined);
+}
+
+const EXPECTED: Record<string, string> = {
+  integer: 'an integer', number: 'a number', string: 'a string', boolean: 'a boolean', object: 'a map', array: 'a list',
+};
+
+function hasType(value: unknown, type: unknown): boolean {
+  switch (type) {
+    case 'integer': return Number.isInteger(value);
+    case 'number': return typeof value === 'number';
+    case 'string': return typeof value === 'string';
+    case 'boolean': return typeof value === 'boolean';
+    case 'object': return isRecord(value);
+    case 'array': return Array.isArray(value);
+    default: return true;
+  }
+}
+
+/** Checks `type`, int-or-string and type-only alternatives; false (after reporting) if they fail. */
+function checkType(w: Walk, value: unknown, schema: JsonSchema): boolean {
+  const type = schema.type;
+  const intOrString = schema['x-kubernetes-int-or-string'] === true;
+  if (type !== undefined && !intOrString) {
+    if (hasType(value, type)) return true;
+    return typeError(w, value, [type]);
+  }
+  let types: unknown[] | undefined;
+  if (intOrString) types = ['integer', 'string'];
+  else if (Array.isArray(schema.anyOf) && schema.anyOf.every(typeOnly)) types = schema.anyOf.map((branch: JsonSchema) => branch.type);
+  if (types === undefined || types.some((t) => hasType(value, t))) return true;
+  return typeError(w, value, types);
+}
+
+function typeError(w: Walk, value: unknown, types: readonly unknown[]): false {
+  add(w, 'wrongType', false, `expected ${types.map((t) => EXPECTED[String(t)]).join(' or ')}, got ${describeValue(value)}${hint(value, types)}`);
+  return false;
+}
+
+function typeOnly(branch: unknown): boolean {
+  return isRecord(branch) && typeof branch.type === 'string' && Object.keys(branch).length === 1;
+}
+
+function hint(value: unknown, types: readonly unknown[]): string {
+  const onlyString = types.length === 1 && types[0] === 'string';
+  if (onlyString && typeof value === 'boolean') {
+    const words = value ? '`yes`, `on`, `y` and `true`' : '`no`, `off`, `n` and `false`';
+    return ` (unquoted ${words} are booleans in YAML 1.1); quote the value`;
+  }
+  if (onlyString && typeof value === 'number') return '; quote the value';
+  if (typeof value === 'string') {
+    const unquoted = value.trim();
+    if ((types.includes('integer') && /^[-+]?\d+$/.test(unquoted)) || (types.includes('number') && unquoted !== '' && !Number.isNaN(Number(unquoted)))) return '; remove the quotes';
+    if (types.includes('boolean')) return /^(true|false)$/.test(unquoted) ? '; remove the quotes' : '; write `true` or `false`';
+  }
+  if (types.includes('array') && isRecord(value)) return '; write each entry as a `- ` list item';
+  if (types.includes('array') && !Array.isArray(value)) return '; write it as a list';
+  return '';
+}
+
+/** CRD schemas only: value constraints, then allOf/anyOf/oneOf/not (branches decide no field's existence). */
+function checkConstraints(w: Walk, value: unknown, schema: JsonSchema): void {
+  for (const problem of valueProblems(value, schema)) add(w, 'invalidValue', false, problem);
+  const attempt = (branch: unknown): SchemaIssue[] => {
+    if (!isRecord(branch)) return [];
+    const trial: Walk = { ...w, issues: [], path: [...w.path], mapKeys: [...w.mapKeys], branch: true };
+    visit(trial, value, branch, '');
+    return trial.issues;
+  };
+  if (Array.isArray(schema.allOf)) for (const branch of schema.allOf) w.issues.push(...attempt(branch));
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const branches = schema[keyword];
+    if (!Array.isArray(branches) || branches.length === 0 || (keyword === 'anyOf' && branches.every(typeOnly))) continue;
+    const results = branches.map(attempt);
+    const passing = results.filter((issues) => issues.length === 0).length;
+    if (passing === 0) w.issues.push(...results.reduce((a, b) => (b.length < a.length ? b : a)));
+    else if (keyword === 'oneOf' && passing > 1) add(w, 'invalidValue', false, 'matches more than one of the alternatives of its `oneOf`; it must match exactly one');
+  }
+  if (isRecord(schema.not) && attempt(schema.not).length === 0) add(w, 'invalidValue', false, 'matches the schema its `not` forbids');
+}
+
+function add(w: Walk, code: SchemaIssueCode, key: boolean, detail: string): void {
+  w.issues.push({ code, path: [...w.path], key, data: { field: field(w), detail } });
+}
+
+/** `spec.template.spec.containers[0].env[1].value`, `metadata.labels[app.kubernetes.io/name]`. */
+function field(w: Walk): string {
+  let out = '';
+  w.path.forEach((segment, i) => {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (w.mapKeys[i]) out += `[${segment}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  });
+  return out;
+}
