@@ -1,89 +1,26 @@
 /**
  * The only module that touches process: argv, stdin, env, stdout/stderr and the exit code.
  */
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { DEFAULT_KUBERNETES_VERSION, lint, type LintOptions } from './engine.js';
+import { effectiveConfig, HELP, lintOptions, parse, parseCount, UsageError, type Flags } from './cli-args.js';
+import { listRules, printConfig } from './cli-info.js';
+import { createProgress } from './cli-progress.js';
+import { findConfigFile, loadConfig, type LoadedConfig } from './config.js';
+import { lint } from './engine.js';
 import type { FileInput } from './files.js';
-import { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
+import { FORMAT_NAMES, loadFormatter, type FormatContext } from './formatters/index.js';
 import type { LintResult } from './model.js';
 import { packageInfo, ruleDocsUrl } from './package-info.js';
 import { allRules } from '../rules/index.js';
-
-const HELP = `Usage: k8s-lint [options] <path|->...
-
-Lints Kubernetes manifests (YAML or JSON files, folders searched recursively, - for stdin)
-offline: schema, cross references between objects, and values the cluster would reject.
-
-Options:
-  -f, --format NAME             Output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
-  -o, --output-file FILE        Write the report to FILE instead of stdout
-      --quiet                   Report errors only
-      --max-warnings N          Exit 1 when there are more than N warnings
-      --color, --no-color       Force colour on or off (NO_COLOR and FORCE_COLOR are honoured)
-      --default-namespace NS    Namespace of objects that set none (default: default)
-      --kubernetes-version V    Target Kubernetes version, e.g. 1.29 (default: ${DEFAULT_KUBERNETES_VERSION})
-      --ignore-pattern GLOB     Skip files matching GLOB (repeatable)
-      --max-file-size SIZE      Skip files larger than SIZE bytes (suffix K or M; default: 20M)
-      --stdin-filename NAME     File name to report for stdin (default: <stdin>)
-  -v, --version                 Print the version
-  -h, --help                    Print this help
-
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors found,
-2 usage error or internal failure.
-`;
 
 export interface CliIo {
   readonly argv: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readStdin(): Promise<string>;
-}
-
-class UsageError extends Error {}
-
-function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'stylish' },
-        'output-file': { type: 'string', short: 'o' },
-        quiet: { type: 'boolean', default: false },
-        'max-warnings': { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        'default-namespace': { type: 'string', default: 'default' },
-        'kubernetes-version': { type: 'string', default: DEFAULT_KUBERNETES_VERSION },
-        'ignore-pattern': { type: 'string', multiple: true, default: [] },
-        'max-file-size': { type: 'string' },
-        'stdin-filename': { type: 'string', default: '<stdin>' },
-        version: { type: 'boolean', short: 'v', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function parseCount(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got '${value}'`);
-  return Number(value);
-}
-
-function parseSize(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(\d+)([KkMm]?)[Bb]?$/.exec(value);
-  if (!match) throw new UsageError(`--max-file-size expects bytes (e.g. 5000000, 500K or 20M), got '${value}'`);
-  const factor = { '': 1, k: 1024, m: 1024 * 1024 }[match[2].toLowerCase() as '' | 'k' | 'm'];
-  return Number(match[1]) * factor;
 }
 
 /** Colour is decided here, before the formatter (and chalk) load. */
@@ -104,7 +41,8 @@ export async function main(io: CliIo): Promise<number> {
     return await run(io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`k8s-lint: ${error.message}\nRun 'k8s-lint --help' for usage.\n`);
+      const lines = error.message.split('\n').map((line) => `k8s-lint: ${line}\n`).join('');
+      io.stderr.write(`${lines}Run 'k8s-lint --help' for usage.\n`);
       return 2;
     }
     const detail = error instanceof Error ? error.message : String(error);
@@ -114,46 +52,65 @@ export async function main(io: CliIo): Promise<number> {
   }
 }
 
+/** `-c FILE`, else the nearest `.k8s-lint.yaml` up to the repository root, else none. */
+async function configuration(flags: Flags, cwd: string, ruleIds: readonly string[]): Promise<LoadedConfig | undefined> {
+  const file = flags.config !== undefined ? path.resolve(cwd, flags.config) : findConfigFile(cwd);
+  if (file === undefined) return undefined;
+  const loaded = await loadConfig(file, ruleIds, path.relative(cwd, file) || file);
+  if (!loaded.ok) throw new UsageError(loaded.message);
+  return loaded.loaded;
+}
+
 async function run(io: CliIo): Promise<number> {
-  const { values, positionals } = parse(io.argv);
-  if (values.help) {
+  const { values: flags, positionals } = parse(io.argv);
+  if (flags.help) {
     io.stdout.write(HELP);
     return 0;
   }
-  if (values.version) {
+  if (flags.version) {
     io.stdout.write(`${packageInfo().version}\n`);
     return 0;
   }
+  if (!FORMAT_NAMES.includes(flags.format)) throw new UsageError(`unknown format '${flags.format}' (expected ${FORMAT_NAMES.join(', ')})`);
+  const ruleIds = allRules.map((rule) => rule.id);
+  const loaded = await configuration(flags, io.cwd, ruleIds);
+  const effective = effectiveConfig(flags, loaded, ruleIds);
+  if (flags['print-config']) {
+    io.stdout.write(await printConfig(effective, allRules, loaded, flags.format === 'json'));
+    return 0;
+  }
+  if (flags['list-rules']) {
+    io.stdout.write(listRules(effective, allRules));
+    return 0;
+  }
   if (positionals.length === 0) throw new UsageError('no paths given: pass files or folders to lint, or - for stdin');
-  if (!FORMAT_NAMES.includes(values.format)) throw new UsageError(`unknown format '${values.format}' (expected ${FORMAT_NAMES.join(', ')})`);
-  const maxWarnings = parseCount(values['max-warnings'], '--max-warnings');
-  const outputFile = values['output-file'];
-  const colour = colourSetting(values, io.env, outputFile === undefined && io.stdout.isTTY === true);
+  const maxWarnings = parseCount(flags['max-warnings'], '--max-warnings');
+  const outputFile = flags['output-file'];
+  const colour = colourSetting(flags, io.env, outputFile === undefined && io.stdout.isTTY === true);
   if (colour !== undefined) process.env.FORCE_COLOR = colour;
 
   const inputs: FileInput[] = [];
   for (const positional of positionals) {
-    if (positional === '-') inputs.push({ path: values['stdin-filename'], text: await io.readStdin() });
+    if (positional === '-') inputs.push({ path: flags['stdin-filename'], text: await io.readStdin() });
     else inputs.push({ path: positional });
   }
-  const options: LintOptions = {
-    cwd: io.cwd,
-    defaultNamespace: values['default-namespace'],
-    kubernetesVersion: values['kubernetes-version'],
-    ignorePatterns: values['ignore-pattern'],
-    maxFileSize: parseSize(values['max-file-size']),
-  };
-  const output = await lint(inputs, options);
-  if (output.errors.length > 0) throw new UsageError(output.errors.join('\nk8s-lint: '));
+  for (const context of flags.context) inputs.push({ path: context, contextOnly: true });
+  const progress = createProgress(io.stderr, io.env);
+  const output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), onProgress: progress.update });
+  progress.done();
+  if (output.errors.length > 0) throw new UsageError(output.errors.join('\n'));
+  if (!flags.quiet) for (const notice of output.notices) io.stderr.write(`k8s-lint: ${notice}\n`);
 
-  const results = values.quiet ? withoutWarnings(output.results) : output.results;
+  const results = flags.quiet ? withoutWarnings(output.results) : output.results;
   const clean = results.every((r) => r.messages.length === 0);
   // A clean stylish run prints nothing: skip loading the formatter (and chalk) at all.
-  const formatter = clean && values.format === 'stylish' ? () => '' : (await loadFormatter(values.format))!;
-  const rules = allRules.map((rule) => ({ id: rule.id, description: rule.description, severity: rule.severity, docsUrl: ruleDocsUrl(rule.id) }));
-  const text = formatter(results, { cwd: io.cwd, rules });
+  const formatter = clean && flags.format === 'stylish' ? () => '' : (await loadFormatter(flags.format))!;
+  const rules = allRules.map((rule) => ({ id: rule.id, description: rule.description, severity: rule.severity, docsUrl: ruleDocsUrl(rule.id), docs: rule.docs }));
+  const context: FormatContext = { cwd: io.cwd, rules };
+  const text = formatter(results, context);
   if (outputFile) await writeFile(path.resolve(io.cwd, outputFile), text);
   else io.stdout.write(text);
+  if (flags.format === 'stylish') await github(io, results, context);
 
   if (output.internalError) return 2;
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
@@ -164,6 +121,18 @@ async function run(io: CliIo): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * In GitHub Actions, a stylish run also prints workflow-command annotations to stdout (so findings
+ * show on the pull request, even with `-o`) and appends a Markdown summary to `$GITHUB_STEP_SUMMARY`.
+ */
+async function github(io: CliIo, results: readonly LintResult[], context: FormatContext): Promise<void> {
+  if (io.env.GITHUB_ACTIONS !== 'true') return;
+  const { githubAnnotations, githubBlobUrl, githubStepSummary } = await import('./formatters/github.js');
+  io.stdout.write(githubAnnotations(results, context));
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) await appendFile(summaryFile, githubStepSummary(results, context, { blobUrl: githubBlobUrl(io.env) }));
 }
 
 export async function runFromProcess(): Promise<void> {

@@ -2,14 +2,17 @@
  * The boundary: `lint(inputs, options)` reads, parses, indexes, runs the rules and resolves
  * positions. It always resolves with results; usage problems come back as `errors`.
  */
+import type { Override } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
 import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
 import type { LintMessage, LintResult, Severity, SeverityName, SourceFile } from './model.js';
+import { enabledByOverride, settle } from './overrides.js';
 import type { PositionResolver } from './positions.js';
-import { toResources } from './resource.js';
-import { ResourceIndex } from './resource-index.js';
+import { toResources, type Resource } from './resource.js';
+import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
 import { formatMessage, type Rule } from './rule-api.js';
 import { runRules, type Finding } from './runner.js';
+import { applyAnnotations, applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
 import { allRules } from '../rules/index.js';
 import yamlSyntax from '../rules/yaml-syntax.js';
 
@@ -31,12 +34,39 @@ export interface LintOptions {
   readonly freeze?: boolean;
   /** Measure each stage and each rule (`npm run bench`); results in `LintOutput.timings`. */
   readonly profile?: boolean;
+  /** Configuration `overrides`: severities by file glob or object kind/namespace/name. */
+  readonly overrides?: readonly Override[];
+  /** Folder the configuration's globs (`ignore`, `overrides[].files`) are relative to (default: cwd). */
+  readonly configDir?: string;
+  /** Configuration `ignore` globs, relative to `configDir`. */
+  readonly ignore?: readonly string[];
+  /** Kinds (`Kind` or `group/Kind`) whose objects are indexed but not checked. */
+  readonly skipKinds?: readonly string[];
+  /** Objects that exist outside the manifests: `Kind/namespace/name`, globs allowed. */
+  readonly external?: readonly string[];
+  /** Apply `k8s-lint-disable` comments and `k8s-lint/ignore` annotations (default true). */
+  readonly inlineConfig?: boolean;
+  /** Report suppressions that suppress nothing as `unused-disable-directive` warnings. */
+  readonly reportUnusedDisableDirectives?: boolean;
+  /** Rules treat objects of unknown kinds as errors (`--reject-unknown-kinds`). */
+  readonly rejectUnknownKinds?: boolean;
+  /** Called as the run advances (the CLI's progress line). */
+  readonly onProgress?: (progress: LintProgress) => void;
+}
+
+export interface LintProgress {
+  readonly stage: 'read' | 'parse' | 'check';
+  readonly done: number;
+  /** Unknown while reading. */
+  readonly total?: number;
 }
 
 export interface LintOutput {
   readonly results: LintResult[];
   /** Usage problems (missing paths): the CLI prints them and exits 2. */
   readonly errors: string[];
+  /** Hints for stderr (Helm charts and kustomizations that were skipped). */
+  readonly notices: string[];
   /** True when a rule crashed: the CLI exits 2 after printing everything. */
   readonly internalError: boolean;
   /** Milliseconds per stage (`stage:read`, ...) and per rule id, when `profile` is set. */
@@ -50,7 +80,9 @@ export function enabledRules(options: LintOptions): Array<{ rule: Rule; severity
   for (const rule of options.ruleSet ?? allRules) {
     if (options.only && !options.only.includes(rule.id) && rule.id !== yamlSyntax.id) continue;
     const setting = options.rules?.[rule.id] ?? rule.severity;
-    if (setting !== 'off') out.push({ rule, severity: SEVERITY[setting], configured: options.rules?.[rule.id] !== undefined });
+    const override = setting === 'off' ? enabledByOverride(options.overrides, rule.id) : undefined;
+    if (override !== undefined && override !== 'off') out.push({ rule, severity: SEVERITY[override], configured: true });
+    else if (setting !== 'off') out.push({ rule, severity: SEVERITY[setting], configured: options.rules?.[rule.id] !== undefined });
   }
   return out;
 }
@@ -64,35 +96,79 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     timings[`stage:${name}`] = now - mark;
     mark = now;
   };
+  const cwd = options.cwd ?? process.cwd();
+  const progress = options.onProgress;
   const read = await readInputs(inputs, {
-    cwd: options.cwd ?? process.cwd(),
+    cwd,
     ignorePatterns: options.ignorePatterns ?? [],
+    ignore: options.ignore?.length ? { base: options.configDir ?? cwd, patterns: options.ignore } : undefined,
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    onFile: progress && ((done) => progress({ stage: 'read', done })),
   });
   stage('read');
   const documents: ParsedDocument[] = [];
   const issues: LoadIssue[] = [...read.issues];
-  for (const file of read.files) {
+  read.files.forEach((file, i) => {
     const loaded = loadFile(file);
     documents.push(...loaded.documents);
     issues.push(...loaded.issues);
-  }
+    progress?.({ stage: 'parse', done: i + 1, total: read.files.length });
+  });
   if (options.freeze) for (const doc of documents) deepFreeze(doc.value);
   stage('parse');
   const rules = enabledRules(options);
+  const errors = [...read.errors];
+  const external = parseExternals(options.external ?? [], errors);
   const resources = toResources(documents, options.defaultNamespace ?? 'default');
-  const index = new ResourceIndex(resources, issues.length);
+  const index = new ResourceIndex(resources, issues.length, [...external, ...read.generated]);
   stage('index');
-  const findings = runRules(resources, index, {
+  let findings: Finding[] = runRules(checked(resources, options.skipKinds), index, {
     unreadableDocuments: issues.length,
     rules,
     kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    settings: { rejectUnknownKinds: options.rejectUnknownKinds === true },
     timings,
+    onProgress: progress && ((done, total) => progress({ stage: 'check', done, total })),
   });
   stage('rules');
-  const results = await toResults(read.files, [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...findings]);
+  const internalError = findings.some((f) => f.ruleId === 'internal-error');
+  findings = [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...findings];
+  const ruleSet = options.ruleSet ?? allRules;
+  if (options.overrides?.length) {
+    findings = settle(findings, {
+      rules: options.rules ?? {},
+      overrides: options.overrides,
+      base: options.configDir ?? cwd,
+      cwd,
+      ruleById: new Map(ruleSet.map((rule) => [rule.id, rule])),
+    });
+  }
+  const suppress: SuppressOptions = {
+    inlineConfig: options.inlineConfig !== false,
+    reportUnused: options.reportUnusedDisableDirectives === true,
+    ruleIds: ruleSet.map((rule) => rule.id),
+  };
+  if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
+  const results = await toResults(read.files, findings, suppress);
   stage('positions');
-  return { results, errors: read.errors, internalError: findings.some((f) => f.ruleId === 'internal-error'), timings };
+  return { results, errors, notices: read.notices, internalError, timings };
+}
+
+function parseExternals(texts: readonly string[], errors: string[]): ExternalObject[] {
+  const out: ExternalObject[] = [];
+  for (const text of texts) {
+    const parsed = parseExternal(text);
+    if (typeof parsed === 'string') errors.push(`external object ${parsed}`);
+    else out.push(parsed);
+  }
+  return out;
+}
+
+/** The objects rules check: all but `skipKinds` (which stay in the index). */
+function checked(resources: Resource[], skipKinds: readonly string[] | undefined): Resource[] {
+  if (!skipKinds?.length) return resources;
+  const skip = new Set(skipKinds);
+  return resources.filter((r) => !skip.has(r.kind) && !skip.has(`${r.group}/${r.kind}`));
 }
 
 function deepFreeze(value: unknown): void {
@@ -112,7 +188,7 @@ function issueFinding(issue: LoadIssue, rules: ReturnType<typeof enabledRules>):
   return { ruleId: 'yaml-syntax', severity: enabled.severity, message: formatMessage(template, issue.data), file: issue.file, range: issue };
 }
 
-async function toResults(files: readonly SourceFile[], findings: ReadonlyArray<Finding & { range?: LoadIssue }>): Promise<LintResult[]> {
+async function toResults(files: readonly SourceFile[], findings: ReadonlyArray<Finding & { range?: LoadIssue }>, suppress: SuppressOptions): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
   const resolvers = new Map<SourceFile, PositionResolver>();
   // Positions need yaml's document API: loaded only when something is reported.
@@ -135,7 +211,14 @@ async function toResults(files: readonly SourceFile[], findings: ReadonlyArray<F
     if (list) list.push(message);
     else byFile.set(finding.file, [message]);
   }
-  return files.map((file) => {
+  // Comment directives and Helm sources: scanned only in files that have findings and may hold them.
+  const scanAll = suppress.inlineConfig && suppress.reportUnused;
+  for (const file of files) {
+    if (file.contextOnly || !mayHaveComments(file.text)) continue;
+    const messages = byFile.get(file);
+    if (messages || scanAll) byFile.set(file, applyComments(file.text, messages ?? [], suppress));
+  }
+  return files.filter((file) => !file.contextOnly).map((file) => {
     const messages = (byFile.get(file) ?? []).sort(
       (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
     );

@@ -1,8 +1,15 @@
-/** Paths -> source files: folder discovery, ignore globs, size limit. Reads, never writes. */
+/**
+ * Paths -> source files: folder discovery, ignore globs, size limit, and Helm charts and
+ * kustomizations found in folders (hinted and skipped rather than linted as raw templates).
+ * Reads, never writes.
+ */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { matchesPath } from './glob.js';
 import { fileIssue, type LoadIssue } from './load.js';
 import type { SourceFile } from './model.js';
+import { generatedObjects, projectSkips, type ProjectSkip } from './projects.js';
+import type { ExternalObject } from './resource-index.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
@@ -11,6 +18,7 @@ export interface FileInput {
   /** A file or folder path, or inline text (stdin). */
   readonly path: string;
   readonly text?: string;
+  /** `--context`: indexed, never reported on. */
   readonly contextOnly?: boolean;
 }
 
@@ -19,15 +27,39 @@ export interface ReadFiles {
   readonly issues: LoadIssue[];
   /** Usage problems: paths that do not exist. */
   readonly errors: string[];
+  /** One-line hints for stderr: Helm charts and kustomizations that were skipped. */
+  readonly notices: string[];
+  /** Objects a kustomization next to explicitly named files generates (configMapGenerator, ...). */
+  readonly generated: ExternalObject[];
+}
+
+export interface IgnoreGlobs {
+  /** Folder the patterns are relative to. */
+  readonly base: string;
+  readonly patterns: readonly string[];
 }
 
 export interface DiscoverOptions {
   readonly cwd: string;
+  /** `--ignore-pattern`, relative to `cwd`. */
   readonly ignorePatterns: readonly string[];
+  /** Configuration `ignore`, relative to the configuration file's folder. */
+  readonly ignore?: IgnoreGlobs;
   readonly maxFileSize: number;
+  /** Called after each file is read, with the count so far. */
+  readonly onFile?: (count: number) => void;
 }
 
-async function expand(input: FileInput, options: DiscoverOptions): Promise<string[] | string> {
+function ignored(file: string, options: DiscoverOptions): boolean {
+  const globs: IgnoreGlobs[] = [{ base: options.cwd, patterns: options.ignorePatterns }, ...(options.ignore ? [options.ignore] : [])];
+  return globs.some(({ base, patterns }) => {
+    if (patterns.length === 0) return false;
+    const relative = path.relative(base, file);
+    return patterns.some((pattern) => matchesPath(relative, pattern));
+  });
+}
+
+async function expand(input: FileInput, options: DiscoverOptions, skips: ProjectSkip[]): Promise<string[] | string> {
   const absolute = path.resolve(options.cwd, input.path);
   const stat = await fs.stat(absolute).catch(() => undefined);
   if (!stat) return `No such file or directory: ${input.path}`;
@@ -39,39 +71,47 @@ async function expand(input: FileInput, options: DiscoverOptions): Promise<strin
     dot: false,
     onlyFiles: true,
     followSymbolicLinks: false,
-    ignore: ['**/node_modules/**', ...options.ignorePatterns],
+    ignore: ['**/node_modules/**'],
   });
-  return found.sort();
+  const kept = found.filter((file) => !ignored(file, options)).sort();
+  // A chart's templates/ folder named directly is still a chart's.
+  const chart = path.basename(absolute) === 'templates' ? path.join(path.dirname(absolute), 'Chart.yaml') : undefined;
+  const projects = await projectSkips(chart && (await exists(chart)) ? [chart, ...kept] : kept);
+  if (!input.contextOnly) skips.push(...projects);
+  return kept.filter((file) => !projects.some((p) => p.covers(file)));
 }
 
-function ignoredByPattern(file: string, options: DiscoverOptions): boolean {
-  if (options.ignorePatterns.length === 0) return false;
-  const relative = path.relative(options.cwd, file);
-  return options.ignorePatterns.some((pattern) => path.matchesGlob?.(relative, pattern) ?? false);
+async function exists(file: string): Promise<boolean> {
+  return (await fs.stat(file).catch(() => undefined)) !== undefined;
 }
 
 export async function readInputs(inputs: readonly FileInput[], options: DiscoverOptions): Promise<ReadFiles> {
   const files: SourceFile[] = [];
   const issues: LoadIssue[] = [];
   const errors: string[] = [];
+  const skips: ProjectSkip[] = [];
+  const explicit: string[] = [];
   const seen = new Set<string>();
   for (const input of inputs) {
     if (input.text !== undefined) {
       files.push({ path: input.path, text: input.text, contextOnly: input.contextOnly });
       continue;
     }
-    const expanded = await expand(input, options);
+    const expanded = await expand(input, options, skips);
     if (typeof expanded === 'string') {
       errors.push(expanded);
       continue;
     }
+    if (expanded.length === 1 && expanded[0] === path.resolve(options.cwd, input.path)) explicit.push(expanded[0]);
     for (const file of expanded) {
-      if (seen.has(file) || ignoredByPattern(file, options)) continue;
+      if (seen.has(file) || ignored(file, options)) continue;
       seen.add(file);
       files.push(await readOne(file, input.contextOnly, options, issues));
+      options.onFile?.(files.length);
     }
   }
-  return { files, issues, errors };
+  const notices = [...new Set(skips.map((skip) => skip.notice(options.cwd)))];
+  return { files, issues, errors, notices, generated: await generatedObjects(explicit) };
 }
 
 async function readOne(file: string, contextOnly: boolean | undefined, options: DiscoverOptions, issues: LoadIssue[]): Promise<SourceFile> {

@@ -2,6 +2,8 @@
  * Every object of the run, queryable by kind/namespace/name, plus a label index of pod
  * templates: each cross reference is a lookup, so a run stays linear in the number of objects.
  */
+import { matchesName } from './glob.js';
+import { isNamespaced } from './k8s/kinds.js';
 import { podTemplateOf, type PodTemplate } from './k8s/pod-template.js';
 import { matchesLabels, selectorCloseness, type Labels } from './k8s/selectors.js';
 import { editDistance } from './k8s/suggest.js';
@@ -29,10 +31,46 @@ function splitKind(kindRef: string): string {
   return kindKey(kindRef, CORE_GROUPS[kindRef] ?? '');
 }
 
-/** How an object that no manifest defines comes to exist (e.g. a Secret from a SealedSecret). */
+/**
+ * How an object that no manifest defines comes to exist (e.g. a Secret from a SealedSecret);
+ * `resource` is absent when configuration declares it (`external`, kustomize generators).
+ */
 export interface Provider {
-  readonly resource: Resource;
+  readonly resource?: Resource;
   readonly how: string;
+}
+
+/** An object that exists outside the manifests (config `external`); `*` globs in names. */
+export interface ExternalObject {
+  /** `group/Kind` ('' group for the core API). */
+  readonly kind: string;
+  /** Undefined: cluster-scoped, or every namespace. */
+  readonly namespace?: string;
+  readonly name: string;
+  /** How it comes to exist, for messages: `configuration (external)`. */
+  readonly how: string;
+}
+
+/**
+ * `Secret/payments/stripe-key`, `ClusterRole/my-role`, `cert-manager.io/Issuer/infra/le`, with `*`
+ * globs in the namespace or name: a lowercase first segment is an API group. A
+ * namespaced kind without a namespace exists in every namespace. Returns an error message when
+ * the text cannot name an object.
+ */
+export function parseExternal(text: string, how = 'configuration (external)'): ExternalObject | string {
+  const parts = text.split('/');
+  const group = parts.length > 0 && /^[a-z]/.test(parts[0]) ? parts.shift() : undefined;
+  const [kind, ...rest] = parts;
+  if (!kind || !/^[A-Z][A-Za-z0-9]*$/.test(kind) || rest.length < 1 || rest.length > 2 || rest.some((p) => p === '')) {
+    return `\`${text}\` does not name an object: write \`Kind/namespace/name\`, \`Kind/name\` for cluster-scoped kinds, or \`group/Kind/...\` for other API groups`;
+  }
+  const key = group === undefined ? splitKind(kind) : kindKey(kind, group);
+  const namespaced = isNamespaced(key.slice(0, key.lastIndexOf('/')), kind, new Map());
+  if (rest.length === 2 && !namespaced) {
+    return `\`${text}\`: ${kind} is cluster-scoped, write \`${group ? `${group}/` : ''}${kind}/${rest[1]}\``;
+  }
+  const namespace = rest.length === 2 && rest[0] !== '*' ? rest[0] : undefined;
+  return { kind: key, namespace, name: rest[rest.length - 1], how };
 }
 
 export class ResourceIndex {
@@ -45,12 +83,17 @@ export class ResourceIndex {
   private readonly labelIndex = new Map<string, Map<string, PodTemplate[]>>();
   private readonly templatesByNamespace = new Map<string, PodTemplate[]>();
 
+  private readonly external = new Map<string, ExternalObject[]>();
+
   constructor(
     readonly resources: readonly Resource[],
     /** Documents in the run that could not be parsed: cross-resource rules may be missing facts. */
     readonly unreadableDocuments = 0,
+    /** Objects that exist outside the manifests (config `external`, kustomize generators). */
+    external: readonly ExternalObject[] = [],
   ) {
     for (const resource of resources) this.add(resource);
+    for (const object of external) push(this.external, object.kind, object);
   }
 
   private add(resource: Resource): void {
@@ -85,7 +128,13 @@ export class ResourceIndex {
 
   /** An object that will create `kind/namespace/name` once applied (SealedSecret, StatefulSet, ...). */
   provider(kindRef: string, namespace: string | undefined, name: string): Provider | undefined {
-    return this.providers.get(`${splitKind(kindRef)}|${namespace ?? ''}|${name}`);
+    const kind = splitKind(kindRef);
+    const provided = this.providers.get(`${kind}|${namespace ?? ''}|${name}`);
+    if (provided || this.external.size === 0) return provided;
+    const declared = this.external.get(kind)?.find((object) =>
+      (object.namespace === undefined || (namespace !== undefined && matchesName(namespace, object.namespace))) &&
+      matchesName(name, object.name));
+    return declared ? { how: declared.how } : undefined;
   }
 
   /** Defined, created by another object of the run, or present in every cluster. */
@@ -107,6 +156,10 @@ export class ResourceIndex {
     const names = new Set(this.list(kindRef, namespace).map((r) => r.name));
     const prefix = `${splitKind(kindRef)}|${namespace ?? ''}|`;
     for (const key of this.providers.keys()) if (key.startsWith(prefix)) names.add(key.slice(prefix.length));
+    for (const object of this.external.get(splitKind(kindRef)) ?? []) {
+      const anywhere = object.namespace === undefined || (namespace !== undefined && matchesName(namespace, object.namespace));
+      if (anywhere && !/[*?]/.test(object.name)) names.add(object.name);
+    }
     return [...names];
   }
 

@@ -16,14 +16,14 @@ export { closest, didYouMean } from './k8s/suggest.js';
 export { podReferences, resolveReference, missingKeys, missingHint, referenceData, type PodReference, type Resolution } from './k8s/references.js';
 export { parseImageReference, effectiveTag, type ImageReference } from './k8s/image-reference.js';
 export { ingressBackends, type IngressBackend } from './k8s/ingress.js';
-export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.js';
-export { isDns1123Subdomain, isDns1123Label, isDns1035Label, isQualifiedName, isLabelValue, isPathSegmentName, checkGenerateName, nameFormatOf, isApiServerObject, isTemplated, suggestName, suggestLabelValue, byteLength, NAME_CHECKS, type NameFormat } from './k8s/names.js';
-export { parseQuantity, QUANTITY_UNITS, type QuantityParse } from './k8s/quantity.js';
-export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
-export { amountsOf, effectiveContainers, limitRangeItems, limitRangesIn, podLevelResources, podTotals, quotaHard, quotasIn, containerSubject, requirementNode, quotaAppliesTo, missingForQuota, desiredPods, isBestEffort, formatAmount, compareAmounts, CONTAINER_QUOTA_NAMES, type Amount, type Amounts, type EffectiveContainer, type LimitRangeItem } from './k8s/resources.js';
 export { containerLabel, containerLabelFrom, isLongRunning, podCount, runsSeveralPods, mountsOf, claimTemplateNames, claimUses, claimUsers, hostPortUses, hostPortConflicts, formatHostPort, repositoryOf, pinnedImage, type PodCount, type MountRef, type ClaimUse, type HostPortUse, type PinnedImage } from './k8s/workload.js';
 export { portReferences, resolvePort, probeTiming, probeCheck, type PortSite, type PortReference, type ProbeTiming } from './k8s/probes.js';
+export { isDns1123Subdomain, isDns1123Label, isDns1035Label, isQualifiedName, isLabelValue, isPathSegmentName, checkGenerateName, nameFormatOf, isApiServerObject, isTemplated, suggestName, suggestLabelValue, byteLength, NAME_CHECKS, type NameFormat } from './k8s/names.js';
+export { parseQuantity, QUANTITY_UNITS, type QuantityParse } from './k8s/quantity.js';
+export { amountsOf, effectiveContainers, limitRangeItems, limitRangesIn, podLevelResources, podTotals, quotaHard, quotasIn, containerSubject, requirementNode, quotaAppliesTo, missingForQuota, desiredPods, isBestEffort, formatAmount, compareAmounts, CONTAINER_QUOTA_NAMES, type Amount, type Amounts, type EffectiveContainer, type LimitRangeItem } from './k8s/resources.js';
 export { objectSchema, validateObject, type ObjectSchema, type SchemaIssue } from './schema-validate.js';
+export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.js';
+export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 
@@ -32,12 +32,19 @@ export interface RuleContext<M extends string> {
   readonly index: ResourceIndex;
   /** Target Kubernetes minor version, e.g. `1.35`. */
   readonly kubernetesVersion: string;
+  /** Run-wide switches from flags and configuration. */
+  readonly settings: RuleSettings;
   /**
    * Report a finding at `node`; `messageId` names one of the rule's `messages`. A rule whose
    * default is `error` may downgrade one finding with `{ severity: 'warn' }` (a risk rather than
    * a certain failure); user configuration still decides when it sets the rule's severity.
    */
   report(node: NodeRef, messageId: M, data?: MessageData, options?: ReportOptions): void;
+}
+
+export interface RuleSettings {
+  /** `--reject-unknown-kinds`: an object of a kind with no schema and no CRD in the run is an error. */
+  readonly rejectUnknownKinds: boolean;
 }
 
 export interface ReportOptions {

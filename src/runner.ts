@@ -2,7 +2,7 @@
 import type { NodeRef, ResourceId, Severity, SourceFile } from './model.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
-import { formatMessage, type MessageData, type ReportOptions, type Rule } from './rule-api.js';
+import { formatMessage, type MessageData, type ReportOptions, type Rule, type RuleSettings } from './rule-api.js';
 
 /** A finding before positions are resolved. */
 export interface Finding {
@@ -12,6 +12,10 @@ export interface Finding {
   readonly file: SourceFile;
   readonly node?: NodeRef;
   readonly resource?: ResourceId;
+  /** The object the finding is on (overrides by kind/namespace/name, `k8s-lint/ignore`). */
+  readonly target?: Resource;
+  /** The rule asked for `warn` on this finding (`report(..., { severity: 'warn' })`). */
+  readonly downgraded?: boolean;
 }
 
 export const INTERNAL_ERROR = 'internal-error';
@@ -19,10 +23,13 @@ export const INTERNAL_ERROR = 'internal-error';
 export interface RunOptions {
   readonly rules: ReadonlyArray<{ rule: Rule; severity: Severity; configured?: boolean }>;
   readonly kubernetesVersion: string;
+  readonly settings?: RuleSettings;
   /** Documents that could not be parsed: cross-resource findings say they may be the cause. */
   readonly unreadableDocuments: number;
   /** When given, milliseconds spent in each rule are added under its id. */
   readonly timings?: Record<string, number>;
+  /** Called every few hundred objects with how many were checked. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 function kindFilter(rule: Rule): ((resource: Resource) => boolean) | undefined {
@@ -37,10 +44,12 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
   const gapNote = options.unreadableDocuments > 0
     ? ` (${options.unreadableDocuments} unparsable document(s) in this run may be the cause)`
     : '';
+  const settings: RuleSettings = options.settings ?? { rejectUnknownKinds: false };
   const active = options.rules
     .filter(({ rule }) => !rule.builtIn)
     .map(({ rule, severity, configured }) => ({ rule, severity, configured, accepts: kindFilter(rule) }));
-  for (const resource of resources) {
+  for (const [done, resource] of resources.entries()) {
+    if (options.onProgress && done % 256 === 0) options.onProgress(done, resources.length);
     if (resource.file.contextOnly) continue;
     for (const { rule, severity, configured, accepts } of active) {
       if (accepts && !accepts(resource)) continue;
@@ -48,11 +57,12 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
         const template = rule.messages[messageId] ?? messageId;
         const message = formatMessage(template, data) + (rule.crossResource ? gapNote : '');
         const effective: Severity = options?.severity === 'warn' && !configured ? 1 : severity;
-        findings.push({ ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id });
+        const downgraded = options?.severity === 'warn';
+        findings.push({ ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id, target: resource, downgraded });
       };
       const started = options.timings ? performance.now() : 0;
       try {
-        rule.check({ resource, index, kubernetesVersion: options.kubernetesVersion, report });
+        rule.check({ resource, index, kubernetesVersion: options.kubernetesVersion, settings, report });
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         findings.push({
@@ -62,6 +72,7 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
           file: resource.file,
           node: resource.node('metadata', 'name'),
           resource: resource.id,
+          target: resource,
         });
       }
       if (options.timings) options.timings[rule.id] = (options.timings[rule.id] ?? 0) + performance.now() - started;

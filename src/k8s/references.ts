@@ -186,6 +186,7 @@ function definedKeys(object: Resource, ref: PodReference): KeyFacts {
 
 /** Keys of a Secret a controller will write, when its manifest says; undefined when unknown. */
 function providedKeys(provider: Provider): KeyFacts | undefined {
+  if (!provider.resource) return undefined; // declared in configuration: its keys are unknown
   const value = provider.resource.value as Record<string, unknown>;
   const spec = isRecord(value.spec) ? value.spec : {};
   const from = provider.how;
