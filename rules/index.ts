@@ -39,6 +39,7 @@ import schemaViolation from './schema-violation.js';
 import selectorTemplateMismatch from './selector-template-mismatch.js';
 import serviceSelectorMismatch from './service-selector-mismatch.js';
 import serviceTargetPortMismatch from './service-target-port-mismatch.js';
+import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
 
 export const allRules: readonly Rule[] = [
@@ -82,6 +83,7 @@ export const allRules: readonly Rule[] = [
   imageTagLatest,
   imagePullPolicyNever,
   schemaViolation,
+  unusedDisableDirective,
 ] as Rule[];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

@@ -106,7 +106,11 @@ async function run(io: CliIo): Promise<number> {
   // A clean stylish run prints nothing: skip loading the formatter (and chalk) at all.
   const formatter = clean && flags.format === 'stylish' ? () => '' : (await loadFormatter(flags.format))!;
   const rules = allRules.map((rule) => ({ id: rule.id, description: rule.description, severity: rule.severity, docsUrl: ruleDocsUrl(rule.id), docs: rule.docs }));
-  const context: FormatContext = { cwd: io.cwd, rules };
+  // Paths in reports are relative to the repository in GitHub Actions (SARIF and annotations must
+  // match repository paths even when k8s-lint runs in a sub-folder).
+  const workspace = io.env.GITHUB_ACTIONS === 'true' ? io.env.GITHUB_WORKSPACE : undefined;
+  const reportRoot = workspace && !path.relative(workspace, io.cwd).startsWith('..') ? workspace : io.cwd;
+  const context: FormatContext = { cwd: reportRoot, rules };
   const text = formatter(results, context);
   if (outputFile) await writeFile(path.resolve(io.cwd, outputFile), text);
   else io.stdout.write(text);

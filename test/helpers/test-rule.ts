@@ -64,10 +64,14 @@ export async function lintText(code: string, rule: Rule, options: LintOptions = 
   return output.results.flatMap((r) => r.messages);
 }
 
-/** A fixture may pin its target version with a `# kubernetes-version: 1.24` comment line. */
+/**
+ * A fixture may pin its target version with a `# kubernetes-version: 1.24` comment line, and set
+ * other engine options with `# lint-options: {"reportUnusedDisableDirectives": true}`.
+ */
 function fixtureOptions(text: string): LintOptions {
   const pinned = /^#\s*kubernetes-version:\s*(\S+)\s*$/m.exec(text);
-  return pinned ? { kubernetesVersion: pinned[1] } : {};
+  const options = /^#\s*lint-options:\s*(\{.*\})\s*$/m.exec(text);
+  return { ...(options ? (JSON.parse(options[1]) as LintOptions) : {}), ...(pinned ? { kubernetesVersion: pinned[1] } : {}) };
 }
 
 function fixtureFiles(ruleId: string, kind: 'valid' | 'invalid'): string[] {
