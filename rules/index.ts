@@ -2,6 +2,7 @@
 import type { Rule } from '../src/rule-api.js';
 import deprecatedApiVersion from './deprecated-api-version.js';
 import duplicateMountPath from './duplicate-mount-path.js';
+import duplicateObject from './duplicate-object.js';
 import hostPortConflict from './host-port-conflict.js';
 import imagePullPolicyNever from './image-pull-policy-never.js';
 import imageTagLatest from './image-tag-latest.js';
@@ -21,14 +22,19 @@ import limitRangeViolation from './limit-range-violation.js';
 import missingBindingSubject from './missing-binding-subject.js';
 import missingConfigmap from './missing-configmap.js';
 import missingContainerImage from './missing-container-image.js';
+import missingIngressClass from './missing-ingress-class.js';
 import missingMemoryLimit from './missing-memory-limit.js';
 import missingNamespace from './missing-namespace.js';
 import missingPvc from './missing-pvc.js';
 import missingResourceRequests from './missing-resource-requests.js';
 import missingRole from './missing-role.js';
+import missingScaleTarget from './missing-scale-target.js';
 import missingSecret from './missing-secret.js';
 import missingServiceAccount from './missing-service-account.js';
+import missingTlsSecret from './missing-tls-secret.js';
 import missingVolume from './missing-volume.js';
+import networkPolicySelectorMismatch from './network-policy-selector-mismatch.js';
+import pdbSelectorMismatch from './pdb-selector-mismatch.js';
 import probePortMismatch from './probe-port-mismatch.js';
 import pvcAccessModeMismatch from './pvc-access-mode-mismatch.js';
 import removedApiVersion from './removed-api-version.js';
@@ -39,6 +45,7 @@ import schemaViolation from './schema-violation.js';
 import selectorTemplateMismatch from './selector-template-mismatch.js';
 import serviceSelectorMismatch from './service-selector-mismatch.js';
 import serviceTargetPortMismatch from './service-target-port-mismatch.js';
+import statefulsetServiceMismatch from './statefulset-service-mismatch.js';
 import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
 
@@ -84,6 +91,13 @@ export const allRules: readonly Rule[] = [
   imagePullPolicyNever,
   schemaViolation,
   unusedDisableDirective,
+  missingScaleTarget,
+  pdbSelectorMismatch,
+  networkPolicySelectorMismatch,
+  statefulsetServiceMismatch,
+  duplicateObject,
+  missingTlsSecret,
+  missingIngressClass,
 ] as Rule[];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

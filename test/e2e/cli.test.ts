@@ -71,8 +71,8 @@ describe('k8s-lint CLI', () => {
         'frontend.yaml:43:10 service-selector-mismatch',
         'frontend.yaml:66:27 ingress-backend-port-mismatch',
         'frontend.yaml:71:23 ingress-backend-missing-service',
-        'payments.yaml:29:23 missing-secret',
-        'payments.yaml:38:24 missing-pvc',
+        'payments.yaml:32:23 missing-secret',
+        'payments.yaml:41:24 missing-pvc',
         'report-cronjob.yaml:16:22 yaml-syntax',
       ].sort(),
     );
