@@ -14,6 +14,7 @@ import { formatMessage, type Rule } from './rule-api.js';
 import { runRules, type Finding } from './runner.js';
 import { applyAnnotations, applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
 import { allRules } from '../rules/index.js';
+import { parseKubernetesVersion } from './k8s/api-deprecations.js';
 import yamlSyntax from '../rules/yaml-syntax.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
@@ -96,6 +97,8 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     timings[`stage:${name}`] = now - mark;
     mark = now;
   };
+  const version = parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
+  if (!version.ok) return { results: [], errors: [version.message], notices: [], internalError: false };
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress;
   const read = await readInputs(inputs, {
@@ -125,7 +128,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   let findings: Finding[] = runRules(checked(resources, options.skipKinds), index, {
     unreadableDocuments: issues.length,
     rules,
-    kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    kubernetesVersion: version.version,
     settings: { rejectUnknownKinds: options.rejectUnknownKinds === true },
     timings,
     onProgress: progress && ((done, total) => progress({ stage: 'check', done, total })),

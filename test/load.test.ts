@@ -133,3 +133,17 @@ describe('engine', () => {
     expect(output.results[0].messages).toMatchObject([{ ruleId: 'internal-error', line: 3, message: expect.stringContaining('kaboom') }]);
   });
 });
+
+describe('engine options', () => {
+  it('refuses a Kubernetes version outside 1.23-1.35 instead of failing in every rule', async () => {
+    const output = await lint([{ path: 'a.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n' }], { kubernetesVersion: '1.21' });
+    expect(output.errors).toEqual(['Kubernetes 1.21 is not supported: k8s-lint knows 1.23 to 1.35']);
+    expect(output.internalError).toBe(false);
+  });
+
+  it('accepts v-prefixed and patch versions', async () => {
+    const output = await lint([{ path: 'a.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n' }], { kubernetesVersion: 'v1.29.3' });
+    expect(output.errors).toEqual([]);
+    expect(output.internalError).toBe(false);
+  });
+});
