@@ -17,7 +17,8 @@ export async function printConfig(effective: Effective, rules: readonly Rule[], 
   if (json) return `${JSON.stringify(config, null, 2)}\n`;
   const { stringify } = await import('yaml');
   const source = loaded ? `from ${loaded.path} with flags applied` : 'defaults with flags applied: no .k8s-lint.yaml found';
-  return `# k8s-lint effective configuration (${source})\n${stringify(config)}`;
+  // YAML 1.1 quoting, so `off` stays a string for kubectl-style (go-yaml v2) readers.
+  return `# k8s-lint effective configuration (${source})\n${stringify(config, { version: '1.1' })}`;
 }
 
 /** One line per rule: id, effective severity (and the default when configured otherwise), description. */

@@ -114,7 +114,7 @@ async function run(io: CliIo): Promise<number> {
   const text = formatter(results, context);
   if (outputFile) await writeFile(path.resolve(io.cwd, outputFile), text);
   else io.stdout.write(text);
-  if (flags.format === 'stylish') await github(io, results, context);
+  if (flags.format === 'stylish' || flags.format === 'github') await github(io, results, context, flags.format === 'stylish');
 
   if (output.internalError) return 2;
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
@@ -129,17 +129,22 @@ async function run(io: CliIo): Promise<number> {
 
 /**
  * In GitHub Actions, a stylish run also prints workflow-command annotations to stdout (so findings
- * show on the pull request, even with `-o`) and appends a Markdown summary to `$GITHUB_STEP_SUMMARY`.
+ * show on the pull request, even with `-o`; the github format prints its own), and both append a
+ * Markdown summary to `$GITHUB_STEP_SUMMARY`.
  */
-async function github(io: CliIo, results: readonly LintResult[], context: FormatContext): Promise<void> {
+async function github(io: CliIo, results: readonly LintResult[], context: FormatContext, annotate: boolean): Promise<void> {
   if (io.env.GITHUB_ACTIONS !== 'true') return;
   const { githubAnnotations, githubBlobUrl, githubStepSummary } = await import('./formatters/github.js');
-  io.stdout.write(githubAnnotations(results, context));
+  if (annotate) io.stdout.write(githubAnnotations(results, context));
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) await appendFile(summaryFile, githubStepSummary(results, context, { blobUrl: githubBlobUrl(io.env) }));
 }
 
 export async function runFromProcess(): Promise<void> {
+  // A reader that stops early (`k8s-lint ... | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   process.exitCode = await main({
     argv: process.argv.slice(2),
     env: process.env,

@@ -32,11 +32,24 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-function kindFilter(rule: Rule): ((resource: Resource) => boolean) | undefined {
-  if (!rule.kinds) return undefined;
-  const plain = new Set(rule.kinds.filter((k) => !k.includes('/')));
-  const grouped = new Set(rule.kinds.filter((k) => k.includes('/')));
-  return (resource) => plain.has(resource.kind) || grouped.has(`${resource.group}/${resource.kind}`);
+interface ActiveRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  readonly configured?: boolean;
+}
+
+/** The rules that look at objects of `group/kind`, computed once per kind (most runs have few kinds). */
+function rulesByKind(active: readonly ActiveRule[]): (resource: Resource) => readonly ActiveRule[] {
+  const cache = new Map<string, ActiveRule[]>();
+  return (resource) => {
+    const key = `${resource.group}/${resource.kind}`;
+    let list = cache.get(key);
+    if (!list) {
+      list = active.filter(({ rule }) => !rule.kinds || rule.kinds.includes(resource.kind) || rule.kinds.includes(key));
+      cache.set(key, list);
+    }
+    return list;
+  };
 }
 
 export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions): Finding[] {
@@ -45,21 +58,23 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
     ? ` (${options.unreadableDocuments} unparsable document(s) in this run may be the cause)`
     : '';
   const settings: RuleSettings = options.settings ?? { rejectUnknownKinds: false };
-  const active = options.rules
-    .filter(({ rule }) => !rule.builtIn)
-    .map(({ rule, severity, configured }) => ({ rule, severity, configured, accepts: kindFilter(rule) }));
+  const rulesFor = rulesByKind(options.rules.filter(({ rule }) => !rule.builtIn));
+  // One report function for the whole run; `current` says which rule and object it reports for.
+  let current: { active: ActiveRule; resource: Resource } | undefined;
+  const report = (node: NodeRef, messageId: string, data?: MessageData, reportOptions?: ReportOptions) => {
+    const { active: { rule, severity, configured }, resource } = current!;
+    const template = rule.messages[messageId] ?? messageId;
+    const message = formatMessage(template, data) + (rule.crossResource ? gapNote : '');
+    const downgraded = reportOptions?.severity === 'warn';
+    const effective: Severity = downgraded && !configured ? 1 : severity;
+    findings.push({ ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id, target: resource, downgraded });
+  };
   for (const [done, resource] of resources.entries()) {
     if (options.onProgress && done % 256 === 0) options.onProgress(done, resources.length);
     if (resource.file.contextOnly) continue;
-    for (const { rule, severity, configured, accepts } of active) {
-      if (accepts && !accepts(resource)) continue;
-      const report = (node: NodeRef, messageId: string, data?: MessageData, options?: ReportOptions) => {
-        const template = rule.messages[messageId] ?? messageId;
-        const message = formatMessage(template, data) + (rule.crossResource ? gapNote : '');
-        const effective: Severity = options?.severity === 'warn' && !configured ? 1 : severity;
-        const downgraded = options?.severity === 'warn';
-        findings.push({ ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id, target: resource, downgraded });
-      };
+    for (const active of rulesFor(resource)) {
+      const { rule } = active;
+      current = { active, resource };
       const started = options.timings ? performance.now() : 0;
       try {
         rule.check({ resource, index, kubernetesVersion: options.kubernetesVersion, settings, report });

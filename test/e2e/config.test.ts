@@ -82,7 +82,7 @@ describe('configuration file', () => {
     expect(result.stdout).toMatch(/^# k8s-lint effective configuration \(from .*project\/\.k8s-lint\.yaml with flags applied\)\n/);
     expect(result.stdout).toContain('kubernetesVersion: "1.30"\ndefaultNamespace: shop\n');
     expect(result.stdout).toContain('skipKinds:\n  - CronJob\n  - Pod\n');
-    expect(result.stdout).toMatch(/\n {2}missing-pvc: off\n/);
+    expect(result.stdout).toMatch(/\n {2}missing-pvc: "off"\n/);
     const json = JSON.parse(run(['--print-config', '-f', 'json'], { cwd: project }).stdout);
     expect(json).toMatchObject({ kubernetesVersion: '1.30', external: expect.arrayContaining(['Secret/shop/stripe-key']) });
   });

@@ -61,6 +61,7 @@ export function parseMarkers(text: string): Marker[] {
 export async function lintText(code: string, rule: Rule, options: LintOptions = {}, filePath = 'test.yaml'): Promise<LintMessage[]> {
   const ruleSet = rule.id === yamlSyntax.id ? [rule] : [yamlSyntax, rule];
   const output = await lint([{ path: filePath, text: code }], { ruleSet, ...options, freeze: true });
+  if (output.errors.length > 0) throw new Error(`lint refused the case: ${output.errors.join('; ')}`);
   return output.results.flatMap((r) => r.messages);
 }
 
