@@ -46,6 +46,7 @@ import selectorTemplateMismatch from './selector-template-mismatch.js';
 import serviceSelectorMismatch from './service-selector-mismatch.js';
 import serviceTargetPortMismatch from './service-target-port-mismatch.js';
 import statefulsetServiceMismatch from './statefulset-service-mismatch.js';
+import unknownKind from './unknown-kind.js';
 import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
 
@@ -98,6 +99,7 @@ export const allRules: readonly Rule[] = [
   duplicateObject,
   missingTlsSecret,
   missingIngressClass,
+  unknownKind,
 ] as Rule[];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

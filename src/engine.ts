@@ -14,7 +14,8 @@ import { formatMessage, type Rule } from './rule-api.js';
 import { runRules, type Finding } from './runner.js';
 import { applyAnnotations, applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
 import { allRules } from '../rules/index.js';
-import { parseKubernetesVersion } from './k8s/api-deprecations.js';
+import { isBuiltInGroup, parseKubernetesVersion } from './k8s/api-deprecations.js';
+import { objectSchema } from './schema-validate.js';
 import yamlSyntax from '../rules/yaml-syntax.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
@@ -154,7 +155,23 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
   const results = await toResults(read.files, findings, suppress);
   stage('positions');
-  return { results, errors, notices: read.notices, internalError, timings };
+  const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
+  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings };
+}
+
+/** The note for custom resources that nothing could validate (no CRD in the run), if any. */
+function uncheckedKinds(resources: readonly Resource[], index: ResourceIndex, version: string): string | undefined {
+  const kinds = new Map<string, number>();
+  for (const resource of resources) {
+    if (resource.file.contextOnly || resource.group === '' || isBuiltInGroup(resource.group)) continue;
+    if (objectSchema(resource, index, version) !== undefined) continue;
+    const key = `${resource.kind} (${resource.apiVersion})`;
+    kinds.set(key, (kinds.get(key) ?? 0) + 1);
+  }
+  if (kinds.size === 0) return undefined;
+  const count = [...kinds.values()].reduce((a, b) => a + b, 0);
+  const listed = [...kinds.keys()].slice(0, 5).join(', ') + (kinds.size > 5 ? ', ...' : '');
+  return `${count} object(s) of custom kinds were not schema-checked, no CustomResourceDefinition for them is among the linted files: ${listed} (add the CRDs, or --reject-unknown-kinds to make this an error)`;
 }
 
 function parseExternals(texts: readonly string[], errors: string[]): ExternalObject[] {

@@ -78,6 +78,16 @@ describe('k8s-lint CLI', () => {
     );
   });
 
+  it('notes custom resources it could not validate, and rejects them with --reject-unknown-kinds', () => {
+    const input = 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: web}\n';
+    const noted = run(['-f', 'json', '-'], { input });
+    expect(noted.code).toBe(0);
+    expect(noted.stderr).toMatch(/^k8s-lint: 1 object\(s\) of custom kinds were not schema-checked.*ServiceMonitor \(monitoring.coreos.com\/v1\)/);
+    const rejected = run(['-f', 'json', '--reject-unknown-kinds', '-'], { input });
+    expect(rejected.code).toBe(1);
+    expect(json(rejected.stdout)[0].messages).toMatchObject([{ ruleId: 'unknown-kind', line: 2 }]);
+  });
+
   it('follows the JSON output contract', () => {
     const result = run(['-f', 'json', path.join(E2E, 'broken', 'service.yaml')]);
     const [file] = json(result.stdout);

@@ -1,0 +1,35 @@
+import rule from '../../rules/unknown-kind.js';
+import { testRule } from '../helpers/test-rule.js';
+
+const monitor = 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: web}\n';
+
+testRule(rule, {
+  valid: [
+    { name: 'a removed apiVersion is left to removed-api-version', code: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: a}\n' },
+    { name: 'a custom kind without CRD is not an error by default', code: monitor },
+  ],
+  invalid: [
+    {
+      name: 'misspelt built-in kind, with a suggestion',
+      code: 'apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: web}\n',
+      errors: [{ message: 'Kubernetes serves no kind `Deploymnet` in `apps/v1`, so kubectl fails with "no matches for kind"; did you mean `Deployment`?', line: 2, column: 7 }],
+    },
+    {
+      name: 'a kind in the wrong group',
+      code: 'apiVersion: apps/v1\nkind: CronJob\nmetadata: {name: nightly}\n',
+      errors: [{ message: 'Kubernetes serves no kind `CronJob` in `apps/v1`, so kubectl fails with "no matches for kind"; `CronJob` is served as `batch/v1`', line: 2, column: 7 }],
+    },
+    {
+      name: 'a custom kind without CRD with --reject-unknown-kinds',
+      code: monitor,
+      options: { rejectUnknownKinds: true },
+      errors: [
+        {
+          message: 'ServiceMonitor `web` (`monitoring.coreos.com/v1`) has no schema: no CustomResourceDefinition for it is among the linted files; add it, or pass it with `--context`',
+          line: 2,
+          column: 7,
+        },
+      ],
+    },
+  ],
+});
