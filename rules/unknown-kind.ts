@@ -1,5 +1,5 @@
 import {
-  apiVersionStatus, defineRule, didYouMean, isBuiltInGroup, kindsServedIn, objectSchema, resolveVersion, versionsServing,
+  apiVersionStatus, defineRule, didYouMean, isApiServerObject, isBuiltInGroup, kindsServedIn, objectSchema, resolveVersion, versionsServing,
 } from '../src/rule-api.js';
 
 export default defineRule({
@@ -22,13 +22,22 @@ export default defineRule({
       'linted files (or to `--context`) so the object can be validated against it.',
   },
   messages: {
+    noGroup: 'Kubernetes has no API group `{{group}}` (`{{apiVersion}}`), and custom resource groups contain a dot, so kubectl fails with "no matches for kind"{{hint}}',
     builtIn: 'Kubernetes serves no kind `{{kind}}` in `{{apiVersion}}`, so kubectl fails with "no matches for kind"{{hint}}',
     noSchema:
       '{{kind}} `{{name}}` (`{{apiVersion}}`) has no schema: no CustomResourceDefinition for it is among the linted files; add it, or pass it with `--context`',
   },
   check({ resource, index, kubernetesVersion, settings, report }) {
     const { apiVersion, kind, group } = resource;
+    if (!isApiServerObject(apiVersion, kind)) return; // kubeconfig, kustomization, kind/kubeadm config
     const version = resolveVersion(kubernetesVersion) ?? kubernetesVersion;
+    if (group !== '' && !group.includes('.') && !isBuiltInGroup(group)) {
+      // A CRD group must contain a dot: a dotless group the API does not have is a typo (`app/v1`).
+      const served = kindsServedIn(version).filter((k) => k.kind === kind).map((k) => k.apiVersion);
+      const hint = served.length > 0 ? `; \`${kind}\` is served as \`${served[0]}\`` : '';
+      report(resource.node('apiVersion'), 'noGroup', { apiVersion, group, hint });
+      return;
+    }
     if (isBuiltInGroup(group)) {
       // Served by some version, or a known removal: removed-api-version's call.
       if (versionsServing(apiVersion, kind).length > 0 || apiVersionStatus(apiVersion, kind, version).status !== 'ok') return;

@@ -112,7 +112,11 @@ async function run(io: CliIo): Promise<number> {
   const reportRoot = workspace && !path.relative(workspace, io.cwd).startsWith('..') ? workspace : io.cwd;
   const context: FormatContext = { cwd: reportRoot, rules };
   const text = formatter(results, context);
-  if (outputFile) await writeFile(path.resolve(io.cwd, outputFile), text);
+  if (outputFile) {
+    await writeFile(path.resolve(io.cwd, outputFile), text).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot write --output-file ${outputFile}: ${error.code ?? error.message}`);
+    });
+  }
   else io.stdout.write(text);
   if (flags.format === 'stylish' || flags.format === 'github') await github(io, results, context, flags.format === 'stylish');
 

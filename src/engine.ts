@@ -16,6 +16,7 @@ import { applyAnnotations, applyComments, mayHaveComments, type SuppressOptions 
 import { allRules } from '../rules/index.js';
 import { isBuiltInGroup, parseKubernetesVersion } from './k8s/api-deprecations.js';
 import { objectSchema } from './schema-validate.js';
+import { isApiServerObject } from './k8s/names.js';
 import yamlSyntax from '../rules/yaml-syntax.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
@@ -164,6 +165,7 @@ function uncheckedKinds(resources: readonly Resource[], index: ResourceIndex, ve
   const kinds = new Map<string, number>();
   for (const resource of resources) {
     if (resource.file.contextOnly || resource.group === '' || isBuiltInGroup(resource.group)) continue;
+    if (!resource.group.includes('.') || !isApiServerObject(resource.apiVersion, resource.kind)) continue; // unknown-kind's, or tool config
     if (objectSchema(resource, index, version) !== undefined) continue;
     const key = `${resource.kind} (${resource.apiVersion})`;
     kinds.set(key, (kinds.get(key) ?? 0) + 1);

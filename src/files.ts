@@ -94,7 +94,11 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
   const seen = new Set<string>();
   for (const input of inputs) {
     if (input.text !== undefined) {
-      files.push({ path: input.path, text: input.text, contextOnly: input.contextOnly });
+      // stdin obeys the same size limit as files: over it, report and do not parse.
+      const tooLarge = input.text.length > options.maxFileSize;
+      const source = { path: input.path, text: tooLarge ? '' : input.text, contextOnly: input.contextOnly };
+      if (tooLarge) issues.push(fileIssue(source, 'tooLarge', { size: Buffer.byteLength(input.text), limit: options.maxFileSize }));
+      files.push(source);
       continue;
     }
     const expanded = await expand(input, options, skips);

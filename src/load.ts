@@ -26,6 +26,9 @@ export interface LoadResult {
   readonly issues: LoadIssue[];
 }
 
+/** kubectl's decoder allows 10000 levels of nesting; deep CRD schemas need far more than js-yaml's 100. */
+const LOAD_OPTIONS = { schema: YAML11_SCHEMA, maxDepth: 2000 } as jsyaml.LoadOptions;
+
 const HELM_LINE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#'"][^#]*?:[ \t]+)?\{\{/;
 /** Nodes a document may hold per byte of text before we call it an alias bomb. */
 const ALIAS_EXPANSION_FACTOR = 4;
@@ -42,10 +45,13 @@ export function loadFile(file: SourceFile): LoadResult {
   const json = tryJson(text, file.path);
   if (json !== undefined) return guard(file, text, [{ file, docIndex: 0, value: json }], []);
   try {
-    const values = jsyaml.loadAll(text, undefined, { schema: YAML11_SCHEMA });
+    const values = jsyaml.loadAll(text, undefined, LOAD_OPTIONS);
     return guard(file, text, values.map((value, docIndex) => ({ file, docIndex, value })), []);
   } catch (error) {
     if (!(error instanceof jsyaml.YAMLException)) throw error;
+    // A `.json` file that is neither JSON nor YAML and names no apiVersion is some other tool's file
+    // (tsconfig.json with comments, package manifests): not a manifest, so not our business.
+    if (file.path.endsWith('.json') && !text.includes('"apiVersion"')) return { documents: [], issues: [] };
     return loadDocumentByDocument(file, text, documentOffsets(text));
   }
 }
@@ -69,7 +75,7 @@ function loadDocumentByDocument(file: SourceFile, text: string, starts: number[]
     const lineOffset = countLines(text, start);
     const slice = text.slice(start, end);
     try {
-      documents.push({ file, docIndex, value: jsyaml.load(slice, { schema: YAML11_SCHEMA }) });
+      documents.push({ file, docIndex, value: jsyaml.load(slice, LOAD_OPTIONS) });
     } catch (error) {
       if (!(error instanceof jsyaml.YAMLException)) throw error;
       issues.push(syntaxIssue(file, slice, lineOffset, error));
@@ -97,7 +103,11 @@ function countLines(text: string, end: number): number {
 
 function syntaxIssue(file: SourceFile, slice: string, lineOffset: number, error: jsyaml.YAMLException): LoadIssue {
   const helm = helmLine(slice);
-  if (helm) {
+  const errorLine = error.mark?.line ?? 0;
+  // A template explains the error when it is a control line at the left margin (`{{- if }}`) or sits
+  // on the failing line; `{{ }}` inside a block scalar (Alertmanager templates)
+  // is ordinary text, and the real error elsewhere deserves its own message.
+  if (helm && (helm.column === 0 || helm.line === errorLine)) {
     const line = lineOffset + helm.line + 1;
     return { file, messageId: 'helm', data: {}, line, column: helm.column + 1, endLine: line, endColumn: helm.endColumn + 1 };
   }

@@ -69,5 +69,14 @@ export const YAML11_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
     scalarType('float', (v) => typeof v === 'number' && !Number.isInteger(v)),
     builtIn.merge,
   ],
-  explicit: [builtIn.binary],
+  explicit: [builtIn.binary, ...(['scalar', 'sequence', 'mapping'] as const).map(anyTag)],
 });
+
+/**
+ * go-yaml v2 decodes a node with a tag it does not know (`!Sub`, `!reference`, `!vault`) as the
+ * untagged value, so files full of CloudFormation or GitLab tags parse for kubectl; so here.
+ * A multi type with the empty prefix is js-yaml's fallback after every exact tag.
+ */
+function anyTag(kind: 'scalar' | 'sequence' | 'mapping'): jsyaml.Type {
+  return new jsyaml.Type('', { kind, multi: true, construct: (data: unknown) => data } as jsyaml.TypeConstructorOptions);
+}

@@ -78,6 +78,27 @@ describe('loading', () => {
     expect(values('base: &base {a: 1}\nderived:\n  <<: *base\n  b: 2\n')).toEqual([{ base: { a: 1 }, derived: { a: 1, b: 2 } }]);
   });
 
+  it('reads custom tags as their untagged values, as go-yaml v2 does', () => {
+    const text = 'name: !Sub "${AWS::StackName}-data"\ntags: !If [a, b]\nscript: !reference [.setup, script]\nm: !vault {a: 1}\npy: !!python/name:x.y\n';
+    expect(load(text).issues).toEqual([]);
+    expect(values(text)).toEqual([{ name: '${AWS::StackName}-data', tags: ['a', 'b'], script: ['.setup', 'script'], m: { a: 1 }, py: null }]);
+  });
+
+  it('accepts nesting far deeper than 100 levels (kubectl allows 10000)', () => {
+    const depth = 300;
+    const text = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' leaf\n';
+    expect(load(text).issues).toEqual([]);
+  });
+
+  it('skips a .json file of another tool that is not JSON (tsconfig with comments)', () => {
+    expect(load('{\n  // comment\n  "compilerOptions": {"strict": true,},\n}\n', 'tsconfig.json')).toEqual({ documents: [], issues: [] });
+  });
+
+  it('reports the real error, not Helm, when templates sit inside a block scalar', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  t: |\n    {{ define "x" }}{{ end }}\n broken: true\n';
+    expect(load(text).issues).toMatchObject([{ messageId: 'syntax', line: 6 }]);
+  });
+
   it('reports a binary file', () => {
     expect(load('\u0000\u0001PNG').issues).toMatchObject([{ messageId: 'binary', line: 1 }]);
   });

@@ -159,6 +159,14 @@ describe('k8s-lint CLI', () => {
     expect(result.code).toBe(1);
     expect(json(result.stdout)[0].messages).toMatchObject([{ ruleId: 'yaml-syntax', line: 1, message: expect.stringMatching(/over the 50-byte limit/) }]);
     expect(run(['--max-file-size', 'lots', '.']).code).toBe(2);
+    const stdin = run(['-f', 'json', '--max-file-size', '50', '-'], { input: readFileSync(path.join(E2E, 'broken', 'service.yaml'), 'utf8') });
+    expect(json(stdin.stdout)[0].messages).toMatchObject([{ ruleId: 'yaml-syntax', message: expect.stringMatching(/over the 50-byte limit/) }]);
+  });
+
+  it('says why it cannot write --output-file, as a usage error', () => {
+    const result = run(['-f', 'json', '-o', '/nonexistent/dir/report.json', path.join(E2E, 'broken', 'service.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^k8s-lint: cannot write --output-file \/nonexistent\/dir\/report.json: ENOENT/);
   });
 
   it('skips files matching --ignore-pattern', () => {

@@ -7,6 +7,8 @@ testRule(rule, {
   valid: [
     { name: 'a removed apiVersion is left to removed-api-version', code: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: a}\n' },
     { name: 'a custom kind without CRD is not an error by default', code: monitor },
+    { name: 'a kubeconfig is not an API object', code: 'apiVersion: v1\nkind: Config\nclusters: []\n' },
+    { name: 'a kustomization is not an API object', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n' },
   ],
   invalid: [
     {
@@ -18,6 +20,17 @@ testRule(rule, {
       name: 'a kind in the wrong group',
       code: 'apiVersion: apps/v1\nkind: CronJob\nmetadata: {name: nightly}\n',
       errors: [{ message: 'Kubernetes serves no kind `CronJob` in `apps/v1`, so kubectl fails with "no matches for kind"; `CronJob` is served as `batch/v1`', line: 2, column: 7 }],
+    },
+    {
+      name: 'a misspelt built-in group',
+      code: 'apiVersion: app/v1\nkind: Deployment\nmetadata: {name: web}\n',
+      errors: [
+        {
+          message: 'Kubernetes has no API group `app` (`app/v1`), and custom resource groups contain a dot, so kubectl fails with "no matches for kind"; `Deployment` is served as `apps/v1`',
+          line: 1,
+          column: 13,
+        },
+      ],
     },
     {
       name: 'a custom kind without CRD with --reject-unknown-kinds',
