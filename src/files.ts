@@ -126,10 +126,17 @@ async function readOne(file: string, contextOnly: boolean | undefined, options: 
       issues.push(fileIssue(source, 'tooLarge', { size: stat.size, limit: options.maxFileSize }));
       return source;
     }
-    return { path: file, text: await fs.readFile(file, 'utf8'), contextOnly };
+    return { path: file, text: decode(await fs.readFile(file)), contextOnly };
   } catch (error) {
     const source = { path: file, text: '', contextOnly };
     issues.push(fileIssue(source, 'unreadable', { reason: error instanceof Error ? error.message : String(error) }));
     return source;
   }
+}
+
+/** UTF-8 unless a byte-order mark says UTF-16 (editors on Windows write it; kubectl reads it). */
+export function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  return bytes.toString('utf8');
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFile } from '../src/load.js';
 import { toResources } from '../src/resource.js';
 import { lint } from '../src/engine.js';
+import { decode } from '../src/files.js';
 
 const load = (text: string, path = 'test.yaml') => loadFile({ path, text });
 const values = (text: string, path?: string) => load(text, path).documents.map((d) => d.value);
@@ -97,6 +98,15 @@ describe('loading', () => {
   it('reports the real error, not Helm, when templates sit inside a block scalar', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  t: |\n    {{ define "x" }}{{ end }}\n broken: true\n';
     expect(load(text).issues).toMatchObject([{ messageId: 'syntax', line: 6 }]);
+  });
+
+  it('decodes UTF-16 files with a byte-order mark', () => {
+    const text = 'apiVersion: v1\nkind: Pod\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    expect(decode(le)).toBe(text);
+    expect(decode(be)).toBe(text);
+    expect(values(decode(le))).toEqual([{ apiVersion: 'v1', kind: 'Pod' }]);
   });
 
   it('reports a binary file', () => {
