@@ -2,6 +2,12 @@ import rule from '../../rules/service-selector-mismatch.js';
 import { testRule } from '../helpers/test-rule.js';
 
 testRule(rule, {
+  valid: [
+    {
+      name: 'OpenShift DeploymentConfig pods are selected like any workload',
+      code: 'apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: a}\nspec:\n  template:\n    metadata: {labels: {app: a}}\n    spec: {containers: [{name: a, image: nginx}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: a}}\n',
+    },
+  ],
   invalid: [
     {
       name: 'names the closest pod template',
@@ -28,6 +34,11 @@ testRule(rule, {
           column: 10,
         },
       ],
+    },
+    {
+      name: 'a DeploymentConfig whose labels differ is named as the closest',
+      code: 'apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: a}\nspec:\n  template:\n    metadata: {labels: {app: a}}\n    spec: {containers: [{name: a, image: nginx}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: b}}\n',
+      errors: [{ message: /pods of DeploymentConfig `a` are labelled `app=a`$/, line: 12, column: 24 }],
     },
     {
       name: 'says when the matching pods are in another namespace',
