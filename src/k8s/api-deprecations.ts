@@ -200,7 +200,17 @@ function advice(apiVersion: string, kind: string, version: string, deprecation: 
  * How Kubernetes `version` treats apiVersion/kind. Custom resource groups, kinds the schemas and the
  * guide do not know, and unsupported target versions are 'ok': other rules own those.
  */
+const statusMemo = new Map<string, ApiVersionStatus>();
+
 export function apiVersionStatus(apiVersion: string, kind: string, version: string): ApiVersionStatus {
+  // The answer depends on the three strings only, and runs have few distinct kinds: memoise.
+  const key = `${apiVersion}\0${kind}\0${version}`;
+  let status = statusMemo.get(key);
+  if (status === undefined) statusMemo.set(key, (status = computeStatus(apiVersion, kind, version)));
+  return status;
+}
+
+function computeStatus(apiVersion: string, kind: string, version: string): ApiVersionStatus {
   if (!SUPPORTED_VERSIONS.includes(version) || !isBuiltInGroup(groupOf(apiVersion))) return OK;
   const serving = versionsServing(apiVersion, kind);
   const deprecation = apiDeprecation(apiVersion, kind);
