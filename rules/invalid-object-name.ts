@@ -1,5 +1,6 @@
 import {
   checkGenerateName,
+  closest,
   defineRule,
   isApiServerObject,
   isDns1123Label,
@@ -67,7 +68,9 @@ export default defineRule({
     }
 
     if (name === undefined || name === null || name === '') {
-      if ((typeof generateName !== 'string' || generateName === '') && !REVIEW_GROUPS.has(resource.group)) {
+      // A misspelt `metadata:` key is schema-violation's finding (one mistake, one diagnostic).
+      const misspeltMetadata = !metadata && Object.keys(value).some((key) => closest(key, ['metadata']) === 'metadata');
+      if ((typeof generateName !== 'string' || generateName === '') && !REVIEW_GROUPS.has(resource.group) && !misspeltMetadata) {
         report(metadata ? resource.key('metadata') : resource.node('kind'), 'required', { kind });
       }
     } else if (typeof name === 'string' && !isTemplated(name)) {

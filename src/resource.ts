@@ -53,7 +53,7 @@ export class Resource<T = KubeObject> {
 
   /** `Deployment web` / `Deployment shop/web`, for messages. */
   get label(): string {
-    return `${this.kind} \`${this.name}\``;
+    return this.name === '' ? this.kind : `${this.kind} \`${this.name}\``;
   }
 }
 

@@ -13,6 +13,7 @@ const object = (apiVersion: string, kind: string, metadata: string, rest: string
 
 testRule(rule, {
   valid: [
+    { name: 'a misspelt metadata key is left to schema-violation', code: 'apiVersion: v1\nkind: ConfigMap\nmetadta:\n  name: a\n' },
     { name: 'ConfigMap with dots', code: object('v1', 'ConfigMap', '{name: app.settings.v1}') },
     { name: 'Role with a colon', code: object('rbac.authorization.k8s.io/v1', 'Role', '{name: "system:leader-locking"}', ['rules: []']) },
     { name: 'custom resource', code: object('example.com/v1', 'Widget', '{name: blue.widget}') },
