@@ -7,7 +7,6 @@ import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
 import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
 import type { LintMessage, LintResult, Severity, SeverityName, SourceFile } from './model.js';
 import { enabledByOverride, settle } from './overrides.js';
-import type { PositionResolver } from './positions.js';
 import { toResources, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
 import { formatMessage, type Rule } from './rule-api.js';
@@ -35,6 +34,8 @@ export interface LintOptions {
   readonly only?: readonly string[];
   /** Deep-freeze parsed values before rules run (tests prove rules never mutate them). */
   readonly freeze?: boolean;
+  /** Resolve positions of many files in a worker thread too (default true; tests compare both). */
+  readonly positionWorkers?: boolean;
   /** Measure each stage and each rule (`npm run bench`); results in `LintOutput.timings`. */
   readonly profile?: boolean;
   /** Configuration `overrides`: severities by file glob or object kind/namespace/name. */
@@ -154,7 +155,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ruleIds: ruleSet.map((rule) => rule.id),
   };
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
-  const results = await toResults(read.files, findings, suppress);
+  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
   return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings };
@@ -210,15 +211,19 @@ function issueFinding(issue: LoadIssue, rules: ReturnType<typeof enabledRules>):
   return { ruleId: 'yaml-syntax', severity: enabled.severity, message: formatMessage(template, issue.data), file: issue.file, range: issue };
 }
 
-async function toResults(files: readonly SourceFile[], findings: ReadonlyArray<Finding & { range?: LoadIssue }>, suppress: SuppressOptions): Promise<LintResult[]> {
+async function toResults(
+  files: readonly SourceFile[],
+  findings: ReadonlyArray<Finding & { range?: LoadIssue }>,
+  suppress: SuppressOptions,
+  workers: boolean,
+): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
-  const resolvers = new Map<SourceFile, PositionResolver>();
   // Positions need yaml's document API: loaded only when something is reported.
-  const positions = findings.some((f) => f.node) ? await import('./positions.js') : undefined;
+  const located = findings.filter((f) => !f.range && f.node);
+  const resolved = located.length > 0 ? await (await import('./position-pool.js')).resolveAll(located.map((f) => f.node!), workers) : [];
+  const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
   for (const finding of findings) {
-    let resolver = resolvers.get(finding.file);
-    if (!resolver && finding.node) resolvers.set(finding.file, (resolver = new positions!.PositionResolver(finding.file)));
-    const range = finding.range ?? resolver!.resolve(finding.node!);
+    const range = finding.range ?? rangeOf.get(finding)!;
     const message: LintMessage = {
       ruleId: finding.ruleId,
       severity: finding.severity,
