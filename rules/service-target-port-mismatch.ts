@@ -80,7 +80,7 @@ export default defineRule({
     if (templates.length === 0) return; // service-selector-mismatch owns that failure
     const perTemplate = templates.map(servedPorts);
     const served = perTemplate.flat();
-    const owners = `the containers of ${templates.map((t) => t.owner.label).join(', ')}`;
+    const owners = `the containers of ${[...new Set(templates.map((t) => t.owner.label))].join(', ')}`;
     const sidecarsResolve = sidecarNamesResolve(kubernetesVersion);
 
     spec.ports.forEach((p: unknown, i) => {

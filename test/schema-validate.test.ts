@@ -189,7 +189,9 @@ describe('agrees with ajv on the built-in schemas', () => {
     for (let n = 0; n < 600; n++) {
       const object = structuredClone(samples[n % samples.length]!);
       mutate(object, random);
-      if (!check(object, n % 3 === 0 ? '1.23' : '1.35')) invalid++;
+      // Every third sample in 1.23, when 1.23 serves the kind at all.
+      const old = n % 3 === 0 && lookupKind('1.23', String(object.apiVersion), String(object.kind)) !== undefined;
+      if (!check(object, old ? '1.23' : '1.35')) invalid++;
     }
     expect(invalid).toBeGreaterThan(300);
   });
