@@ -101,5 +101,3 @@ export const allRules: readonly Rule[] = [
   missingIngressClass,
   unknownKind,
 ] as Rule[];
-
-export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((rule) => [rule.id, rule]));

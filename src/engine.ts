@@ -10,7 +10,7 @@ import { enabledByOverride, settle } from './overrides.js';
 import { toResources, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
 import { formatMessage, type Rule } from './rule-api.js';
-import { runRules, type Finding } from './runner.js';
+import { INTERNAL_ERROR, runRules, type Finding } from './runner.js';
 import { applyAnnotations, applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
 import { allRules } from '../rules/index.js';
 import { isBuiltInGroup, parseKubernetesVersion } from './k8s/api-deprecations.js';
@@ -137,7 +137,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     onProgress: progress && ((done, total) => progress({ stage: 'check', done, total })),
   });
   stage('rules');
-  const internalError = findings.some((f) => f.ruleId === 'internal-error');
+  const internalError = findings.some((f) => f.ruleId === INTERNAL_ERROR);
   findings = [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...findings];
   const ruleSet = options.ruleSet ?? allRules;
   if (options.overrides?.length) {

@@ -11,11 +11,11 @@ import { createRequire } from 'node:module';
 import { closest } from './k8s/suggest.js';
 import type { LintMessage, Severity } from './model.js';
 import type { Resource } from './resource.js';
-import type { Finding } from './runner.js';
+import { INTERNAL_ERROR, type Finding } from './runner.js';
 
 export const UNUSED_DIRECTIVE = 'unused-disable-directive';
 export const IGNORE_ANNOTATION = 'k8s-lint/ignore';
-const UNSUPPRESSIBLE = new Set([UNUSED_DIRECTIVE, 'internal-error']);
+const UNSUPPRESSIBLE = new Set([UNUSED_DIRECTIVE, INTERNAL_ERROR]);
 const DIRECTIVE = /^#\s*k8s-lint-(disable-next-line|disable-line|disable|enable)(?=\s|$)(.*)$/;
 const SOURCE = /^#\s*Source:\s*(\S.*?)\s*$/;
 const CONTROL = new Set(['\u0002', '\u0018', '\u001f']);

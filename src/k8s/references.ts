@@ -35,8 +35,19 @@ export interface PodReference {
   readonly keys: readonly KeyReference[];
 }
 
-/** Every ConfigMap, Secret and PVC reference of the template, in document order. */
-export function podReferences(template: PodTemplate): PodReference[] {
+const memo = new WeakMap<PodTemplate, PodReference[]>();
+
+/**
+ * Every ConfigMap, Secret and PVC reference of the template, in document order. Three rules ask
+ * for the same template, so the walk is done once per template (templates live as long as the index).
+ */
+export function podReferences(template: PodTemplate): readonly PodReference[] {
+  let refs = memo.get(template);
+  if (!refs) memo.set(template, (refs = walkReferences(template)));
+  return refs;
+}
+
+function walkReferences(template: PodTemplate): PodReference[] {
   const out: PodReference[] = [];
   const spec = template.spec as unknown as Record<string, unknown>;
   const specPath = [...template.path, 'spec'];
