@@ -1,30 +1,51 @@
-// `npm run bench [-- --sizes 1000,10000,100000]`: generates valid manifests (Deployments,
-// Services, Ingresses, ConfigMaps, Secrets, PVCs across namespaces), lints them in a fresh
-// process per size, and prints objects/second, peak memory, time per stage and per rule, plus
-// the cold-start time of the CLI on a two-object file. It never fails the build.
+// `npm run bench [-- --sizes 1000,10000,100000 --rounds 5]`: k8s-lint against floors measured in
+// the same run, because these machines drift by 2x from one day to the next and only ratios mean
+// anything. For each corpus it interleaves, round by round:
+//   - the whole CLI, `node bin/k8s-lint.js --format json <dir>` (what users run, no npx);
+//   - the js-yaml floor: a process that only reads the same files and parses them with js-yaml's
+//     `loadAll` (no positions, no checks);
+//   - for the two-object file, the cold-start floor `node -e 0`.
+// It prints medians, k8s-lint's ratio to the floor, and peak RSS; then one in-process profile per
+// corpus (time per stage and per rule). Corpora: realistic apps with a finding in about 1 object
+// in 70, and at 10k+ also a finding in every app. It never fails the build.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+const flag = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 
 if (args[0] === '--child') {
-  // One measurement in a fresh process: lint the folder in-process and report.
+  // One profile in a fresh process: lint the folder in-process and report stages and rules.
   const { lint } = await import(path.join(root, 'dist/src/engine.js'));
   const started = performance.now();
   const output = await lint([{ path: args[1] }], { profile: true });
   const ms = performance.now() - started;
   const problems = output.results.reduce((n, r) => n + r.messages.length, 0);
-  console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, problems, timings: output.timings }));
+  console.log(JSON.stringify({ ms, problems, timings: output.timings }));
   process.exit(0);
 }
 
-const sizes = (args[args.indexOf('--sizes') + 1] && args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '1000,10000,100000')
-  .split(',')
-  .map(Number);
+if (args[0] === '--floor') {
+  // The js-yaml floor: read every file of the folder and parse it, nothing else.
+  const { readdirSync } = await import('node:fs');
+  const { loadAll } = (await import('js-yaml')).default;
+  let documents = 0;
+  for (const entry of readdirSync(args[1], { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.ya?ml$/.test(entry.name)) continue;
+    const text = readFileSync(path.join(entry.parentPath ?? entry.path, entry.name), 'utf8');
+    loadAll(text, () => documents++);
+  }
+  if (documents === 0) process.exit(3);
+  process.exit(0);
+}
+
+const sizes = flag('--sizes', '1000,10000,100000').split(',').map(Number);
+const ROUNDS = Number(flag('--rounds', '5'));
+const RSS_HOOK = path.join(root, 'scripts', 'bench-rss.cjs');
 
 /** Six objects per app, all consistent with each other: a clean run finds nothing. */
 function app(i) {
@@ -120,15 +141,21 @@ spec:
 `;
 }
 
-/** `findings`: every Deployment lacks its memory limit (one warning per app, in every file). */
-function generate(objects, findings = false) {
+/**
+ * `findings`: 'few' gives one app in twelve (about one object in 70) a Service whose targetPort
+ * names no container port; 'every' drops the memory limit of every app's container.
+ */
+function generate(objects, findings) {
   const dir = mkdtempSync(path.join(tmpdir(), `k8s-lint-bench-${objects}-`));
   const apps = Math.ceil(objects / 6);
   const perFile = 10;
   for (let f = 0; f * perFile < apps; f++) {
     const docs = [];
     for (let i = f * perFile; i < Math.min(apps, (f + 1) * perFile); i++) {
-      docs.push(findings ? app(i).replace('limits: {memory: 256Mi}', 'limits: {}') : app(i));
+      let text = app(i);
+      if (findings === 'every') text = text.replace('limits: {memory: 256Mi}', 'limits: {}');
+      else if (i % 12 === 5) text = text.replace('targetPort: http}', 'targetPort: htp}');
+      docs.push(text);
     }
     mkdirSync(path.join(dir, `team-${f % 25}`), { recursive: true });
     writeFileSync(path.join(dir, `team-${f % 25}`, `apps-${f}.yaml`), docs.join('---\n'));
@@ -136,39 +163,44 @@ function generate(objects, findings = false) {
   return { dir, objects: apps * 6 };
 }
 
+/** Runs a command once; returns wall milliseconds and peak RSS (MB) from the preloaded hook. */
+function timed(argv) {
+  const rssFile = path.join(tmpdir(), `k8s-lint-bench-rss-${process.pid}`);
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--require', RSS_HOOK, ...argv], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, K8S_LINT_BENCH_RSS: rssFile },
+    maxBuffer: 1 << 26,
+  });
+  const ms = performance.now() - started;
+  if (child.status !== 0 && child.status !== 1) throw new Error(`${argv.join(' ')} exited ${child.status}: ${child.stderr}`);
+  const rss = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  rmSync(rssFile, { force: true });
+  return { ms, rss };
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-console.log(`k8s-lint bench on ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
-let perObject10k;
-const runs = sizes.map((size) => ({ size, findings: false }));
-if (sizes.includes(10000)) runs.push({ size: 10000, findings: true });
-for (const { size, findings } of runs) {
-  const { dir, objects } = generate(size, findings);
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  rmSync(dir, { recursive: true, force: true });
-  if (child.status !== 0) {
-    console.log(`${objects} objects: failed\n${child.stderr}`);
-    continue;
+const CLI = path.join(root, 'bin', 'k8s-lint.js');
+const cliArgs = (target) => [CLI, '--format', 'json', target];
+
+/** Interleaved rounds of k8s-lint and its floor; medians and the ratio. */
+function compare(label, target, floorArgv, rounds) {
+  const lint = [];
+  const floor = [];
+  for (let round = 0; round < rounds; round++) {
+    floor.push(timed(floorArgv));
+    lint.push(timed(cliArgs(target)));
   }
-  const m = JSON.parse(child.stdout);
-  const perObject = (m.ms * 1000) / objects;
-  if (size === 10000 && !findings) perObject10k = perObject;
-  console.log(
-    `${String(objects).padStart(6)} objects${findings ? ' (a finding per app)' : ''}: ${m.ms.toFixed(0).padStart(6)} ms  ` +
-      `${Math.round(objects / (m.ms / 1000)).toLocaleString('en').padStart(9)} objects/s  ` +
-      `${perObject.toFixed(1).padStart(6)} µs/object  peak RSS ${m.maxRssMb.toFixed(0)} MB  problems ${m.problems}` +
-      (perObject10k && size > 10000 ? `  (${((perObject / perObject10k - 1) * 100).toFixed(0)}% vs 10k per object)` : ''),
-  );
-  const entries = Object.entries(m.timings).sort((a, b) => b[1] - a[1]);
-  console.log(`        ${entries.filter(([k]) => k.startsWith('stage:')).map(([k, v]) => `${k.slice(6)} ${v.toFixed(0)}`).join('  ')}`);
-  console.log(`        rules: ${entries.filter(([k]) => !k.startsWith('stage:')).slice(0, 8).map(([k, v]) => `${k} ${v.toFixed(0)}`).join('  ')}`);
+  const lintMs = median(lint.map((r) => r.ms));
+  const floorMs = median(floor.map((r) => r.ms));
+  const rss = Math.max(...lint.map((r) => r.rss));
+  return { label, lintMs, floorMs, ratio: lintMs / floorMs, rss, rounds };
 }
 
-// Cold start: the whole CLI on a two-object file (a Deployment and its Service), median of 7
-// runs: once clean, once with a finding (which also loads `yaml` for positions and the formatter).
 const TWO_OBJECTS = `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web}
@@ -191,23 +223,49 @@ spec:
   selector: {app: web}
   ports: [{name: http, port: 80, targetPort: http}]
 `;
+const rows = [];
+const print = (row, floorName) =>
+  console.log(
+    `${row.label.padEnd(34)} k8s-lint ${row.lintMs.toFixed(0).padStart(6)} ms   ${floorName} ${row.floorMs.toFixed(0).padStart(6)} ms   ` +
+      `ratio ${row.ratio.toFixed(2).padStart(5)}x   peak RSS ${row.rss.toFixed(0)} MB   (median of ${row.rounds})`,
+  );
+
+console.log(`k8s-lint bench on ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+
+// Cold start: a Deployment and its Service, clean and with a finding, against `node -e 0`.
 const small = mkdtempSync(path.join(tmpdir(), 'k8s-lint-cold-'));
 writeFileSync(path.join(small, 'clean.yaml'), TWO_OBJECTS);
 writeFileSync(path.join(small, 'finding.yaml'), TWO_OBJECTS.replace('targetPort: http', 'targetPort: htp'));
 for (const name of ['clean.yaml', 'finding.yaml']) {
-  const runs = [];
-  for (let i = 0; i < 7; i++) {
-    const started = performance.now();
-    spawnSync(process.execPath, [path.join(root, 'bin/k8s-lint.js'), path.join(small, name)], { encoding: 'utf8' });
-    runs.push(performance.now() - started);
-  }
-  console.log(`cold start, two-object file end to end (${name}): ${median(runs).toFixed(0)} ms (median of ${runs.length})`);
+  const row = compare(`two-object file (${name})`, path.join(small, name), ['-e', '0'], Math.max(ROUNDS, 7));
+  print(row, 'node -e 0');
+  console.log(`${''.padEnd(34)} k8s-lint - node -e 0 = ${(row.lintMs - row.floorMs).toFixed(0)} ms`);
+  rows.push(row);
 }
-const bare = [];
-for (let i = 0; i < 7; i++) {
-  const started = performance.now();
-  spawnSync(process.execPath, ['-e', '0']);
-  bare.push(performance.now() - started);
-}
-console.log(`for reference, \`node -e 0\`: ${median(bare).toFixed(0)} ms`);
 rmSync(small, { recursive: true, force: true });
+
+const corpora = sizes.map((size) => ({ size, findings: 'few' }));
+for (const size of sizes.filter((s) => s >= 10000)) corpora.push({ size, findings: 'every' });
+for (const { size, findings } of corpora) {
+  const { dir, objects } = generate(size, findings);
+  const rounds = size >= 100000 ? Math.min(ROUNDS, 2) : size >= 10000 ? Math.min(ROUNDS, 3) : ROUNDS;
+  const label = `${objects} objects${findings === 'every' ? ', finding in every app' : ''}`;
+  const row = compare(label, dir, [fileURLToPath(import.meta.url), '--floor', dir], rounds);
+  print(row, 'js-yaml floor');
+  rows.push(row);
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  rmSync(dir, { recursive: true, force: true });
+  if (child.status !== 0) {
+    console.log(`        profile failed\n${child.stderr}`);
+    continue;
+  }
+  const m = JSON.parse(child.stdout);
+  const entries = Object.entries(m.timings).sort((a, b) => b[1] - a[1]);
+  console.log(`        in process: ${m.ms.toFixed(0)} ms, ${m.problems} problems; stages ${entries.filter(([k]) => k.startsWith('stage:')).map(([k, v]) => `${k.slice(6)} ${v.toFixed(0)}`).join('  ')}`);
+  console.log(`        rules: ${entries.filter(([k]) => !k.startsWith('stage:')).slice(0, 8).map(([k, v]) => `${k} ${v.toFixed(0)}`).join('  ')}`);
+}
+
+console.log('\n| corpus | k8s-lint | floor | ratio | peak RSS |\n|---|---|---|---|---|');
+for (const row of rows) {
+  console.log(`| ${row.label} | ${row.lintMs.toFixed(0)} ms | ${row.floorMs.toFixed(0)} ms | ${row.ratio.toFixed(2)}x | ${row.rss.toFixed(0)} MB |`);
+}
