@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { runFromProcess } from '../dist/src/cli.js';
+import module from 'node:module';
 
+// V8's compile cache (Node >= 22.1) makes later starts skip compiling our modules; Node 20 has none.
+module.enableCompileCache?.();
+
+const { runFromProcess } = await import('../dist/src/cli.js');
 await runFromProcess();
