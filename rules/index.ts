@@ -49,6 +49,11 @@ import statefulsetServiceMismatch from './statefulset-service-mismatch.js';
 import unknownKind from './unknown-kind.js';
 import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
+// Gateway API, prometheus-operator and cert-manager (issue 11)
+import gatewayRouteMissingBackend from './gateway-route-missing-backend.js';
+import gatewayRouteBackendPortMismatch from './gateway-route-backend-port-mismatch.js';
+import gatewayRouteMissingParent from './gateway-route-missing-parent.js';
+import gatewayRouteListenerMismatch from './gateway-route-listener-mismatch.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -100,4 +105,9 @@ export const allRules: readonly Rule[] = [
   missingTlsSecret,
   missingIngressClass,
   unknownKind,
+  // Gateway API, prometheus-operator and cert-manager (issue 11)
+  gatewayRouteMissingBackend,
+  gatewayRouteBackendPortMismatch,
+  gatewayRouteMissingParent,
+  gatewayRouteListenerMismatch,
 ] as Rule[];
