@@ -54,6 +54,9 @@ import gatewayRouteMissingBackend from './gateway-route-missing-backend.js';
 import gatewayRouteBackendPortMismatch from './gateway-route-backend-port-mismatch.js';
 import gatewayRouteMissingParent from './gateway-route-missing-parent.js';
 import gatewayRouteListenerMismatch from './gateway-route-listener-mismatch.js';
+import missingReferenceGrant from './missing-reference-grant.js';
+import missingGatewayClass from './missing-gateway-class.js';
+import gatewayMissingTlsSecret from './gateway-missing-tls-secret.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -110,4 +113,7 @@ export const allRules: readonly Rule[] = [
   gatewayRouteBackendPortMismatch,
   gatewayRouteMissingParent,
   gatewayRouteListenerMismatch,
+  missingReferenceGrant,
+  missingGatewayClass,
+  gatewayMissingTlsSecret,
 ] as Rule[];
