@@ -57,6 +57,9 @@ import gatewayRouteListenerMismatch from './gateway-route-listener-mismatch.js';
 import missingReferenceGrant from './missing-reference-grant.js';
 import missingGatewayClass from './missing-gateway-class.js';
 import gatewayMissingTlsSecret from './gateway-missing-tls-secret.js';
+import monitorSelectorMismatch from './monitor-selector-mismatch.js';
+import monitorPortMismatch from './monitor-port-mismatch.js';
+import prometheusMissingServiceAccount from './prometheus-missing-service-account.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -116,4 +119,7 @@ export const allRules: readonly Rule[] = [
   missingReferenceGrant,
   missingGatewayClass,
   gatewayMissingTlsSecret,
+  monitorSelectorMismatch,
+  monitorPortMismatch,
+  prometheusMissingServiceAccount,
 ] as Rule[];
