@@ -60,6 +60,8 @@ import gatewayMissingTlsSecret from './gateway-missing-tls-secret.js';
 import monitorSelectorMismatch from './monitor-selector-mismatch.js';
 import monitorPortMismatch from './monitor-port-mismatch.js';
 import prometheusMissingServiceAccount from './prometheus-missing-service-account.js';
+import missingIssuer from './missing-issuer.js';
+import issuerMissingSecret from './issuer-missing-secret.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -122,4 +124,6 @@ export const allRules: readonly Rule[] = [
   monitorSelectorMismatch,
   monitorPortMismatch,
   prometheusMissingServiceAccount,
+  missingIssuer,
+  issuerMissingSecret,
 ] as Rule[];

@@ -28,6 +28,7 @@ export { labelSelector, isEmptySelector, formatSelector, templatesSelectedBy, fi
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 export { GATEWAY_GROUP, ROUTE_KINDS, routeParentRefs, routeBackendRefs, isServiceRef, gatewayListeners, listenerKinds, listenerRefusal, selectedListeners, hostnamesIntersect, namespaceLabels, referenceGrant, type GatewayReference, type Listener, type Refusal } from './k8s/gateway.js';
 export { MONITORING_GROUP, monitorScope, monitorSelector, objectLabels, scopeServices, scopePodTemplates, monitoredServices, monitoredPods, servicePods, declaredPorts, servicePortList, closestLabelled, type MonitorScope, type DeclaredPort, type ServicePortInfo } from './k8s/monitoring.js';
+export { CERT_MANAGER_GROUP, issuerReferences, issuerSecretRefs, type IssuerReference, type IssuerSecretReference } from './k8s/cert-manager.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 
