@@ -1,11 +1,7 @@
-import { defineRule, didYouMean, isServiceRef, routeBackendRefs, ROUTE_KINDS } from '../src/rule-api.js';
-
-const LISTED = 5;
+import { defineRule, didYouMean, isServiceRef, quotedList, routeBackendRefs, ROUTE_KINDS } from '../src/rule-api.js';
 
 function candidates(names: readonly string[], namespace: string): string {
-  if (names.length === 0) return `; namespace \`${namespace}\` defines no Service`;
-  const sorted = [...names].sort();
-  return `; Services in namespace \`${namespace}\`: ${sorted.slice(0, LISTED).map((n) => `\`${n}\``).join(', ')}${sorted.length > LISTED ? ', …' : ''}`;
+  return names.length === 0 ? `; namespace \`${namespace}\` defines no Service` : `; Services in namespace \`${namespace}\`: ${quotedList(names)}`;
 }
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { defineRule, didYouMean, GATEWAY_GROUP } from '../src/rule-api.js';
+import { defineRule, didYouMean, GATEWAY_GROUP, quotedList } from '../src/rule-api.js';
 
 const GATEWAY_CLASS = `${GATEWAY_GROUP}/GatewayClass`;
 
@@ -28,7 +28,6 @@ export default defineRule({
     if (typeof name !== 'string' || name === '') return;
     const classes = index.names(GATEWAY_CLASS, undefined).sort();
     if (classes.length === 0 || index.exists(GATEWAY_CLASS, undefined, name)) return;
-    const shown = classes.slice(0, 5).map((c) => `\`${c}\``).join(', ') + (classes.length > 5 ? ', …' : '');
-    report(resource.node('spec', 'gatewayClassName'), 'missing', { gateway: resource.name, name, classes: shown, hint: didYouMean(name, classes) });
+    report(resource.node('spec', 'gatewayClassName'), 'missing', { gateway: resource.name, name, classes: quotedList(classes), hint: didYouMean(name, classes) });
   },
 });
