@@ -49,6 +49,19 @@ import statefulsetServiceMismatch from './statefulset-service-mismatch.js';
 import unknownKind from './unknown-kind.js';
 import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
+// Gateway API, prometheus-operator and cert-manager (issue 11)
+import gatewayRouteMissingBackend from './gateway-route-missing-backend.js';
+import gatewayRouteBackendPortMismatch from './gateway-route-backend-port-mismatch.js';
+import gatewayRouteMissingParent from './gateway-route-missing-parent.js';
+import gatewayRouteListenerMismatch from './gateway-route-listener-mismatch.js';
+import missingReferenceGrant from './missing-reference-grant.js';
+import missingGatewayClass from './missing-gateway-class.js';
+import gatewayMissingTlsSecret from './gateway-missing-tls-secret.js';
+import monitorSelectorMismatch from './monitor-selector-mismatch.js';
+import monitorPortMismatch from './monitor-port-mismatch.js';
+import prometheusMissingServiceAccount from './prometheus-missing-service-account.js';
+import missingIssuer from './missing-issuer.js';
+import issuerMissingSecret from './issuer-missing-secret.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -100,4 +113,17 @@ export const allRules: readonly Rule[] = [
   missingTlsSecret,
   missingIngressClass,
   unknownKind,
+  // Gateway API, prometheus-operator and cert-manager (issue 11)
+  gatewayRouteMissingBackend,
+  gatewayRouteBackendPortMismatch,
+  gatewayRouteMissingParent,
+  gatewayRouteListenerMismatch,
+  missingReferenceGrant,
+  missingGatewayClass,
+  gatewayMissingTlsSecret,
+  monitorSelectorMismatch,
+  monitorPortMismatch,
+  prometheusMissingServiceAccount,
+  missingIssuer,
+  issuerMissingSecret,
 ] as Rule[];

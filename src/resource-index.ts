@@ -76,6 +76,10 @@ export function parseExternal(text: string, how = 'configuration (external)'): E
 export class ResourceIndex {
   private readonly byKey = new Map<string, Resource[]>();
   private readonly byKind = new Map<string, Resource[]>();
+  /** `group/Kind|namespace` -> objects: `list(kind, namespace)` without a scan of the kind. */
+  private readonly byKindNamespace = new Map<string, Resource[]>();
+  /** Namespaces that hold at least one object of the run (or that a Namespace object creates). */
+  private readonly populated = new Set<string>();
   private readonly providers = new Map<string, Provider>();
   private readonly templates: PodTemplate[] = [];
   private readonly templateOf = new Map<Resource, PodTemplate>();
@@ -100,6 +104,9 @@ export class ResourceIndex {
     const kind = kindKey(resource.kind, resource.group);
     push(this.byKey, `${kind}|${resource.namespace ?? ''}|${resource.name}`, resource);
     push(this.byKind, kind, resource);
+    push(this.byKindNamespace, `${kind}|${resource.namespace ?? ''}`, resource);
+    if (resource.namespace !== undefined) this.populated.add(resource.namespace);
+    else if (kind === '/Namespace') this.populated.add(resource.name);
     const template = podTemplateOf(resource);
     if (template) this.addTemplate(template);
     for (const provided of providedBy(resource)) {
@@ -147,8 +154,13 @@ export class ResourceIndex {
   }
 
   list(kindRef: string, namespace?: string): readonly Resource[] {
-    const all = this.byKind.get(splitKind(kindRef)) ?? [];
-    return namespace === undefined ? all : all.filter((r) => r.namespace === namespace);
+    if (namespace === undefined) return this.byKind.get(splitKind(kindRef)) ?? [];
+    return this.byKindNamespace.get(`${splitKind(kindRef)}|${namespace}`) ?? [];
+  }
+
+  /** Whether the run defines the Namespace `name` or any object in it. */
+  hasNamespace(name: string): boolean {
+    return this.populated.has(name);
   }
 
   /** Names of `kind` in `namespace`, including provided ones: candidates for "did you mean". */

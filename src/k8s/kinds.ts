@@ -30,6 +30,7 @@ const CLUSTER_SCOPED = new Set([
   // Widely installed custom resources.
   'cert-manager.io/ClusterIssuer', 'external-secrets.io/ClusterSecretStore',
   'external-secrets.io/ClusterExternalSecret', 'argoproj.io/ClusterWorkflowTemplate',
+  'gateway.networking.k8s.io/GatewayClass',
 ]);
 
 /** `scopes` holds `group/Kind` -> namespaced, from CustomResourceDefinitions in the run. */

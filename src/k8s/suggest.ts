@@ -36,3 +36,9 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   const found = closest(word, candidates);
   return found === undefined ? '' : `; did you mean \`${found}\`?`;
 }
+
+/** "`a`, `b`, `c`, …": the first `limit` distinct names, sorted, in backticks, for messages. */
+export function quotedList(names: Iterable<string>, limit = 5): string {
+  const sorted = [...new Set(names)].sort();
+  return sorted.slice(0, limit).map((n) => `\`${n}\``).join(', ') + (sorted.length > limit ? ', …' : '');
+}

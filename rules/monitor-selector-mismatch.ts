@@ -1,0 +1,87 @@
+import {
+  closestLabelled, defineRule, firstUnmet, formatLabels, formatSelector, isEmptySelector, matchesSelector, monitoredPods, monitoredServices,
+  MONITORING_GROUP, monitorScope, monitorSelector, objectLabels, plainSelector, scopePodTemplates, scopeServices, isRecord,
+  type MonitorScope, type Resource, type ResourceIndex,
+} from '../src/rule-api.js';
+import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
+
+function where(scope: MonitorScope): string {
+  if (scope.any) return 'any namespace';
+  return `namespace${scope.namespaces.length > 1 ? 's' : ''} ${scope.namespaces.map((n) => `\`${n}\``).join(', ')}`;
+}
+
+/** A Service whose pod selector (not its own labels) matches: the classic ServiceMonitor slip. */
+function byPodSelector(services: readonly Resource[], selector: LabelSelector): Resource | undefined {
+  return services.find((s) => {
+    const spec = isRecord(s.value.spec) ? s.value.spec : {};
+    const pods = plainSelector(spec.selector);
+    return pods !== undefined && Object.keys(pods).length > 0 && matchesSelector(selector, pods);
+  });
+}
+
+function serviceHint(index: ResourceIndex, monitor: Resource, selector: LabelSelector, services: readonly Resource[]): { hint: string; closest?: Resource } {
+  const meant = byPodSelector(services, selector);
+  if (meant) {
+    const labels = formatLabels(objectLabels(meant));
+    return { hint: `; Service \`${meant.name}\` selects pods with those labels, but a ServiceMonitor matches the Service's own \`metadata.labels\` (${labels ? `\`${labels}\`` : 'none'})` };
+  }
+  const elsewhere = index.list('Service').find((s) => !services.includes(s) && matchesSelector(selector, objectLabels(s)));
+  if (elsewhere) return { hint: `; Service \`${elsewhere.name}\` of namespace \`${elsewhere.namespace}\` matches: add it to \`namespaceSelector.matchNames\`` };
+  const closest = closestLabelled(selector, services, objectLabels, (s) => s.name, monitor.name);
+  if (!closest) return { hint: '' };
+  const labels = formatLabels(objectLabels(closest));
+  return { hint: `; Service \`${closest.name}\` is labelled ${labels ? `\`${labels}\`` : 'with nothing'}`, closest };
+}
+
+export default defineRule({
+  id: 'monitor-selector-mismatch',
+  severity: 'error',
+  kinds: [`${MONITORING_GROUP}/ServiceMonitor`, `${MONITORING_GROUP}/PodMonitor`],
+  ecosystem: 'prometheus-operator',
+  crossResource: true,
+  description: 'ServiceMonitor or PodMonitor selector matches no Service or pod in the namespaces it watches',
+  docs: {
+    why:
+      'prometheus-operator turns a ServiceMonitor into a Prometheus scrape job over the Endpoints of the Services ' +
+      'whose own labels (`metadata.labels`, not the Service\'s pod selector) match `spec.selector`, and a PodMonitor ' +
+      'into one over the pods whose labels match; `namespaceSelector` widens the search (`matchNames`, or `any: true`), ' +
+      'otherwise only the monitor\'s own namespace is searched (pkg/prometheus/promcfg.go). When nothing matches, the ' +
+      'job has no targets: no error anywhere, Prometheus silently scrapes nothing (the most asked prometheus-operator ' +
+      'question). The rule reports an error when the namespaces searched hold Services (or pods) in the linted files ' +
+      'and none matches; a warning when they hold none, or for `any: true`, since the targets may be deployed by other ' +
+      'manifests; and nothing when none of the `matchNames` namespaces has a linted object.',
+    fix:
+      "Make `spec.selector` match the Service's `metadata.labels` (add the label to the Service) or the pod " +
+      "template's labels, and list the target's namespace in `namespaceSelector.matchNames`.",
+  },
+  messages: {
+    noMatch: '{{monitor}} selects {{what}} in {{where}}, but none matches, so Prometheus scrapes nothing from it{{hint}}',
+  },
+  check({ resource, index, report }) {
+    const selector = monitorSelector(resource);
+    if (!selector) return;
+    const scope = monitorScope(resource);
+    if (!scope.any && !scope.namespaces.some((ns) => index.hasNamespace(ns))) return;
+    const services = resource.kind === 'ServiceMonitor';
+    if ((services ? monitoredServices(index, resource) : monitoredPods(index, resource)).length > 0) return;
+    const noun = services ? 'Services' : 'pods';
+    const what = isEmptySelector(selector) ? `every ${noun.slice(0, -1)}` : `${noun} labelled \`${formatSelector(selector)}\``;
+    let hint: string;
+    let closestLabels: Readonly<Record<string, string>> | undefined;
+    let candidates: number;
+    if (services) {
+      const inScope = scopeServices(index, scope);
+      const found = serviceHint(index, resource, selector, inScope);
+      [hint, closestLabels, candidates] = [found.hint, found.closest && objectLabels(found.closest), inScope.length];
+    } else {
+      const inScope = scopePodTemplates(index, scope);
+      const closest = closestLabelled(selector, inScope, (t) => t.labels, (t) => t.owner.name, resource.name);
+      hint = closest ? `; pods of ${closest.owner.kind} \`${closest.owner.name}\` are labelled \`${formatLabels(closest.labels)}\`` : '';
+      [closestLabels, candidates] = [closest?.labels, inScope.length];
+    }
+    if (candidates === 0) hint = `; ${where(scope)} ${scope.any ? 'has' : scope.namespaces.length > 1 ? 'have' : 'has'} no ${noun} in the linted files`;
+    const path = closestLabels ? firstUnmet(selector, closestLabels) : [];
+    const outside = scope.any || candidates === 0;
+    report(path.length > 0 ? resource.node('spec', 'selector', ...path) : resource.key('spec', 'selector'), 'noMatch', { monitor: resource.label, what, where: where(scope), hint }, outside ? { severity: 'warn' } : undefined);
+  },
+});
