@@ -49,6 +49,12 @@ import statefulsetServiceMismatch from './statefulset-service-mismatch.js';
 import unknownKind from './unknown-kind.js';
 import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
+// Istio, Argo Rollouts, KEDA, External Secrets and Flux (issue 11, part B).
+import destinationRuleMissingHost from './destination-rule-missing-host.js';
+import virtualServiceMissingGateway from './virtual-service-missing-gateway.js';
+import virtualServiceMissingHost from './virtual-service-missing-host.js';
+import virtualServiceMissingSubset from './virtual-service-missing-subset.js';
+import virtualServicePortMismatch from './virtual-service-port-mismatch.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -100,4 +106,10 @@ export const allRules: readonly Rule[] = [
   missingTlsSecret,
   missingIngressClass,
   unknownKind,
+  // Istio, Argo Rollouts, KEDA, External Secrets and Flux (issue 11, part B).
+  virtualServiceMissingHost,
+  virtualServicePortMismatch,
+  virtualServiceMissingSubset,
+  virtualServiceMissingGateway,
+  destinationRuleMissingHost,
 ] as Rule[];

@@ -26,6 +26,8 @@ export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.
 export { kindsServedIn, resolveVersion, versionsServing } from './schemas.js';
 export { labelSelector, isEmptySelector, formatSelector, templatesSelectedBy, firstUnmet, describeTemplate, selectorMiss, templateNamedLike, SCALABLE_KINDS, servesScalableKind, isBuiltInGroup, customResourceScale, isHeadless, relativeTo, definitionPlace, type SelectorMiss } from './k8s/controllers.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
+export { missingReference, kindName, type MissingReference } from './k8s/object-refs.js';
+export { ISTIO_KINDS, virtualServiceDestinations, gatewayBindings, resolveGatewayName, serviceHost, hostKey, serviceEntriesFor, destinationRulesFor, subsetNames, unresolvedHost, type IstioDestination, type GatewayBinding, type ServiceHost } from './k8s/istio.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 

@@ -30,6 +30,7 @@ const CLUSTER_SCOPED = new Set([
   // Widely installed custom resources.
   'cert-manager.io/ClusterIssuer', 'external-secrets.io/ClusterSecretStore',
   'external-secrets.io/ClusterExternalSecret', 'argoproj.io/ClusterWorkflowTemplate',
+  'external-secrets.io/ClusterPushSecret', 'argoproj.io/ClusterAnalysisTemplate', 'keda.sh/ClusterTriggerAuthentication',
 ]);
 
 /** `scopes` holds `group/Kind` -> namespaced, from CustomResourceDefinitions in the run. */
