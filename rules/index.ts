@@ -55,6 +55,10 @@ import virtualServiceMissingGateway from './virtual-service-missing-gateway.js';
 import virtualServiceMissingHost from './virtual-service-missing-host.js';
 import virtualServiceMissingSubset from './virtual-service-missing-subset.js';
 import virtualServicePortMismatch from './virtual-service-port-mismatch.js';
+import rolloutMissingAnalysisTemplate from './rollout-missing-analysis-template.js';
+import rolloutMissingService from './rollout-missing-service.js';
+import rolloutMissingWorkload from './rollout-missing-workload.js';
+import rolloutServiceSelectorMismatch from './rollout-service-selector-mismatch.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -112,4 +116,8 @@ export const allRules: readonly Rule[] = [
   virtualServiceMissingSubset,
   virtualServiceMissingGateway,
   destinationRuleMissingHost,
+  rolloutMissingWorkload,
+  rolloutMissingService,
+  rolloutServiceSelectorMismatch,
+  rolloutMissingAnalysisTemplate,
 ] as Rule[];

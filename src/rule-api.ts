@@ -28,6 +28,7 @@ export { labelSelector, isEmptySelector, formatSelector, templatesSelectedBy, fi
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 export { missingReference, kindName, type MissingReference } from './k8s/object-refs.js';
 export { ISTIO_KINDS, virtualServiceDestinations, gatewayBindings, resolveGatewayName, serviceHost, hostKey, serviceEntriesFor, destinationRulesFor, subsetNames, unresolvedHost, type IstioDestination, type GatewayBinding, type ServiceHost } from './k8s/istio.js';
+export { ROLLOUT_KINDS, POD_TEMPLATE_HASH, WORKLOAD_REF_KINDS, rolloutServices, analysisTemplateRefs, workloadRef, referencedWorkload, rolloutPodLabels, type RolloutService, type AnalysisTemplateRef, type WorkloadRef } from './k8s/argo-rollouts.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 
