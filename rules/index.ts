@@ -59,6 +59,9 @@ import rolloutMissingAnalysisTemplate from './rollout-missing-analysis-template.
 import rolloutMissingService from './rollout-missing-service.js';
 import rolloutMissingWorkload from './rollout-missing-workload.js';
 import rolloutServiceSelectorMismatch from './rollout-service-selector-mismatch.js';
+import missingTriggerAuthentication from './missing-trigger-authentication.js';
+import scaledObjectHpaConflict from './scaled-object-hpa-conflict.js';
+import scaledObjectMissingScaleTarget from './scaled-object-missing-scale-target.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -120,4 +123,7 @@ export const allRules: readonly Rule[] = [
   rolloutMissingService,
   rolloutServiceSelectorMismatch,
   rolloutMissingAnalysisTemplate,
+  scaledObjectMissingScaleTarget,
+  missingTriggerAuthentication,
+  scaledObjectHpaConflict,
 ] as Rule[];

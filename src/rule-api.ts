@@ -29,6 +29,8 @@ export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPa
 export { missingReference, kindName, type MissingReference } from './k8s/object-refs.js';
 export { ISTIO_KINDS, virtualServiceDestinations, gatewayBindings, resolveGatewayName, serviceHost, hostKey, serviceEntriesFor, destinationRulesFor, subsetNames, unresolvedHost, type IstioDestination, type GatewayBinding, type ServiceHost } from './k8s/istio.js';
 export { ROLLOUT_KINDS, POD_TEMPLATE_HASH, WORKLOAD_REF_KINDS, rolloutServices, analysisTemplateRefs, workloadRef, referencedWorkload, rolloutPodLabels, type RolloutService, type AnalysisTemplateRef, type WorkloadRef } from './k8s/argo-rollouts.js';
+export { scaleTargetProblem, scaleTargetHint, type ScaleTargetRef, type ScaleTargetProblem } from './k8s/scale-target.js';
+export { KEDA_KINDS, scaledObjectTarget, kedaHpaName, triggerAuthentications, scalersOf, type TriggerAuthenticationRef, type Scaler } from './k8s/keda.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 

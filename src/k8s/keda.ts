@@ -1,0 +1,89 @@
+/**
+ * KEDA (`keda.sh/v1alpha1`): what a ScaledObject scales, the HorizontalPodAutoscaler it creates for
+ * it, and the TriggerAuthentications its triggers (and a ScaledJob's) use.
+ *
+ * Evidence (kedacore/keda): apis/keda/v1alpha1 `ParseGVKR` (an empty `scaleTargetRef.apiVersion` is
+ * `apps/v1`, an empty kind `Deployment`); controllers/keda/hpa.go `getHPAName` (the HPA is
+ * `advanced.horizontalPodAutoscalerConfig.name`, else `keda-hpa-<ScaledObject>`);
+ * pkg/scaling/resolver `resolveAuthRef` (`authenticationRef.kind` is `TriggerAuthentication` of the
+ * ScaledObject's namespace unless it says `ClusterTriggerAuthentication`); the admission webhook
+ * `verifyHpas` / `verifyScaledObjects` ("the workload ... is already managed by ...").
+ */
+import type { Path } from '../model.js';
+import { isRecord, type Resource } from '../resource.js';
+import type { ResourceIndex } from '../resource-index.js';
+import type { ScaleTargetRef } from './scale-target.js';
+
+export const KEDA_KINDS = { TriggerAuthentication: 'keda.sh/TriggerAuthentication', ClusterTriggerAuthentication: 'keda.sh/ClusterTriggerAuthentication', ScaledObject: 'keda.sh/ScaledObject' } as const;
+
+function specOf(resource: Resource): Record<string, unknown> {
+  return isRecord(resource.value.spec) ? resource.value.spec : {};
+}
+
+/** `spec.scaleTargetRef` with KEDA's defaults; undefined without a name. */
+export function scaledObjectTarget(resource: Resource): ScaleTargetRef | undefined {
+  const ref = specOf(resource).scaleTargetRef;
+  if (!isRecord(ref) || typeof ref.name !== 'string' || ref.name === '') return undefined;
+  const given = typeof ref.apiVersion === 'string' && ref.apiVersion !== '' ? ref.apiVersion : undefined;
+  const kind = typeof ref.kind === 'string' && ref.kind !== '' ? ref.kind : 'Deployment';
+  return { apiVersion: given ?? 'apps/v1', kind, name: ref.name, apiVersionOmitted: given === undefined };
+}
+
+/** The name of the HPA KEDA creates and owns for a ScaledObject. */
+export function kedaHpaName(resource: Resource): string {
+  const advanced = specOf(resource).advanced;
+  const config = isRecord(advanced) ? advanced.horizontalPodAutoscalerConfig : undefined;
+  return isRecord(config) && typeof config.name === 'string' && config.name !== '' ? config.name : `keda-hpa-${resource.name}`;
+}
+
+export interface TriggerAuthenticationRef {
+  readonly name: string;
+  readonly cluster: boolean;
+  readonly trigger: string;
+  /** Path of the `authenticationRef.name` value. */
+  readonly path: Path;
+}
+
+/** `triggers[].authenticationRef` of a ScaledObject or ScaledJob. */
+export function triggerAuthentications(resource: Resource): TriggerAuthenticationRef[] {
+  const triggers = specOf(resource).triggers;
+  return (Array.isArray(triggers) ? triggers : []).flatMap((trigger, i) => {
+    const ref = isRecord(trigger) ? trigger.authenticationRef : undefined;
+    if (!isRecord(ref) || typeof ref.name !== 'string' || ref.name === '') return [];
+    const label = typeof trigger.name === 'string' ? trigger.name : typeof trigger.type === 'string' ? trigger.type : `#${i + 1}`;
+    return [{ name: ref.name, cluster: ref.kind === 'ClusterTriggerAuthentication', trigger: label, path: ['spec', 'triggers', i, 'authenticationRef', 'name'] }];
+  });
+}
+
+/** An HPA or ScaledObject scaling a target, and the HPA that scales it. */
+export interface Scaler {
+  readonly owner: Resource;
+  readonly hpaName: string;
+}
+
+function targetKey(namespace: string, kind: string, name: string): string {
+  return `${namespace}|${kind}|${name}`;
+}
+
+function buildScalers(index: ResourceIndex): Map<string, Scaler[]> {
+  const table = new Map<string, Scaler[]>();
+  const add = (owner: Resource, kind: unknown, name: unknown, hpaName: string) => {
+    if (typeof kind !== 'string' || typeof name !== 'string') return;
+    const key = targetKey(owner.namespace!, kind, name);
+    table.set(key, [...(table.get(key) ?? []), { owner, hpaName }]);
+  };
+  for (const hpa of index.list('autoscaling/HorizontalPodAutoscaler')) {
+    const ref = specOf(hpa).scaleTargetRef;
+    if (isRecord(ref)) add(hpa, ref.kind, ref.name, hpa.name);
+  }
+  for (const scaledObject of index.list(KEDA_KINDS.ScaledObject)) {
+    const target = scaledObjectTarget(scaledObject);
+    if (target) add(scaledObject, target.kind, target.name, kedaHpaName(scaledObject));
+  }
+  return table;
+}
+
+/** HPAs and ScaledObjects of `namespace` scaling `kind` `name`. */
+export function scalersOf(index: ResourceIndex, namespace: string, kind: string, name: string): readonly Scaler[] {
+  return index.derived('keda.scalers', buildScalers).get(targetKey(namespace, kind, name)) ?? [];
+}
