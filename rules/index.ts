@@ -62,6 +62,7 @@ import rolloutServiceSelectorMismatch from './rollout-service-selector-mismatch.
 import missingTriggerAuthentication from './missing-trigger-authentication.js';
 import scaledObjectHpaConflict from './scaled-object-hpa-conflict.js';
 import scaledObjectMissingScaleTarget from './scaled-object-missing-scale-target.js';
+import missingSecretStore from './missing-secret-store.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -126,4 +127,5 @@ export const allRules: readonly Rule[] = [
   scaledObjectMissingScaleTarget,
   missingTriggerAuthentication,
   scaledObjectHpaConflict,
+  missingSecretStore,
 ] as Rule[];

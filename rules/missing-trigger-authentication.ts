@@ -1,4 +1,6 @@
-import { defineRule, KEDA_KINDS, missingReference, triggerAuthentications } from '../src/rule-api.js';
+import { defineRule, KEDA_KINDS, missingScopedReference, triggerAuthentications } from '../src/rule-api.js';
+
+const AUTHENTICATIONS = { namespaced: KEDA_KINDS.TriggerAuthentication, cluster: KEDA_KINDS.ClusterTriggerAuthentication };
 
 export default defineRule({
   id: 'missing-trigger-authentication',
@@ -22,16 +24,11 @@ export default defineRule({
   check({ resource, index, report }) {
     const namespace = resource.namespace!;
     for (const ref of triggerAuthentications(resource)) {
-      const kindRef = ref.cluster ? KEDA_KINDS.ClusterTriggerAuthentication : KEDA_KINDS.TriggerAuthentication;
-      const missing = missingReference(index, kindRef, ref.cluster ? undefined : namespace, ref.name);
+      const switchTo = `\`kind: ${ref.cluster ? 'TriggerAuthentication' : 'ClusterTriggerAuthentication'}\``;
+      const missing = missingScopedReference(index, AUTHENTICATIONS, ref.cluster, namespace, ref.name, switchTo);
       if (!missing) continue;
-      const other = ref.cluster ? index.exists(KEDA_KINDS.TriggerAuthentication, namespace, ref.name) : index.exists(KEDA_KINDS.ClusterTriggerAuthentication, undefined, ref.name);
-      const hint = other ? `; ${ref.cluster ? 'TriggerAuthentication' : 'ClusterTriggerAuthentication'} \`${ref.name}\` exists: set \`kind: ${ref.cluster ? 'TriggerAuthentication' : 'ClusterTriggerAuthentication'}\`` : missing.hint;
-      const data = {
-        owner: `${resource.kind} \`${resource.name}\``, trigger: ref.trigger, kind: ref.cluster ? 'ClusterTriggerAuthentication' : 'TriggerAuthentication',
-        name: ref.name, where: ref.cluster ? '' : ` in namespace \`${namespace}\``, hint,
-      };
-      report(resource.node(...ref.path), 'missing', data, missing.managed || other ? undefined : { severity: 'warn' });
+      const data = { owner: `${resource.kind} \`${resource.name}\``, trigger: ref.trigger, kind: missing.kind, name: ref.name, where: missing.where, hint: missing.hint };
+      report(resource.node(...ref.path), 'missing', data, missing.managed ? undefined : { severity: 'warn' });
     }
   },
 });

@@ -1,4 +1,6 @@
-import { analysisTemplateRefs, defineRule, missingReference, ROLLOUT_KINDS } from '../src/rule-api.js';
+import { analysisTemplateRefs, defineRule, missingScopedReference, ROLLOUT_KINDS } from '../src/rule-api.js';
+
+const TEMPLATES = { namespaced: ROLLOUT_KINDS.AnalysisTemplate, cluster: ROLLOUT_KINDS.ClusterAnalysisTemplate };
 
 export default defineRule({
   id: 'rollout-missing-analysis-template',
@@ -23,15 +25,10 @@ export default defineRule({
   check({ resource, index, report }) {
     const namespace = resource.namespace!;
     for (const ref of analysisTemplateRefs(resource)) {
-      const kindRef = ref.clusterScope ? ROLLOUT_KINDS.ClusterAnalysisTemplate : ROLLOUT_KINDS.AnalysisTemplate;
-      const missing = missingReference(index, kindRef, ref.clusterScope ? undefined : namespace, ref.name);
+      const missing = missingScopedReference(index, TEMPLATES, ref.clusterScope, namespace, ref.name, `\`clusterScope: ${!ref.clusterScope}\``);
       if (!missing) continue;
-      const other = ref.clusterScope ? index.exists(ROLLOUT_KINDS.AnalysisTemplate, namespace, ref.name) : index.exists(ROLLOUT_KINDS.ClusterAnalysisTemplate, undefined, ref.name);
-      const hint = other
-        ? `; ${ref.clusterScope ? 'AnalysisTemplate' : 'ClusterAnalysisTemplate'} \`${ref.name}\` exists: set \`clusterScope: ${!ref.clusterScope}\``
-        : missing.hint;
-      const data = { rollout: resource.name, kind: ref.clusterScope ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate', name: ref.name, where: ref.clusterScope ? '' : ` in namespace \`${namespace}\``, hint };
-      report(resource.node(...ref.path), 'missing', data, missing.managed || other ? undefined : { severity: 'warn' });
+      const data = { rollout: resource.name, kind: missing.kind, name: ref.name, where: missing.where, hint: missing.hint };
+      report(resource.node(...ref.path), 'missing', data, missing.managed ? undefined : { severity: 'warn' });
     }
   },
 });

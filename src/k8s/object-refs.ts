@@ -41,3 +41,37 @@ export function missingReference(index: ResourceIndex, kindRef: string, namespac
   const shown = sorted.slice(0, LISTED).map((n) => `\`${n}\``).join(', ');
   return { managed: true, hint: `; ${where} ${kind} ${shown}${sorted.length > LISTED ? ', …' : ''}` };
 }
+
+/** A kind with a cluster-wide twin: SecretStore / ClusterSecretStore, AnalysisTemplate / ClusterAnalysisTemplate. */
+export interface ScopedKinds {
+  readonly namespaced: string;
+  readonly cluster: string;
+}
+
+export interface MissingScopedReference extends MissingReference {
+  /** `Kind` the reference names. */
+  readonly kind: string;
+  /** " in namespace `x`" for the namespaced kind, "" for the cluster one. */
+  readonly where: string;
+}
+
+/**
+ * `missingReference` for a reference that names the namespaced kind or, when `cluster`, its
+ * cluster-wide twin; when the name exists as the twin, the hint says to switch (`switchTo`, e.g.
+ * "`kind: ClusterSecretStore`") and the miss counts as certain.
+ */
+export function missingScopedReference(
+  index: ResourceIndex, kinds: ScopedKinds, cluster: boolean, namespace: string | undefined, name: string, switchTo: string,
+): MissingScopedReference | undefined {
+  const kindRef = cluster ? kinds.cluster : kinds.namespaced;
+  const missing = missingReference(index, kindRef, cluster ? undefined : namespace, name);
+  if (!missing) return undefined;
+  const twin = cluster ? kinds.namespaced : kinds.cluster;
+  const twinExists = cluster ? namespace !== undefined && index.exists(twin, namespace, name) : index.exists(twin, undefined, name);
+  return {
+    kind: kindName(kindRef),
+    where: cluster ? '' : ` in namespace \`${namespace}\``,
+    managed: missing.managed || twinExists,
+    hint: twinExists ? `; ${kindName(twin)} \`${name}\` exists: set ${switchTo}` : missing.hint,
+  };
+}
