@@ -63,6 +63,8 @@ import missingTriggerAuthentication from './missing-trigger-authentication.js';
 import scaledObjectHpaConflict from './scaled-object-hpa-conflict.js';
 import scaledObjectMissingScaleTarget from './scaled-object-missing-scale-target.js';
 import missingSecretStore from './missing-secret-store.js';
+import missingFluxDependency from './missing-flux-dependency.js';
+import missingFluxSource from './missing-flux-source.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -128,4 +130,6 @@ export const allRules: readonly Rule[] = [
   missingTriggerAuthentication,
   scaledObjectHpaConflict,
   missingSecretStore,
+  missingFluxSource,
+  missingFluxDependency,
 ] as Rule[];

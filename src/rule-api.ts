@@ -32,6 +32,7 @@ export { ROLLOUT_KINDS, POD_TEMPLATE_HASH, WORKLOAD_REF_KINDS, rolloutServices, 
 export { scaleTargetProblem, scaleTargetHint, type ScaleTargetRef, type ScaleTargetProblem } from './k8s/scale-target.js';
 export { KEDA_KINDS, scaledObjectTarget, kedaHpaName, triggerAuthentications, scalersOf, type TriggerAuthenticationRef, type Scaler } from './k8s/keda.js';
 export { ESO_KINDS, storeRefs, type StoreRef } from './k8s/external-secrets.js';
+export { FLUX_SOURCE_GROUP, fluxSourceRefs, fluxDependencies, isBootstrapObject, type FluxReference } from './k8s/flux.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 
