@@ -8,8 +8,8 @@ export default defineRule({
   description: 'Argo Rollout strategy names a stable, canary, active or preview Service that does not exist',
   docs: {
     why:
-      'The canary strategy\'s `stableService` and `canaryService` and the blue-green strategy\'s `activeService` and ' +
-      "`previewService` name Services of the Rollout's namespace. Each reconcile, the controller reads them to add " +
+      'The canary strategy\'s `stableService`, `canaryService` and `pingPong` Services and the blue-green strategy\'s ' +
+      "`activeService` and `previewService` name Services of the Rollout's namespace. Each reconcile, the controller reads them to add " +
       'the `rollouts-pod-template-hash` selector that splits traffic (rollout/service.go); a Service that does not ' +
       'exist fails the reconcile ("service \\"x\\" not found") and sets the `InvalidSpec` condition: the update never ' +
       'progresses and, for blue-green, nothing is ever promoted to the active Service.',

@@ -35,7 +35,7 @@ function strategy(resource: Resource): { canary: Record<string, unknown>; blueGr
 }
 
 export interface RolloutService {
-  readonly field: 'stableService' | 'canaryService' | 'activeService' | 'previewService';
+  readonly field: 'stableService' | 'canaryService' | 'activeService' | 'previewService' | 'pingService' | 'pongService';
   readonly name: string;
   readonly path: Path;
 }
@@ -43,14 +43,17 @@ export interface RolloutService {
 export function rolloutServices(resource: Resource): RolloutService[] {
   const { canary, blueGreen } = strategy(resource);
   const out: RolloutService[] = [];
-  const add = (owner: Record<string, unknown>, name: 'canary' | 'blueGreen', field: RolloutService['field']) => {
+  const add = (owner: Record<string, unknown>, path: Path, field: RolloutService['field']) => {
     const value = owner[field];
-    if (typeof value === 'string' && value !== '') out.push({ field, name: value, path: ['spec', 'strategy', name, field] });
+    if (typeof value === 'string' && value !== '') out.push({ field, name: value, path: ['spec', 'strategy', ...path, field] });
   };
-  add(canary, 'canary', 'stableService');
-  add(canary, 'canary', 'canaryService');
-  add(blueGreen, 'blueGreen', 'activeService');
-  add(blueGreen, 'blueGreen', 'previewService');
+  add(canary, ['canary'], 'stableService');
+  add(canary, ['canary'], 'canaryService');
+  const pingPong = isRecord(canary.pingPong) ? canary.pingPong : {};
+  add(pingPong, ['canary', 'pingPong'], 'pingService');
+  add(pingPong, ['canary', 'pingPong'], 'pongService');
+  add(blueGreen, ['blueGreen'], 'activeService');
+  add(blueGreen, ['blueGreen'], 'previewService');
   return out;
 }
 

@@ -18,5 +18,10 @@ testRule(rule, {
         column: 49,
       }],
     },
+    {
+      name: 'a pingPong Service',
+      code: rollout('{pingPong: {pingService: api-ping, pongService: api-pong}}') + '---\napiVersion: v1\nkind: Service\nmetadata: {name: api-ping, namespace: apps}\nspec: {ports: [{port: 80}]}\n',
+      errors: [{ message: /uses Service `api-pong` as `pongService`, which does not exist in namespace `apps`.*; did you mean `api-ping`\?$/, line: 6, column: 61 }],
+    },
   ],
 });
