@@ -7,7 +7,10 @@
  * `advanced.horizontalPodAutoscalerConfig.name`, else `keda-hpa-<ScaledObject>`);
  * pkg/scaling/resolver `resolveAuthRef` (`authenticationRef.kind` is `TriggerAuthentication` of the
  * ScaledObject's namespace unless it says `ClusterTriggerAuthentication`); the admission webhook
- * `verifyHpas` / `verifyScaledObjects` ("the workload ... is already managed by ...").
+ * `verifyHpas` / `verifyScaledObjects` ("the workload ... is already managed by ..."), which lets a
+ * ScaledObject take over an existing HPA only when it carries the annotation
+ * `scaledobject.keda.sh/transfer-hpa-ownership: "true"` and names that HPA in
+ * `advanced.horizontalPodAutoscalerConfig.name`.
  */
 import type { Path } from '../model.js';
 import { isRecord, type Resource } from '../resource.js';
@@ -29,11 +32,15 @@ export function scaledObjectTarget(resource: Resource): ScaleTargetRef | undefin
   return { apiVersion: given ?? 'apps/v1', kind, name: ref.name, apiVersionOmitted: given === undefined };
 }
 
-/** The name of the HPA KEDA creates and owns for a ScaledObject. */
-export function kedaHpaName(resource: Resource): string {
+export const TRANSFER_HPA_OWNERSHIP = 'scaledobject.keda.sh/transfer-hpa-ownership';
+
+/** The existing HPA a ScaledObject takes over (annotation + configured name), if any. */
+export function adoptedHpaName(resource: Resource): string | undefined {
+  const annotations = resource.value.metadata?.annotations;
+  const transfer = isRecord(annotations) && annotations[TRANSFER_HPA_OWNERSHIP] === 'true';
   const advanced = specOf(resource).advanced;
   const config = isRecord(advanced) ? advanced.horizontalPodAutoscalerConfig : undefined;
-  return isRecord(config) && typeof config.name === 'string' && config.name !== '' ? config.name : `keda-hpa-${resource.name}`;
+  return transfer && isRecord(config) && typeof config.name === 'string' && config.name !== '' ? config.name : undefined;
 }
 
 export interface TriggerAuthenticationRef {
@@ -55,10 +62,9 @@ export function triggerAuthentications(resource: Resource): TriggerAuthenticatio
   });
 }
 
-/** An HPA or ScaledObject scaling a target, and the HPA that scales it. */
+/** An HPA or ScaledObject scaling a target. */
 export interface Scaler {
   readonly owner: Resource;
-  readonly hpaName: string;
 }
 
 function targetKey(namespace: string, kind: string, name: string): string {
@@ -67,18 +73,18 @@ function targetKey(namespace: string, kind: string, name: string): string {
 
 function buildScalers(index: ResourceIndex): Map<string, Scaler[]> {
   const table = new Map<string, Scaler[]>();
-  const add = (owner: Resource, kind: unknown, name: unknown, hpaName: string) => {
+  const add = (owner: Resource, kind: unknown, name: unknown) => {
     if (typeof kind !== 'string' || typeof name !== 'string') return;
     const key = targetKey(owner.namespace!, kind, name);
-    table.set(key, [...(table.get(key) ?? []), { owner, hpaName }]);
+    table.set(key, [...(table.get(key) ?? []), { owner }]);
   };
   for (const hpa of index.list('autoscaling/HorizontalPodAutoscaler')) {
     const ref = specOf(hpa).scaleTargetRef;
-    if (isRecord(ref)) add(hpa, ref.kind, ref.name, hpa.name);
+    if (isRecord(ref)) add(hpa, ref.kind, ref.name);
   }
   for (const scaledObject of index.list(KEDA_KINDS.ScaledObject)) {
     const target = scaledObjectTarget(scaledObject);
-    if (target) add(scaledObject, target.kind, target.name, kedaHpaName(scaledObject));
+    if (target) add(scaledObject, target.kind, target.name);
   }
   return table;
 }

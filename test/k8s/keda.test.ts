@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFile } from '../../src/load.js';
 import { toResources } from '../../src/resource.js';
 import { ResourceIndex } from '../../src/resource-index.js';
-import { kedaHpaName, scaledObjectTarget, scalersOf, triggerAuthentications } from '../../src/k8s/keda.js';
+import { adoptedHpaName, scaledObjectTarget, scalersOf, triggerAuthentications } from '../../src/k8s/keda.js';
 import { scaleTargetHint, scaleTargetProblem } from '../../src/k8s/scale-target.js';
 
 const { documents } = loadFile({
@@ -44,12 +44,12 @@ describe('ScaledObject targets', () => {
     expect(scaledObjectTarget(consumer)).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'consumer', apiVersionOmitted: true });
     expect(scaledObjectTarget(indexer)).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'indexer', apiVersionOmitted: false });
   });
-  it('name the HPA KEDA owns', () => {
-    expect(kedaHpaName(consumer)).toBe('keda-hpa-consumer');
-    expect(kedaHpaName(indexer)).toBe('indexer-hpa');
+  it('take over an existing HPA only with the transfer annotation and a configured name', () => {
+    expect(adoptedHpaName(consumer)).toBeUndefined();
+    expect(adoptedHpaName(indexer)).toBeUndefined(); // a configured name, but no transfer-hpa-ownership annotation
   });
   it('index every HPA and ScaledObject by target', () => {
-    expect(scalersOf(run, 'q', 'Deployment', 'consumer').map((s) => `${s.owner.kind}/${s.hpaName}`)).toEqual(['HorizontalPodAutoscaler/consumer-cpu', 'ScaledObject/keda-hpa-consumer']);
+    expect(scalersOf(run, 'q', 'Deployment', 'consumer').map((s) => `${s.owner.kind}/${s.owner.name}`)).toEqual(['HorizontalPodAutoscaler/consumer-cpu', 'ScaledObject/consumer']);
     expect(scalersOf(run, 'other', 'Deployment', 'consumer')).toEqual([]);
   });
 });
