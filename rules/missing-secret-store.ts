@@ -14,7 +14,7 @@ export default defineRule({
       '`dataFrom` entries; a PushSecret writes through `spec.secretStoreRefs`. `kind` defaults to `SecretStore`, a ' +
       "store of the object's own namespace; `ClusterSecretStore` is cluster-wide. When the store does not exist the " +
       'controller logs "could not get SecretStore", sets `Ready=False` with reason `SecretSyncedError` and writes ' +
-      'no Secret (a PushSecret is not Ready and pushes nothing), so pods that mount the Secret stay in `ContainerCreating`. For ClusterExternalSecret and ' +
+      'no Secret (a PushSecret reports `Ready=False`, reason `Errored`, and pushes nothing), so pods that mount the Secret stay in `ContainerCreating`. For ClusterExternalSecret and ' +
       'ClusterPushSecret only ClusterSecretStore references are checked (their namespaces come from selectors). ' +
       'The finding is a warning when the run defines no store of that kind there (stores are often installed by ' +
       'the platform team). A ClusterSecretStore `conditions` list restricting namespaces is not evaluated.',
@@ -25,7 +25,7 @@ export default defineRule({
   },
   check({ resource, index, report }) {
     const namespace = resource.namespace;
-    const effect = resource.kind.includes('Push') ? 'the controller marks it not Ready and pushes nothing' : 'the controller reports SecretSyncedError and writes no Secret';
+    const effect = resource.kind.includes('Push') ? 'the controller reports Errored and pushes nothing' : 'the controller reports SecretSyncedError and writes no Secret';
     for (const ref of storeRefs(resource)) {
       const switchTo = `\`kind: ${ref.cluster ? 'SecretStore' : 'ClusterSecretStore'}\``;
       const missing = missingScopedReference(index, STORES, ref.cluster, namespace, ref.name, switchTo);

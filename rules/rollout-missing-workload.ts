@@ -11,10 +11,11 @@ export default defineRule({
   docs: {
     why:
       'A Rollout with `spec.workloadRef` takes its pod template from another object instead of `spec.template`. ' +
-      'The controller (rollout/templateref.go) watches only `apps/v1` Deployments and ReplicaSets and `v1` ' +
-      "PodTemplates, and looks the name up in the Rollout's own namespace. Any other kind or group, or a name that " +
-      'does not exist, sets the `InvalidSpec` condition ("workload not found" / "not supported"): the Rollout ' +
-      'creates no ReplicaSet and no pod.',
+      'The controller (rollout/templateref.go `Resolve`) knows three kinds by API group: `apps` Deployment and ' +
+      'ReplicaSet and core `PodTemplate`, and reads the object from the Rollout\'s own namespace. Any other kind fails ' +
+      'with "workload of type apps/StatefulSet is not supported", a name that does not exist with ' +
+      '`deployments.apps "web" not found`; either way the Rollout gets the `InvalidSpec` condition and creates no ' +
+      'ReplicaSet and no pod.',
     fix: 'Point `workloadRef` at a Deployment (`apiVersion: apps/v1`), ReplicaSet or PodTemplate of the Rollout\'s namespace, with its exact name.',
   },
   messages: {
