@@ -1,4 +1,4 @@
-import { defineRule, isRecord, scaleTargetHint, scaleTargetProblem } from '../src/rule-api.js';
+import { defineRule, isRecord, scaleTargetDetails, scaleTargetProblem } from '../src/rule-api.js';
 
 const TARGETS = 'a Deployment, StatefulSet, ReplicaSet or ReplicationController';
 
@@ -42,24 +42,8 @@ export default defineRule({
     const namespace = resource.namespace!;
     const problem = scaleTargetProblem(index, { apiVersion, kind, name, apiVersionOmitted: apiVersion === '' }, namespace, kubernetesVersion);
     if (!problem) return;
-    const data = { hpa: resource.name, kind, name, namespace, targets: TARGETS, hint: '', crd: '' };
-    const node = resource.node('spec', 'scaleTargetRef', problem.field);
-    switch (problem.id) {
-      case 'wrongGroup': {
-        const given = apiVersion === '' ? 'without an `apiVersion`' : `with \`apiVersion: ${apiVersion}\``;
-        report(node, 'wrongGroup', { ...data, given, group: problem.group, expected: problem.expected });
-        return;
-      }
-      case 'noApiVersion':
-        report(node, 'noApiVersion', { ...data, expected: problem.expected });
-        return;
-      case 'notScalable': {
-        const crd = problem.crd ? ` (CustomResourceDefinition \`${problem.crd}\` declares no \`subresources.scale\`)` : '';
-        report(node, 'notScalable', { ...data, crd, hint: problem.hint });
-        return;
-      }
-      default:
-        report(node, 'missing', { ...data, hint: scaleTargetHint(problem, kind, name, 'an HPA') });
-    }
+    const given = apiVersion === '' ? 'without an `apiVersion`' : `with \`apiVersion: ${apiVersion}\``;
+    const data = { hpa: resource.name, kind, name, namespace, targets: TARGETS, given, ...scaleTargetDetails(problem, kind, name, 'an HPA') };
+    report(resource.node('spec', 'scaleTargetRef', problem.field), problem.id, data);
   },
 });

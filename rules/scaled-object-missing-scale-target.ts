@@ -1,4 +1,4 @@
-import { defineRule, scaledObjectTarget, scaleTargetHint, scaleTargetProblem } from '../src/rule-api.js';
+import { defineRule, scaledObjectTarget, scaleTargetDetails, scaleTargetProblem } from '../src/rule-api.js';
 
 const TARGETS = 'a Deployment, StatefulSet, ReplicaSet, ReplicationController or a custom resource with a scale subresource';
 
@@ -34,22 +34,10 @@ export default defineRule({
     const problem = scaleTargetProblem(index, target, namespace, kubernetesVersion);
     if (!problem) return;
     const { kind, name } = target;
-    const data = { so: resource.name, kind, name, namespace, targets: TARGETS, given: target.apiVersionOmitted ? 'without an `apiVersion` (KEDA reads `apps/v1`)' : `with \`apiVersion: ${target.apiVersion}\``, hint: '', crd: '', expected: '' };
-    // Defaulted fields have no node of their own: point at the reference.
+    const given = target.apiVersionOmitted ? 'without an `apiVersion` (KEDA reads `apps/v1`)' : `with \`apiVersion: ${target.apiVersion}\``;
+    const data = { so: resource.name, kind, name, namespace, targets: TARGETS, given, ...scaleTargetDetails(problem, kind, name, 'a ScaledObject') };
+    // A defaulted apiVersion has no node of its own: point at the kind (or the reference).
     const field = problem.field === 'apiVersion' && target.apiVersionOmitted ? 'kind' : problem.field;
-    const node = resource.node('spec', 'scaleTargetRef', field);
-    switch (problem.id) {
-      case 'wrongGroup':
-      case 'noApiVersion':
-        report(node, problem.id, { ...data, expected: problem.expected });
-        return;
-      case 'notScalable': {
-        const crd = problem.crd ? ` (CustomResourceDefinition \`${problem.crd}\` declares no \`subresources.scale\`)` : '';
-        report(node, 'notScalable', { ...data, crd, hint: problem.hint });
-        return;
-      }
-      default:
-        report(node, 'missing', { ...data, hint: scaleTargetHint(problem, kind, name, 'a ScaledObject') });
-    }
+    report(resource.node('spec', 'scaleTargetRef', field), problem.id, data);
   },
 });

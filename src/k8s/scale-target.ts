@@ -68,8 +68,23 @@ export function scaleTargetProblem(index: ResourceIndex, ref: ScaleTargetRef, na
 }
 
 /** The hint of a `missing` problem: the kind that has the name, the namespace that does, or a near name. */
-export function scaleTargetHint(problem: Extract<ScaleTargetProblem, { id: 'missing' }>, kind: string, name: string, scaler: string): string {
+function missingHint(problem: Extract<ScaleTargetProblem, { id: 'missing' }>, kind: string, name: string, scaler: string): string {
   if (problem.otherKind) return `; ${problem.otherKind.kind} \`${name}\` exists: set \`kind: ${problem.otherKind.kind}\` and \`apiVersion: ${problem.otherKind.apiVersion}\``;
   if (problem.elsewhere) return `; ${kind} \`${name}\` exists in namespace \`${problem.elsewhere}\`, but ${scaler} scales only objects of its own namespace`;
   return problem.suggestion;
+}
+
+/** The placeholders the messages of a problem use, e.g. `{{expected}}` and `{{hint}}`; `scaler` is "an HPA". */
+export function scaleTargetDetails(problem: ScaleTargetProblem, kind: string, name: string, scaler: string): { expected: string; group: string; crd: string; hint: string } {
+  const none = { expected: '', group: '', crd: '', hint: '' };
+  switch (problem.id) {
+    case 'wrongGroup':
+      return { ...none, expected: problem.expected, group: problem.group };
+    case 'noApiVersion':
+      return { ...none, expected: problem.expected };
+    case 'notScalable':
+      return { ...none, crd: problem.crd ? ` (CustomResourceDefinition \`${problem.crd}\` declares no \`subresources.scale\`)` : '', hint: problem.hint };
+    default:
+      return { ...none, hint: missingHint(problem, kind, name, scaler) };
+  }
 }

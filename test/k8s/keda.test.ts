@@ -3,7 +3,7 @@ import { loadFile } from '../../src/load.js';
 import { toResources } from '../../src/resource.js';
 import { ResourceIndex } from '../../src/resource-index.js';
 import { adoptedHpaName, scaledObjectTarget, scalersOf, triggerAuthentications } from '../../src/k8s/keda.js';
-import { scaleTargetHint, scaleTargetProblem } from '../../src/k8s/scale-target.js';
+import { scaleTargetDetails, scaleTargetProblem } from '../../src/k8s/scale-target.js';
 
 const { documents } = loadFile({
   path: 'test.yaml',
@@ -68,7 +68,7 @@ describe('scaleTargetProblem', () => {
     expect(scaleTargetProblem(run, { apiVersion: 'apps/v1', kind: 'Deployment', name: 'consumer', apiVersionOmitted: false }, 'q', '1.35')).toBeUndefined();
     const problem = scaleTargetProblem(run, { apiVersion: 'apps/v1', kind: 'Deployment', name: 'consumer', apiVersionOmitted: false }, 'z', '1.35');
     expect(problem).toMatchObject({ id: 'missing', field: 'name', elsewhere: 'q' });
-    expect(problem?.id === 'missing' && scaleTargetHint(problem, 'Deployment', 'consumer', 'a ScaledObject')).toBe('; Deployment `consumer` exists in namespace `q`, but a ScaledObject scales only objects of its own namespace');
+    expect(problem && scaleTargetDetails(problem, 'Deployment', 'consumer', 'a ScaledObject').hint).toBe('; Deployment `consumer` exists in namespace `q`, but a ScaledObject scales only objects of its own namespace');
   });
   it('reports kinds without a scale subresource and groups that do not serve the kind', () => {
     expect(scaleTargetProblem(run, { apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'x', apiVersionOmitted: false }, 'q', '1.35')).toMatchObject({ id: 'notScalable', field: 'kind' });
