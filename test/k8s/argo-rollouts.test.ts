@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadFile } from '../../src/load.js';
-import { toResources } from '../../src/resource.js';
-import { ResourceIndex } from '../../src/resource-index.js';
+import { indexOf } from '../helpers/index-of.js';
 import { analysisTemplateRefs, referencedWorkload, rolloutPodLabels, rolloutServices, workloadRef } from '../../src/k8s/argo-rollouts.js';
 
-const { documents } = loadFile({
-  path: 'test.yaml',
-  text: `
+const run = indexOf(`
 apiVersion: argoproj.io/v1alpha1
 kind: Rollout
 metadata: {name: canary, namespace: shop}
@@ -49,9 +45,7 @@ kind: Rollout
 metadata: {name: jobs, namespace: shop}
 spec:
   workloadRef: {apiVersion: v1, kind: PodTemplate, name: jobs}
-`,
-});
-const run = new ResourceIndex(toResources(documents, 'default'));
+`);
 const [canary, bluegreen, , , jobs] = run.resources;
 
 describe('rolloutServices', () => {

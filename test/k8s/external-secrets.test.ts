@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadFile } from '../../src/load.js';
-import { toResources } from '../../src/resource.js';
+import { indexOf } from '../helpers/index-of.js';
 import { storeRefs } from '../../src/k8s/external-secrets.js';
 
-const { documents } = loadFile({
-  path: 'test.yaml',
-  text: `
+const run = indexOf(`
 apiVersion: external-secrets.io/v1
 kind: ExternalSecret
 metadata: {name: db, namespace: app}
@@ -28,9 +25,8 @@ apiVersion: external-secrets.io/v1alpha1
 kind: ClusterPushSecret
 metadata: {name: push-all}
 spec: {pushSecretSpec: {secretStoreRefs: [{name: local}, {name: aws, kind: ClusterSecretStore}]}}
-`,
-});
-const [externalSecret, clusterExternalSecret, pushSecret, clusterPushSecret] = toResources(documents, 'default');
+`);
+const [externalSecret, clusterExternalSecret, pushSecret, clusterPushSecret] = run.resources;
 const show = (refs: ReturnType<typeof storeRefs>) => refs.map((r) => `${r.cluster ? 'cluster:' : ''}${r.name}@${r.path.join('.')}`);
 
 describe('storeRefs', () => {

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadFile } from '../../src/load.js';
-import { toResources } from '../../src/resource.js';
+import { indexOf } from '../helpers/index-of.js';
 import { fluxDependencies, fluxSourceRefs, isBootstrapObject } from '../../src/k8s/flux.js';
 
-const { documents } = loadFile({
-  path: 'test.yaml',
-  text: `
+const run = indexOf(`
 apiVersion: kustomize.toolkit.fluxcd.io/v1
 kind: Kustomization
 metadata: {name: apps, namespace: flux-system}
@@ -25,9 +22,8 @@ apiVersion: kustomize.toolkit.fluxcd.io/v1
 kind: Kustomization
 metadata: {name: odd, namespace: apps}
 spec: {sourceRef: {kind: HelmRepository, name: charts}}
-`,
-});
-const [kustomization, release, odd] = toResources(documents, 'default');
+`);
+const [kustomization, release, odd] = run.resources;
 const show = (refs: ReturnType<typeof fluxSourceRefs>) => refs.map((r) => `${r.kindRef} ${r.namespace}/${r.name} ${r.site}@${r.path.join('.')}`);
 
 describe('fluxSourceRefs', () => {

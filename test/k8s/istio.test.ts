@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadFile } from '../../src/load.js';
-import { toResources } from '../../src/resource.js';
-import { ResourceIndex } from '../../src/resource-index.js';
+import { indexOf } from '../helpers/index-of.js';
 import {
   destinationRulesFor, gatewayBindings, hostKey, resolveGatewayName, serviceEntriesFor, serviceHost, subsetNames, unresolvedHost, virtualServiceDestinations,
 } from '../../src/k8s/istio.js';
-
-function indexOf(text: string) {
-  const { documents } = loadFile({ path: 'test.yaml', text });
-  return new ResourceIndex(toResources(documents, 'default'));
-}
 
 const run = indexOf(`
 apiVersion: v1

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadFile } from '../../src/load.js';
-import { toResources } from '../../src/resource.js';
-import { ResourceIndex } from '../../src/resource-index.js';
+import { indexOf } from '../helpers/index-of.js';
 import { adoptedHpaName, scaledObjectTarget, scalersOf, triggerAuthentications } from '../../src/k8s/keda.js';
 import { scaleTargetDetails, scaleTargetProblem } from '../../src/k8s/scale-target.js';
 
-const { documents } = loadFile({
-  path: 'test.yaml',
-  text: `
+const run = indexOf(`
 apiVersion: keda.sh/v1alpha1
 kind: ScaledObject
 metadata: {name: consumer, namespace: q}
@@ -34,9 +30,7 @@ apiVersion: apps/v1
 kind: Deployment
 metadata: {name: consumer, namespace: q}
 spec: {template: {spec: {containers: [{name: a, image: nginx}]}}}
-`,
-});
-const run = new ResourceIndex(toResources(documents, 'default'));
+`);
 const [consumer, indexer] = run.resources;
 
 describe('ScaledObject targets', () => {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadFile } from '../../src/load.js';
-import { toResources } from '../../src/resource.js';
-import { ResourceIndex } from '../../src/resource-index.js';
+import { indexOf } from '../helpers/index-of.js';
 import { kindName, missingReference, missingScopedReference } from '../../src/k8s/object-refs.js';
 
-const { documents } = loadFile({
-  path: 'test.yaml',
-  text: `
+const run = indexOf(`
 apiVersion: external-secrets.io/v1
 kind: SecretStore
 metadata: {name: vault, namespace: pay}
@@ -22,9 +18,7 @@ metadata: {name: gcp, namespace: shop}
 apiVersion: external-secrets.io/v1
 kind: ClusterSecretStore
 metadata: {name: shared}
-`,
-});
-const run = new ResourceIndex(toResources(documents, 'default'));
+`);
 const STORE = 'external-secrets.io/SecretStore';
 const KINDS = { namespaced: STORE, cluster: 'external-secrets.io/ClusterSecretStore' };
 
