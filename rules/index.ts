@@ -62,6 +62,22 @@ import monitorPortMismatch from './monitor-port-mismatch.js';
 import prometheusMissingServiceAccount from './prometheus-missing-service-account.js';
 import missingIssuer from './missing-issuer.js';
 import issuerMissingSecret from './issuer-missing-secret.js';
+// Istio, Argo Rollouts, KEDA, External Secrets and Flux (issue 11, part B).
+import destinationRuleMissingHost from './destination-rule-missing-host.js';
+import virtualServiceMissingGateway from './virtual-service-missing-gateway.js';
+import virtualServiceMissingHost from './virtual-service-missing-host.js';
+import virtualServiceMissingSubset from './virtual-service-missing-subset.js';
+import virtualServicePortMismatch from './virtual-service-port-mismatch.js';
+import rolloutMissingAnalysisTemplate from './rollout-missing-analysis-template.js';
+import rolloutMissingService from './rollout-missing-service.js';
+import rolloutMissingWorkload from './rollout-missing-workload.js';
+import rolloutServiceSelectorMismatch from './rollout-service-selector-mismatch.js';
+import missingTriggerAuthentication from './missing-trigger-authentication.js';
+import scaledObjectHpaConflict from './scaled-object-hpa-conflict.js';
+import scaledObjectMissingScaleTarget from './scaled-object-missing-scale-target.js';
+import missingSecretStore from './missing-secret-store.js';
+import missingFluxDependency from './missing-flux-dependency.js';
+import missingFluxSource from './missing-flux-source.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -126,4 +142,20 @@ export const allRules: readonly Rule[] = [
   prometheusMissingServiceAccount,
   missingIssuer,
   issuerMissingSecret,
+  // Istio, Argo Rollouts, KEDA, External Secrets and Flux (issue 11, part B).
+  virtualServiceMissingHost,
+  virtualServicePortMismatch,
+  virtualServiceMissingSubset,
+  virtualServiceMissingGateway,
+  destinationRuleMissingHost,
+  rolloutMissingWorkload,
+  rolloutMissingService,
+  rolloutServiceSelectorMismatch,
+  rolloutMissingAnalysisTemplate,
+  scaledObjectMissingScaleTarget,
+  missingTriggerAuthentication,
+  scaledObjectHpaConflict,
+  missingSecretStore,
+  missingFluxSource,
+  missingFluxDependency,
 ] as Rule[];

@@ -1,4 +1,4 @@
-import { closest, customResourceScale, defineRule, didYouMean, isBuiltInGroup, isRecord, SCALABLE_KINDS, servesScalableKind } from '../src/rule-api.js';
+import { defineRule, isRecord, scaleTargetDetails, scaleTargetProblem } from '../src/rule-api.js';
 
 const TARGETS = 'a Deployment, StatefulSet, ReplicaSet or ReplicationController';
 
@@ -39,48 +39,11 @@ export default defineRule({
     if (!isRecord(ref) || typeof ref.kind !== 'string' || typeof ref.name !== 'string' || ref.kind === '' || ref.name === '') return;
     const { kind, name } = ref;
     const apiVersion = typeof ref.apiVersion === 'string' ? ref.apiVersion : '';
-    const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
     const namespace = resource.namespace!;
-    const data = { hpa: resource.name, kind, name, namespace, targets: TARGETS, hint: '', crd: '' };
-    const at = (field: string) => resource.node('spec', 'scaleTargetRef', field);
-
-    const expected = SCALABLE_KINDS[kind];
-    let kindRefs: string[];
-    if (isBuiltInGroup(group) && expected !== undefined) {
-      if (!servesScalableKind(group, kind, kubernetesVersion)) {
-        const given = apiVersion === '' ? 'without an `apiVersion`' : `with \`apiVersion: ${apiVersion}\``;
-        report(at('apiVersion'), 'wrongGroup', { ...data, given, group, expected: expected === '' ? 'v1' : `${expected}/v1` });
-        return;
-      }
-      // extensions/v1beta1 Deployments and ReplicaSets were the same objects as apps/v1 ones.
-      kindRefs = expected === 'apps' ? [`apps/${kind}`, `extensions/${kind}`] : [`/${kind}`];
-    } else if (isBuiltInGroup(group)) {
-      const defined = apiVersion === '' ? index.resources.find((r) => r.kind === kind && r.group !== '') : undefined;
-      if (defined) {
-        report(at('apiVersion'), 'noApiVersion', { ...data, expected: defined.apiVersion });
-        return;
-      }
-      const guess = closest(kind, Object.keys(SCALABLE_KINDS));
-      report(at('kind'), 'notScalable', { ...data, hint: guess ? `; did you mean \`${guess}\`?` : '' });
-      return;
-    } else {
-      const custom = customResourceScale(index, group, kind);
-      if (custom && !custom.scalable) {
-        report(at('kind'), 'notScalable', { ...data, crd: ` (CustomResourceDefinition \`${custom.crd.name}\` declares no \`subresources.scale\`)` });
-        return;
-      }
-      kindRefs = [`${group}/${kind}`];
-      if (index.list(kindRefs[0]).length === 0) return; // a custom kind this run defines no object of
-    }
-    if (kindRefs.some((ref) => index.exists(ref, namespace, name))) return;
-
-    const otherKind = Object.entries(SCALABLE_KINDS).find(([k, g]) => k !== kind && index.get(`${g}/${k}`, namespace, name));
-    const elsewhere = kindRefs.flatMap((ref) => index.list(ref)).find((r) => r.name === name && r.namespace !== namespace);
-    const hint = otherKind
-      ? `; ${otherKind[0]} \`${name}\` exists: set \`kind: ${otherKind[0]}\` and \`apiVersion: ${otherKind[1] === '' ? 'v1' : `${otherKind[1]}/v1`}\``
-      : elsewhere
-        ? `; ${kind} \`${name}\` exists in namespace \`${elsewhere.namespace}\`, but an HPA scales only objects of its own namespace`
-        : didYouMean(name, kindRefs.flatMap((ref) => index.names(ref, namespace)));
-    report(at('name'), 'missing', { ...data, hint });
+    const problem = scaleTargetProblem(index, { apiVersion, kind, name, apiVersionOmitted: apiVersion === '' }, namespace, kubernetesVersion);
+    if (!problem) return;
+    const given = apiVersion === '' ? 'without an `apiVersion`' : `with \`apiVersion: ${apiVersion}\``;
+    const data = { hpa: resource.name, kind, name, namespace, targets: TARGETS, given, ...scaleTargetDetails(problem, kind, name, 'an HPA') };
+    report(resource.node('spec', 'scaleTargetRef', problem.field), problem.id, data);
   },
 });

@@ -217,6 +217,17 @@ export class ResourceIndex {
     }
     return best;
   }
+
+  private readonly tables = new Map<string, unknown>();
+
+  /**
+   * A lookup table derived from the whole run (e.g. Istio hosts -> ServiceEntries), built once on
+   * first use under `key`, so that a rule asking per object stays a lookup, not a scan.
+   */
+  derived<T>(key: string, build: (index: ResourceIndex) => T): T {
+    if (!this.tables.has(key)) this.tables.set(key, build(this));
+    return this.tables.get(key) as T;
+  }
 }
 
 /**

@@ -30,6 +30,13 @@ export { GATEWAY_GROUP, ROUTE_KINDS, routeParentRefs, routeBackendRefs, isServic
 export { MONITORING_GROUP, monitorScope, monitorSelector, objectLabels, scopeServices, scopePodTemplates, monitoredServices, monitoredPods, servicePods, declaredPorts, servicePortList, closestLabelled, type MonitorScope, type DeclaredPort } from './k8s/monitoring.js';
 export { CERT_MANAGER_GROUP, issuerReferences, issuerSecretRefs, type IssuerReference } from './k8s/cert-manager.js';
 export { quotedList } from './k8s/suggest.js';
+export { missingReference, missingScopedReference, kindName, type MissingReference, type MissingScopedReference, type ScopedKinds } from './k8s/object-refs.js';
+export { ISTIO_KINDS, virtualServiceDestinations, gatewayBindings, resolveGatewayName, serviceHost, hostKey, serviceEntriesFor, destinationRulesFor, subsetNames, unresolvedHost, type IstioDestination, type GatewayBinding, type ServiceHost } from './k8s/istio.js';
+export { ROLLOUT_KINDS, POD_TEMPLATE_HASH, WORKLOAD_REF_KINDS, rolloutServices, analysisTemplateRefs, workloadRef, referencedWorkload, rolloutPodLabels, type RolloutService, type AnalysisTemplateRef, type WorkloadRef } from './k8s/argo-rollouts.js';
+export { scaleTargetProblem, scaleTargetDetails, type ScaleTargetRef, type ScaleTargetProblem } from './k8s/scale-target.js';
+export { KEDA_KINDS, TRANSFER_HPA_OWNERSHIP, scaledObjectTarget, adoptedHpaName, triggerAuthentications, scalersOf, type TriggerAuthenticationRef, type Scaler } from './k8s/keda.js';
+export { ESO_KINDS, storeRefs, type StoreRef } from './k8s/external-secrets.js';
+export { FLUX_SOURCE_GROUP, fluxSourceRefs, fluxDependencies, isBootstrapObject, type FluxReference } from './k8s/flux.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 

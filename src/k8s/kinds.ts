@@ -31,6 +31,7 @@ const CLUSTER_SCOPED = new Set([
   'cert-manager.io/ClusterIssuer', 'external-secrets.io/ClusterSecretStore',
   'external-secrets.io/ClusterExternalSecret', 'argoproj.io/ClusterWorkflowTemplate',
   'gateway.networking.k8s.io/GatewayClass',
+  'external-secrets.io/ClusterPushSecret', 'argoproj.io/ClusterAnalysisTemplate', 'keda.sh/ClusterTriggerAuthentication',
 ]);
 
 /** `scopes` holds `group/Kind` -> namespaced, from CustomResourceDefinitions in the run. */
