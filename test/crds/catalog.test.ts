@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { compileCel } from '../../src/cel/index.js';
 import { catalogKinds } from '../../src/crds/index.js';
 import { catalogDefinition } from '../../src/crds/catalog.js';
 import { lint } from '../../src/engine.js';
+import { ROOT } from '../helpers/test-rule.js';
 
 /** Rules of the catalog the evaluator cannot compile, with the reason. */
 const KNOWN_UNCOMPILED: Record<string, string> = {
@@ -38,6 +39,13 @@ describe('the bundled CRD catalog', () => {
       expect(definition.versions.filter((v) => v.storage), `${group}/${kind}`).toHaveLength(1);
       expect(definition.versions.filter((v) => v.served).every((v) => v.schema !== undefined), `${group}/${kind}`).toBe(true);
     }
+  });
+
+  it('has a valid fixture of every kind (fixtures/rules/schema-violation/valid/catalog-*.yaml)', () => {
+    const dir = path.join(ROOT, 'fixtures/rules/schema-violation/valid');
+    const fixtures = readdirSync(dir).filter((f) => f.startsWith('catalog-')).map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
+    const covered = new Set([...fixtures.matchAll(/^apiVersion: ([^/\s]+)\/\S+\nkind: (\S+)$/gm)].map((m) => `${m[1]}/${m[2]}`));
+    expect(kinds.filter(({ group, kind }) => !covered.has(`${group}/${kind}`))).toEqual([]);
   });
 
   it('compiles every CEL rule, but the known exceptions', () => {
