@@ -6,7 +6,6 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { isRecord } from '../resource.js';
 import type { JsonSchema } from '../schemas.js';
 import { definitionOf, type CrdDefinition } from './definition.js';
@@ -22,6 +21,7 @@ const LAYOUT = /^([a-z0-9][a-z0-9.-]*\.[a-z0-9.-]+)[\\/]([a-z0-9]+)_([a-z0-9]+)\
 export async function loadCrdPaths(paths: readonly string[], cwd: string): Promise<FolderDefinitions> {
   const definitions: CrdDefinition[] = [];
   const errors: string[] = [];
+  const { parseAllDocuments } = await import('yaml');
   for (const given of paths) {
     const root = path.resolve(cwd, given);
     let files: string[];
@@ -36,7 +36,7 @@ export async function loadCrdPaths(paths: readonly string[], cwd: string): Promi
     }
     for (const file of files) {
       try {
-        definitions.push(...parseFile(await fs.readFile(file, 'utf8'), path.relative(root, file), file));
+        definitions.push(...parseFile(parseAllDocuments(await fs.readFile(file, 'utf8')), path.relative(root, file), file));
       } catch (error) {
         errors.push(`crds: cannot read ${path.relative(cwd, file) || file}: ${(error as Error).message.split('\n')[0]}`);
       }
@@ -45,9 +45,8 @@ export async function loadCrdPaths(paths: readonly string[], cwd: string): Promi
   return { definitions, errors };
 }
 
-function parseFile(text: string, relative: string, file: string): CrdDefinition[] {
+function parseFile(docs: ReturnType<typeof import('yaml').parseAllDocuments>, relative: string, file: string): CrdDefinition[] {
   const out: CrdDefinition[] = [];
-  const docs = parseAllDocuments(text);
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     if (doc.errors.length > 0) throw new Error(doc.errors[0]!.message);
     const value: unknown = doc.toJS({ maxAliasCount: 100 });

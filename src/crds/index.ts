@@ -12,11 +12,15 @@ import { definitionOf, type CrdDefinition } from './definition.js';
 import { uncompiledRules } from './validation-rules.js';
 
 export { catalogKinds } from './catalog.js';
-export { loadCrdPaths } from './folders.js';
 export { replacementOf, type CrdDefinition, type CrdVersion } from './definition.js';
 
 const runCrds = new WeakMap<ResourceIndex, Map<string, CrdDefinition>>();
 const folders = new WeakMap<ResourceIndex, Map<string, CrdDefinition[]>>();
+
+/** Reads `crds:`/`--crds` paths (src/crds/folders.ts, loaded only for runs that have some). */
+export async function loadCrdPaths(paths: readonly string[], cwd: string): Promise<import('./folders.js').FolderDefinitions> {
+  return (await import('./folders.js')).loadCrdPaths(paths, cwd);
+}
 
 /** `crds:`/`--crds` definitions for the run of `index`. */
 export function attachFolderDefinitions(index: ResourceIndex, definitions: readonly CrdDefinition[]): void {
