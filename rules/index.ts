@@ -49,6 +49,7 @@ import statefulsetServiceMismatch from './statefulset-service-mismatch.js';
 import unknownKind from './unknown-kind.js';
 import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
+import invalidCrdSchema from './invalid-crd-schema.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -100,4 +101,5 @@ export const allRules: readonly Rule[] = [
   missingTlsSecret,
   missingIngressClass,
   unknownKind,
+  invalidCrdSchema,
 ] as Rule[];

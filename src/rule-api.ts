@@ -26,6 +26,7 @@ export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.
 export { kindsServedIn, resolveVersion, versionsServing } from './schemas.js';
 export { labelSelector, isEmptySelector, formatSelector, templatesSelectedBy, firstUnmet, describeTemplate, selectorMiss, templateNamedLike, SCALABLE_KINDS, servesScalableKind, isBuiltInGroup, customResourceScale, isHeadless, relativeTo, definitionPlace, type SelectorMiss } from './k8s/controllers.js';
 export { customDefinition, replacementOf, type CrdDefinition, type CrdVersion } from './crds/index.js';
+export { crdProblems, type CrdProblem } from './crds/structural.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
