@@ -39,7 +39,8 @@ export default defineRule({
         apiVersion: resource.apiVersion,
         source: definition.source,
         state: version === undefined ? 'does not define' : 'no longer serves (`served: false`)',
-        advice: replacement === undefined ? 'it serves no version' : `use \`${resource.group}/${replacement}\`${served.length > 1 ? ` (served: ${served.join(', ')})` : ''}`,
+        advice: (replacement === undefined ? 'it serves no version' : `use \`${resource.group}/${replacement}\`${served.length > 1 ? ` (served: ${served.join(', ')})` : ''}`)
+          + (definition.origin === 'bundled' ? ', or pass the CRD your cluster runs with `--crds`' : ''),
       }, version === undefined && definition.origin === 'bundled' ? { severity: 'warn' } : undefined);
       return;
     }
