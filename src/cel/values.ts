@@ -3,7 +3,8 @@
  * and escaping.go): `integer` (and int-or-string numbers) are `int`, `number` is `double`, declared
  * properties are reachable under their escaped names (`x-kubernetes` -> `x__dash__kubernetes`,
  * `namespace` -> `__namespace__`), maps (`additionalProperties`) keep their keys, fields a schema does
- * not declare are pruned unless it preserves unknown fields, and `null` is an absent field.
+ * not declare are pruned unless it preserves unknown fields, `null` is an absent field, and an absent
+ * field with a `default` has that value (the API server defaults an object before validating it).
  */
 import type { JsonSchema } from '../schemas.js';
 
@@ -67,6 +68,12 @@ export function celValue(value: unknown, schema?: JsonSchema): unknown {
     } else if (preserve || (properties === undefined && schema.type === undefined)) {
       out[key] = celValue(item);
     }
+  }
+  // The API server defaults a create before it validates it: absent fields take their `default`.
+  for (const key in properties) {
+    const declared = properties[key]!;
+    const name = declared.default === undefined || (value[key] !== undefined && value[key] !== null) ? undefined : escapeProperty(key);
+    if (name !== undefined) out[name] = celValue(declared.default, declared);
   }
   return out;
 }

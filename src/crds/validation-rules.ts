@@ -34,8 +34,17 @@ function rulesOf(schema: JsonSchema): ValidationRule[] {
   return Array.isArray(rules) ? rules.filter((r): r is ValidationRule => isRecord(r) && typeof r.rule === 'string') : [];
 }
 
-/** `ok`: evaluate it; `transition`: uses oldSelf, skipped; `error`: does not compile. */
-function compileRule(cel: Cel, rule: string): { kind: 'ok'; program: import('../cel/index.js').CelProgram } | { kind: 'transition' } | { kind: 'error'; error: string } {
+type Compiled = { kind: 'ok'; program: import('../cel/index.js').CelProgram } | { kind: 'transition' } | { kind: 'error'; error: string };
+const compiledRules = new WeakMap<ValidationRule, Compiled>();
+
+/** `ok`: evaluate it; `transition`: uses oldSelf, skipped; `error`: does not compile. Once per rule object. */
+function compiledRule(cel: Cel, rule: ValidationRule): Compiled {
+  let compiled = compiledRules.get(rule);
+  if (compiled === undefined) compiledRules.set(rule, (compiled = compileRule(cel, rule.rule as string)));
+  return compiled;
+}
+
+function compileRule(cel: Cel, rule: string): Compiled {
   const compiled = cel.compileCel(rule);
   if (compiled.ok) return { kind: 'ok', program: compiled.program };
   if (/\boldSelf\b/.test(rule) && cel.compileCel(rule, { variables: ['self', 'oldSelf'] }).ok) return { kind: 'transition' };
@@ -49,10 +58,13 @@ export function ruleIssues(value: unknown, root: JsonSchema, issues: readonly { 
   const out: RuleIssue[] = [];
   const walk = (node: unknown, schema: JsonSchema, path: PathSegment[], mapKeys: boolean[]): void => {
     if (node === null || node === undefined) return;
-    for (const rule of rulesOf(schema)) {
-      if (issues.some((issue) => path.every((segment, i) => issue.path[i] === segment))) break;
-      const failure = evaluateRule(cel, rule, node, schema);
-      if (failure !== undefined) out.push(locate(path, mapKeys, rule.fieldPath, failure));
+    const rules = rulesOf(schema);
+    if (rules.length > 0 && !issues.some((issue) => path.every((segment, i) => issue.path[i] === segment))) {
+      const self = cel.celValue(node, schema);
+      for (const rule of rules) {
+        const failure = evaluateRule(cel, rule, self);
+        if (failure !== undefined) out.push(locate(path, mapKeys, rule.fieldPath, failure));
+      }
     }
     if (Array.isArray(node)) {
       if (isRecord(schema.items)) node.forEach((item, i) => walk(item, schema.items as JsonSchema, [...path, i], [...mapKeys, false]));
@@ -69,11 +81,10 @@ export function ruleIssues(value: unknown, root: JsonSchema, issues: readonly { 
   return out;
 }
 
-/** The failure message when `rule` is false for `node`; undefined when it holds or cannot be decided. */
-function evaluateRule(cel: Cel, rule: ValidationRule, node: unknown, schema: JsonSchema): string | undefined {
-  const compiled = compileRule(cel, rule.rule as string);
+/** The failure message when `rule` is false for `self`; undefined when it holds or cannot be decided. */
+function evaluateRule(cel: Cel, rule: ValidationRule, self: unknown): string | undefined {
+  const compiled = compiledRule(cel, rule);
   if (compiled.kind !== 'ok') return undefined;
-  const self = cel.celValue(node, schema);
   const result = cel.evaluateCel(compiled.program, { self });
   if (!result.ok || result.value !== false) return undefined;
   if (typeof rule.messageExpression === 'string') {
@@ -109,7 +120,7 @@ export function uncompiledRules(root: JsonSchema): Array<{ rule: string; error: 
     if (Array.isArray(schema)) return schema.forEach(walk);
     if (!isRecord(schema)) return;
     for (const rule of rulesOf(schema)) {
-      const compiled = compileRule(cel, rule.rule as string);
+      const compiled = compiledRule(cel, rule);
       if (compiled.kind === 'error') out.push({ rule: rule.rule as string, error: compiled.error });
     }
     for (const [key, sub] of Object.entries(schema)) {

@@ -169,3 +169,19 @@ describe('cel-go compatibility rewrites', () => {
     expect(run(String.raw`self.matches(r"""^(?i)\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$""")`, 'Foo.Bar')).toBe(true);
   });
 });
+
+describe('celValue defaults', () => {
+  it('fills absent fields with their schema default, recursively, as the API server does before validating', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        kind: { type: 'string', default: 'Service' },
+        group: { type: 'string', default: '' },
+        port: { type: 'integer' },
+        tls: { type: 'object', default: {}, properties: { mode: { type: 'string', default: 'Terminate' } } },
+      },
+    };
+    expect(run("self.kind == 'Service' && self.group == '' && !has(self.port) && self.tls.mode == 'Terminate'", celValue({}, schema))).toBe(true);
+    expect(run("self.kind == 'Gateway'", celValue({ kind: 'Gateway' }, schema))).toBe(true);
+  });
+});

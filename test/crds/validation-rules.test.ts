@@ -49,6 +49,21 @@ spec:
     ]);
   });
 
+  it('applies schema defaults before the rules, as the API server does', async () => {
+    const code = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: web, namespace: shop}
+spec:
+  parentRefs: [{name: public}]
+  rules:
+    - backendRefs:
+        - name: api
+`;
+    expect(shown(await lintText(code, rule))).toEqual([
+      '8:11 HTTPRoute `web` field `spec.rules[0].backendRefs[0]` fails a validation rule of its CustomResourceDefinition: Must have port for Service reference',
+    ]);
+  });
+
   it('uses messageExpression, fieldPath, escaped property names and the default message', async () => {
     const code = `${crd(
       "[{rule: 'self.size <= 10', messageExpression: \"'size ' + string(self.size) + ' is above 10'\"}, {rule: 'self.name.startsWith(\"w\")', fieldPath: '.name'}]",
