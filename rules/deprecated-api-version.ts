@@ -1,4 +1,4 @@
-import { apiVersionStatus, customDefinition, defineRule, replacementOf } from '../src/rule-api.js';
+import { apiVersionStatus, customVersionOf, defineRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'deprecated-api-version',
@@ -27,12 +27,10 @@ export default defineRule({
     custom: '{{object}} uses `{{apiVersion}}`, which {{source}} marks deprecated{{warning}}; {{advice}}',
   },
   check({ resource, index, kubernetesVersion, report }) {
-    const definition = customDefinition(resource, index);
-    if (definition !== undefined) {
-      const name = resource.apiVersion.slice(resource.group.length + 1);
-      const version = definition.versions.find((v) => v.name === name);
+    const custom = customVersionOf(resource, index);
+    if (custom !== undefined) {
+      const { definition, version, replacement } = custom;
       if (version?.served !== true || version.deprecated !== true) return;
-      const replacement = replacementOf(definition, name);
       report(resource.node('apiVersion'), 'custom', {
         object: resource.name === '' ? resource.kind : resource.label,
         apiVersion: resource.apiVersion,

@@ -1,4 +1,4 @@
-import { apiVersionStatus, customDefinition, defineRule, replacementOf } from '../src/rule-api.js';
+import { apiVersionStatus, customVersionOf, defineRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'removed-api-version',
@@ -27,12 +27,10 @@ export default defineRule({
     custom: '{{object}} uses `{{apiVersion}}`, which {{source}} {{state}}; {{advice}}',
   },
   check({ resource, index, kubernetesVersion, report }) {
-    const definition = customDefinition(resource, index);
-    if (definition !== undefined) {
-      const name = resource.apiVersion.slice(resource.group.length + 1);
-      const version = definition.versions.find((v) => v.name === name);
+    const custom = customVersionOf(resource, index);
+    if (custom !== undefined) {
+      const { definition, version, replacement } = custom;
       if (version?.served === true || definition.versions.length === 0) return;
-      const replacement = replacementOf(definition, name);
       const served = definition.versions.filter((v) => v.served).map((v) => `\`${resource.group}/${v.name}\``);
       report(resource.node('apiVersion'), 'custom', {
         object: resource.name === '' ? resource.kind : resource.label,

@@ -8,11 +8,11 @@ import type { Resource } from '../resource.js';
 import type { ResourceIndex } from '../resource-index.js';
 import { catalogDefinition } from './catalog.js';
 import { loadCel, loadedCel } from './cel-loader.js';
-import { definitionOf, type CrdDefinition } from './definition.js';
+import { definitionOf, replacementOf, type CrdDefinition, type CrdVersion } from './definition.js';
 import { uncompiledRules } from './validation-rules.js';
 
 export { catalogKinds } from './catalog.js';
-export { replacementOf, type CrdDefinition, type CrdVersion } from './definition.js';
+export type { CrdDefinition, CrdVersion } from './definition.js';
 
 const runCrds = new WeakMap<ResourceIndex, Map<string, CrdDefinition>>();
 const folders = new WeakMap<ResourceIndex, Map<string, CrdDefinition[]>>();
@@ -60,6 +60,22 @@ export function customDefinition(resource: Resource, index: ResourceIndex): CrdD
     return exact.find((d) => d.versions.some((v) => v.name === version)) ?? exact[0];
   }
   return catalogDefinition(group, kind);
+}
+
+export interface CustomVersion {
+  readonly definition: CrdDefinition;
+  /** The version `resource`'s apiVersion names, as the definition lists it (undefined: not listed). */
+  readonly version: CrdVersion | undefined;
+  /** The served, non-deprecated version to move to, the storage version first. */
+  readonly replacement: string | undefined;
+}
+
+/** `resource`'s definition and version, for the deprecated and removed version rules. */
+export function customVersionOf(resource: Resource, index: ResourceIndex): CustomVersion | undefined {
+  const definition = customDefinition(resource, index);
+  if (definition === undefined) return undefined;
+  const name = resource.apiVersion.slice(resource.group.length + 1);
+  return { definition, version: definition.versions.find((v) => v.name === name), replacement: replacementOf(definition, name) };
 }
 
 /** Loads the CEL evaluator if some object of the run is a custom resource with a definition. */

@@ -6,6 +6,7 @@ import { compileCel } from '../../src/cel/index.js';
 import { catalogKinds } from '../../src/crds/index.js';
 import { catalogDefinition } from '../../src/crds/catalog.js';
 import { lint } from '../../src/engine.js';
+import { crdManifest, storageVersion } from '../helpers/crd.js';
 import { ROOT } from '../helpers/test-rule.js';
 
 /** Rules of the catalog the evaluator cannot compile, with the reason. */
@@ -96,23 +97,10 @@ describe('custom resource definitions from crds: and --crds', () => {
 
   it('prefers a CRD file given with --crds, and a CRD of the run over both', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'k8s-lint-crds-'));
-    const crd = (type: string) => `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: servicemonitors.monitoring.coreos.com}
-spec:
-  group: monitoring.coreos.com
-  scope: Namespaced
-  names: {kind: ServiceMonitor, plural: servicemonitors}
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
+    const crd = (type: string) => crdManifest('ServiceMonitor', 'monitoring.coreos.com', storageVersion(`          type: object
           properties:
             spec: {type: object, properties: {selector: {type: object}, endpoints: {type: ${type}, x-kubernetes-preserve-unknown-fields: true}}}
-`;
+`));
     writeFileSync(path.join(dir, 'crd.yaml'), crd('object'));
     const viaFlag = await lint([{ path: 'monitor.yaml', text: monitor }], { only: ['schema-violation'], crds: [dir] });
     expect(viaFlag.results[0]!.messages).toEqual([]);

@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/schema-violation.js';
 import { lint } from '../../src/engine.js';
+import { crdManifest, storageVersion } from '../helpers/crd.js';
 import { lintText } from '../helpers/test-rule.js';
 
 const shown = (messages: Array<{ line: number; column: number; message: string }>) => messages.map((m) => `${m.line}:${m.column} ${m.message}`);
 
 /** A CRD of the run with `rules` (YAML flow sequence) on `spec`, and `spec.size`, `spec.name`, `spec.ports`. */
-const crd = (rules: string, portRules = '[]') => `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: Widget, plural: widgets}
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
+const crd = (rules: string, portRules = '[]') => `${crdManifest('Widget', 'example.com', storageVersion(`          type: object
           properties:
             spec:
               type: object
@@ -30,7 +18,7 @@ spec:
                 ports:
                   type: array
                   items: {type: object, properties: {port: {type: integer}, x-name: {type: string}}, x-kubernetes-validations: ${portRules}}
----
+`))}---
 `;
 
 describe('CEL validation rules of custom resources', () => {

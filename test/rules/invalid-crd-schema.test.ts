@@ -3,22 +3,10 @@ import rule from '../../rules/invalid-crd-schema.js';
 import { catalogKinds } from '../../src/crds/index.js';
 import { catalogDefinition } from '../../src/crds/catalog.js';
 import { crdProblems } from '../../src/crds/structural.js';
+import { crdManifest, storageVersion } from '../helpers/crd.js';
 import { testRule } from '../helpers/test-rule.js';
 
-const crd = (schema: string, apiVersion = 'apiextensions.k8s.io/v1') => `apiVersion: ${apiVersion}
-kind: CustomResourceDefinition
-metadata: {name: things.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: Thing, plural: things}
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-${schema}`;
+const crd = (schema: string, apiVersion = 'apiextensions.k8s.io/v1') => crdManifest('Thing', 'example.com', storageVersion(schema)).replace('apiextensions.k8s.io/v1', apiVersion);
 
 testRule(rule, {
   valid: [

@@ -1,4 +1,5 @@
 import rule from '../../rules/removed-api-version.js';
+import { crdManifest } from '../helpers/crd.js';
 import { testRule } from '../helpers/test-rule.js';
 
 const object = (apiVersion: string, kind: string, name = 'web', rest = '') =>
@@ -7,17 +8,9 @@ const v = (kubernetesVersion: string) => ({ kubernetesVersion });
 const FLOWCONTROL = 'flowcontrol.apiserver.k8s.io';
 const PSP_ADVICE = 'it has no replacement: enforce pod security with Pod Security Admission (the `pod-security.kubernetes.io/enforce` namespace label) or a third-party admission webhook';
 
-const widgetCrd = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: Widget, plural: widgets}
-  versions:
-    - {name: v1alpha1, served: false, storage: false, schema: {openAPIV3Schema: {type: object}}}
+const widgetCrd = `${crdManifest('Widget', 'example.com', `    - {name: v1alpha1, served: false, storage: false, schema: {openAPIV3Schema: {type: object}}}
     - {name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object}}}
----
+`)}---
 `;
 
 testRule(rule, {
