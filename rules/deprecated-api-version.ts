@@ -1,9 +1,9 @@
-import { apiVersionStatus, defineRule } from '../src/rule-api.js';
+import { apiVersionStatus, customVersionOf, defineRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'deprecated-api-version',
   severity: 'warn',
-  description: 'Built-in object whose apiVersion a later Kubernetes version stops serving',
+  description: 'Object whose apiVersion a later Kubernetes version stops serving, or its CustomResourceDefinition marks deprecated',
   docs: {
     why:
       'The target version still serves this apiVersion, and the API server answers each request with a ' +
@@ -13,7 +13,10 @@ export default defineRule({
       'matches for kind`. Alpha and beta versions that only the newest releases serve, and which the ' +
       'guide does not list, are not reported. `v1` Endpoints is reported too: the API server has warned ' +
       '`v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice` since 1.33 (KEP-4974), ' +
-      'although as a GA API it stays served.',
+      'although as a GA API it stays served. A custom resource is reported when its ' +
+      'CustomResourceDefinition (in the run, `--crds` or the bundled catalog) marks the version ' +
+      '`deprecated: true`: the API server then returns the CRD\'s `deprecationWarning` with every ' +
+      'request, and the operator will stop serving the version in a later release.',
     fix:
       'Switch to the replacement apiVersion before upgrading, moving the fields the message names; ' +
       '`kubectl convert` can rewrite the object.',
@@ -21,8 +24,22 @@ export default defineRule({
   messages: {
     scheduled: '{{object}} uses `{{apiVersion}}`, which Kubernetes {{removedIn}} stops serving; {{advice}}',
     unscheduled: '{{object}} uses the `{{apiVersion}}` {{kind}} API, which Kubernetes {{deprecatedIn}} deprecated (still served, no removal planned); {{advice}}',
+    custom: '{{object}} uses `{{apiVersion}}`, which {{source}} marks deprecated{{warning}}; {{advice}}',
   },
-  check({ resource, kubernetesVersion, report }) {
+  check({ resource, index, kubernetesVersion, report }) {
+    const custom = customVersionOf(resource, index);
+    if (custom !== undefined) {
+      const { definition, version, replacement } = custom;
+      if (version?.served !== true || version.deprecated !== true) return;
+      report(resource.node('apiVersion'), 'custom', {
+        object: resource.name === '' ? resource.kind : resource.label,
+        apiVersion: resource.apiVersion,
+        source: definition.source,
+        warning: version.deprecationWarning === undefined ? '' : ` ("${version.deprecationWarning}")`,
+        advice: replacement === undefined ? 'no other version is served' : `use \`${resource.group}/${replacement}\``,
+      });
+      return;
+    }
     const status = apiVersionStatus(resource.apiVersion, resource.kind, kubernetesVersion);
     if (status.status !== 'deprecated') return;
     const object = resource.name === '' ? resource.kind : resource.label;

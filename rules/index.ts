@@ -78,6 +78,7 @@ import scaledObjectMissingScaleTarget from './scaled-object-missing-scale-target
 import missingSecretStore from './missing-secret-store.js';
 import missingFluxDependency from './missing-flux-dependency.js';
 import missingFluxSource from './missing-flux-source.js';
+import invalidCrdSchema from './invalid-crd-schema.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -158,4 +159,5 @@ export const allRules: readonly Rule[] = [
   missingSecretStore,
   missingFluxSource,
   missingFluxDependency,
+  invalidCrdSchema,
 ] as Rule[];

@@ -1,9 +1,9 @@
-import { apiVersionStatus, defineRule } from '../src/rule-api.js';
+import { apiVersionStatus, customVersionOf, defineRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'removed-api-version',
   severity: 'error',
-  description: 'Built-in object whose apiVersion the target Kubernetes version does not serve',
+  description: 'Object whose apiVersion the target Kubernetes version, or its CustomResourceDefinition, does not serve',
   docs: {
     why:
       'The API server resolves `apiVersion` and `kind` to a resource through discovery; when the target ' +
@@ -13,16 +13,35 @@ export default defineRule({
       'release (schemas/); removals before 1.23, replacements and changed fields come from the official ' +
       'Deprecated API Migration Guide (kubernetes.io/docs/reference/using-api/deprecation-guide). The ' +
       'same applies to an apiVersion newer than the target: the older API server has never heard of it. ' +
-      'Custom resource groups are not checked.',
+      'A custom resource fails the same way when its CustomResourceDefinition (in the run, `--crds` or ' +
+      'the bundled catalog) lists the version with `served: false` or does not list it; a version the ' +
+      'bundled catalog does not list is only a warning, as your cluster may run a newer operator.',
     fix:
       'Switch to the replacement apiVersion (`kubectl convert` can rewrite the object) and move the ' +
-      'fields the message names, or set `--kubernetes-version` to the version your cluster runs.',
+      'fields the message names, or set `--kubernetes-version` to the version your cluster runs. For a ' +
+      'custom resource, use a version its CRD serves, or pass the CRD your cluster runs with `--crds`.',
   },
   messages: {
     removed: '{{object}} uses `{{apiVersion}}`, which Kubernetes {{removedIn}} stopped serving; {{advice}}',
     unreleased: '{{object}} uses `{{apiVersion}}`, which Kubernetes {{version}} does not serve yet (first served in {{firstServed}}); {{advice}}',
+    custom: '{{object}} uses `{{apiVersion}}`, which {{source}} {{state}}; {{advice}}',
   },
-  check({ resource, kubernetesVersion, report }) {
+  check({ resource, index, kubernetesVersion, report }) {
+    const custom = customVersionOf(resource, index);
+    if (custom !== undefined) {
+      const { definition, version, replacement } = custom;
+      if (version?.served === true || definition.versions.length === 0) return;
+      const served = definition.versions.filter((v) => v.served).map((v) => `\`${resource.group}/${v.name}\``);
+      report(resource.node('apiVersion'), 'custom', {
+        object: resource.name === '' ? resource.kind : resource.label,
+        apiVersion: resource.apiVersion,
+        source: definition.source,
+        state: version === undefined ? 'does not define' : 'no longer serves (`served: false`)',
+        advice: (replacement === undefined ? 'it serves no version' : `use \`${resource.group}/${replacement}\`${served.length > 1 ? ` (served: ${served.join(', ')})` : ''}`)
+          + (definition.origin === 'bundled' ? ', or pass the CRD your cluster runs with `--crds`' : ''),
+      }, version === undefined && definition.origin === 'bundled' ? { severity: 'warn' } : undefined);
+      return;
+    }
     const status = apiVersionStatus(resource.apiVersion, resource.kind, kubernetesVersion);
     const object = resource.name === '' ? resource.kind : resource.label;
     const at = resource.node('apiVersion');

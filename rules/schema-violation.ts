@@ -19,12 +19,17 @@ export default defineRule({
       '(`Duplicate value`, `must be unique`); for other built-in lists (env, container ports) the API ' +
       'server only warns ("hides previous definition ..., which may be dropped when using apply", ' +
       'pkg/api/pod/warnings.go) and server-side apply rejects them, so those are warnings. Objects ' +
-      'whose apiVersion the target version does not serve are left to removed-api-version; custom ' +
-      'resources without a CustomResourceDefinition in the run are skipped.',
+      'whose apiVersion the target version does not serve are left to removed-api-version. Custom ' +
+      'resources are checked against their CustomResourceDefinition: one among the linted files or ' +
+      '`--context`, one of `crds:`/`--crds`, or the bundled catalog of widely used operators (Gateway ' +
+      'API, cert-manager, prometheus-operator, Argo CD and Rollouts, External Secrets, KEDA, Traefik, ' +
+      'Sealed Secrets, Istio, Flux), including the CEL rules of its `x-kubernetes-validations`, which ' +
+      'the API server evaluates on every create (transition rules, which compare with `oldSelf`, only ' +
+      'apply to updates and are skipped).',
     fix:
       'Fix the spelling or indentation of the field, quote strings that YAML 1.1 reads as booleans or ' +
       'numbers, write lists as `- ` items, and remove duplicate entries; pass `--kubernetes-version` ' +
-      'to match your cluster.',
+      'to match your cluster. For a failed validation rule, change the value as its message says.',
   },
   messages: {
     unknownField: '{{object}} has unknown field `{{field}}`{{detail}}',
@@ -32,6 +37,7 @@ export default defineRule({
     missingField: '{{object}} is missing required field `{{field}}`',
     duplicateEntry: '{{object}} has a duplicate entry in `{{field}}`: {{detail}}',
     invalidValue: '{{object}} field `{{field}}`: {{detail}}',
+    ruleFailed: '{{object}} field `{{field}}` fails a validation rule of its CustomResourceDefinition: {{detail}}',
   },
   check({ resource, index, kubernetesVersion, report }) {
     const schema = objectSchema(resource, index, kubernetesVersion);

@@ -1,5 +1,5 @@
 import {
-  apiVersionStatus, defineRule, didYouMean, isApiServerObject, isBuiltInGroup, kindsServedIn, objectSchema, resolveVersion, versionsServing,
+  apiVersionStatus, customDefinition, defineRule, didYouMean, isApiServerObject, isBuiltInGroup, kindsServedIn, objectSchema, resolveVersion, versionsServing,
 } from '../src/rule-api.js';
 
 export default defineRule({
@@ -13,19 +13,20 @@ export default defineRule({
       '"apps/v1"` (`ensure CRDs are installed first`). In the built-in API groups (`apps`, `batch`, ' +
       '`networking.k8s.io`, ...) only Kubernetes defines kinds, so an unknown kind there is always an ' +
       'error. A custom kind (say `monitoring.coreos.com/v1` `ServiceMonitor`) works when its ' +
-      'CustomResourceDefinition is installed; when that CRD is not among the linted files k8s-lint ' +
-      'cannot check the object, says so in a note, and reports it as an error only with ' +
+      'CustomResourceDefinition is installed; k8s-lint checks it against that CRD when it is among the ' +
+      'linted files, `--context` or `--crds`, or in its bundled catalog of widely used operators; ' +
+      'otherwise it cannot check the object, says so in a note, and reports it as an error only with ' +
       '`--reject-unknown-kinds`. Kinds that an older or newer Kubernetes serves are left to ' +
       '`removed-api-version`.',
     fix:
       'Correct the spelling of `kind` (it is case-sensitive), or add the CustomResourceDefinition to the ' +
-      'linted files (or to `--context`) so the object can be validated against it.',
+      'linted files (or pass it with `--context` or `--crds`) so the object can be validated against it.',
   },
   messages: {
     noGroup: 'Kubernetes has no API group `{{group}}` (`{{apiVersion}}`), and custom resource groups contain a dot, so kubectl fails with "no matches for kind"{{hint}}',
     builtIn: 'Kubernetes serves no kind `{{kind}}` in `{{apiVersion}}`, so kubectl fails with "no matches for kind"{{hint}}',
     noSchema:
-      '{{kind}} `{{name}}` (`{{apiVersion}}`) has no schema: no CustomResourceDefinition for it is among the linted files; add it, or pass it with `--context`',
+      '{{kind}} `{{name}}` (`{{apiVersion}}`) has no schema: no CustomResourceDefinition for it is among the linted files or the bundled catalog; add it, or pass it with `--crds`',
   },
   check({ resource, index, kubernetesVersion, settings, report }) {
     const { apiVersion, kind, group } = resource;
@@ -50,7 +51,7 @@ export default defineRule({
       report(resource.node('kind'), 'builtIn', { kind, apiVersion, hint });
       return;
     }
-    if (!settings.rejectUnknownKinds || objectSchema(resource, index, kubernetesVersion) !== undefined) return;
+    if (!settings.rejectUnknownKinds || objectSchema(resource, index, kubernetesVersion) !== undefined || customDefinition(resource, index) !== undefined) return;
     report(resource.node('kind'), 'noSchema', { kind, name: resource.name, apiVersion });
   },
 });

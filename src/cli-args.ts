@@ -1,4 +1,5 @@
 /** Command-line flags: parsing, validation, and merging with the configuration file. */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeIds, unknownRuleMessage, SEVERITY_NAMES, type Config, type LoadedConfig, type Override } from './config.js';
 import { DEFAULT_KUBERNETES_VERSION, type LintOptions } from './engine.js';
@@ -22,8 +23,10 @@ Options:
       --default-namespace NS    Namespace of objects that set none (default: default)
       --kubernetes-version V    Target Kubernetes version, e.g. 1.29 (default: ${DEFAULT_KUBERNETES_VERSION})
       --skip-kinds KIND,...     Do not check objects of these kinds (they are still indexed)
-      --reject-unknown-kinds    Report objects of kinds with no schema and no CRD in the run
+      --reject-unknown-kinds    Report objects of kinds with no schema, no CRD in the run and none bundled
       --context PATH            Index PATH (file or folder) without reporting on it (repeatable)
+      --crds PATH               Validate custom resources against the CRDs in PATH: CRD files, folders
+                                of them, or {group}/{kind}_{version}.json schema folders (repeatable)
       --ignore-pattern GLOB     Skip files matching GLOB (repeatable)
       --no-inline-config        Ignore k8s-lint-disable comments and k8s-lint/ignore annotations
       --report-unused-disable-directives
@@ -64,6 +67,7 @@ export function parse(argv: readonly string[]) {
         'skip-kinds': { type: 'string', multiple: true, default: [] },
         'reject-unknown-kinds': { type: 'boolean', default: false },
         context: { type: 'string', multiple: true, default: [] },
+        crds: { type: 'string', multiple: true, default: [] },
         'ignore-pattern': { type: 'string', multiple: true, default: [] },
         'no-inline-config': { type: 'boolean', default: false },
         'report-unused-disable-directives': { type: 'boolean', default: false },
@@ -157,6 +161,7 @@ export function effectiveConfig(flags: Flags, loaded: LoadedConfig | undefined, 
     rules: { ...config.rules, ...flagRules },
     external: config.external ?? [],
     overrides: overrides.filter((o) => Object.keys(o.rules).length > 0),
+    crds: [...(config.crds ?? []).map((p) => (loaded === undefined ? p : path.resolve(loaded.dir, p))), ...flags.crds],
   };
 }
 
@@ -177,5 +182,6 @@ export function lintOptions(effective: Effective, flags: Flags, cwd: string, loa
     inlineConfig: !flags['no-inline-config'],
     reportUnusedDisableDirectives: flags['report-unused-disable-directives'],
     rejectUnknownKinds: flags['reject-unknown-kinds'],
+    crds: effective.crds,
   };
 }

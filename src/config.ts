@@ -32,6 +32,8 @@ export interface Config {
   readonly rules?: Readonly<Record<string, SeverityName>>;
   readonly external?: readonly string[];
   readonly overrides?: readonly Override[];
+  /** CRD files and folders, JSON-schema catalog folders, relative to the configuration's folder. */
+  readonly crds?: readonly string[];
 }
 
 export interface LoadedConfig {

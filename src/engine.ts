@@ -17,6 +17,7 @@ import { isBuiltInGroup, parseKubernetesVersion } from './k8s/api-deprecations.j
 import { objectSchema } from './schema-validate.js';
 import { isApiServerObject } from './k8s/names.js';
 import yamlSyntax from '../rules/yaml-syntax.js';
+import { attachFolderDefinitions, customDefinition, loadCrdPaths, prepareCustomResources, uncompiledRulesNote } from './crds/index.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
@@ -56,6 +57,8 @@ export interface LintOptions {
   readonly rejectUnknownKinds?: boolean;
   /** Called as the run advances (the CLI's progress line). */
   readonly onProgress?: (progress: LintProgress) => void;
+  /** CustomResourceDefinition files and folders, and JSON-schema catalog folders (`crds:`, `--crds`). */
+  readonly crds?: readonly string[];
 }
 
 export interface LintProgress {
@@ -127,6 +130,12 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const external = parseExternals(options.external ?? [], errors);
   const resources = toResources(documents, options.defaultNamespace ?? 'default');
   const index = new ResourceIndex(resources, issues.length, [...external, ...read.generated]);
+  if (options.crds?.length) {
+    const folders = await loadCrdPaths(options.crds, cwd);
+    errors.push(...folders.errors);
+    attachFolderDefinitions(index, folders.definitions);
+  }
+  await prepareCustomResources(resources, index);
   stage('index');
   let findings: Finding[] = runRules(checked(resources, options.skipKinds), index, {
     unreadableDocuments: issues.length,
@@ -158,7 +167,8 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
-  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings };
+  const notices = [...read.notices, ...[unchecked, uncompiledRulesNote(resources, index)].filter(isDefined)];
+  return { results, errors, notices, internalError, timings };
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
@@ -167,14 +177,14 @@ function uncheckedKinds(resources: readonly Resource[], index: ResourceIndex, ve
   for (const resource of resources) {
     if (resource.file.contextOnly || resource.group === '' || isBuiltInGroup(resource.group)) continue;
     if (!resource.group.includes('.') || !isApiServerObject(resource.apiVersion, resource.kind)) continue; // unknown-kind's, or tool config
-    if (objectSchema(resource, index, version) !== undefined) continue;
+    if (objectSchema(resource, index, version) !== undefined || customDefinition(resource, index) !== undefined) continue;
     const key = `${resource.kind} (${resource.apiVersion})`;
     kinds.set(key, (kinds.get(key) ?? 0) + 1);
   }
   if (kinds.size === 0) return undefined;
   const count = [...kinds.values()].reduce((a, b) => a + b, 0);
   const listed = [...kinds.keys()].slice(0, 5).join(', ') + (kinds.size > 5 ? ', ...' : '');
-  return `${count} object(s) of custom kinds were not schema-checked, no CustomResourceDefinition for them is among the linted files: ${listed} (add the CRDs, or --reject-unknown-kinds to make this an error)`;
+  return `${count} object(s) of custom kinds were not schema-checked, no CustomResourceDefinition for them is among the linted files or the bundled catalog: ${listed} (add the CRDs, or pass them with --crds; --reject-unknown-kinds makes this an error)`;
 }
 
 function parseExternals(texts: readonly string[], errors: string[]): ExternalObject[] {

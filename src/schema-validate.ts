@@ -2,7 +2,7 @@
  * Validates an object against the schema of its kind, as the API server decodes it with
  * `fieldValidation=Strict` (kubectl's default `--validate=strict`): unknown fields, wrong types,
  * missing required fields, duplicates in `x-kubernetes-list-type: map|set` lists. Custom resources
- * are checked against the `openAPIV3Schema` of a CustomResourceDefinition of the run.
+ * are checked against the `openAPIV3Schema` of their CustomResourceDefinition (src/crds), CEL rules included.
  *
  * Design: an interpreter walking schema and value together, not ajv. The built-in schemas use
  * `type`, `properties`, `additionalProperties`, `required`, `items`, `$ref` and the type-only
@@ -21,12 +21,13 @@
 import { BUILT_IN, crdSchema, describeValue, valueProblems, type BuiltInSwitch, type Definitions } from './k8s/crd-schema.js';
 import { duplicates, ownedByRule, rejectsDuplicates } from './k8s/list-types.js';
 import { closest } from './k8s/suggest.js';
+import { ruleIssues } from './crds/validation-rules.js';
 import type { Path, PathSegment } from './model.js';
 import { isRecord, type Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 import { lookupKind, resolveVersion, versionsServing, type JsonSchema } from './schemas.js';
 
-export type SchemaIssueCode = 'unknownField' | 'wrongType' | 'missingField' | 'duplicateEntry' | 'invalidValue';
+export type SchemaIssueCode = 'unknownField' | 'wrongType' | 'missingField' | 'duplicateEntry' | 'invalidValue' | 'ruleFailed';
 
 export interface SchemaIssue {
   readonly code: SchemaIssueCode;
@@ -52,10 +53,9 @@ export interface ObjectSchema {
 
 const builtInSchemas = new Map<string, ObjectSchema | null>();
 
-/** The schema `resource` is validated against in `version`, or undefined when it is not ours to
- * check: a built-in kind the version does not serve (removed-api-version owns it) or a kind that no
- * CustomResourceDefinition of the run defines. `v1.30.4` means 1.30; an unsupported version throws
- * RangeError. */
+/** The schema `resource` is validated against in `version`, or undefined when it is not ours to check:
+ * a built-in kind the version does not serve (removed-api-version owns it) or a kind without a
+ * CustomResourceDefinition. `v1.30.4` means 1.30; an unsupported version throws RangeError. */
 export function objectSchema(resource: Resource, index: ResourceIndex, spelledVersion: string): ObjectSchema | undefined {
   const version = resolveVersion(spelledVersion) ?? spelledVersion;
   const { apiVersion, kind } = resource;
@@ -95,7 +95,7 @@ export function validateObject(value: unknown, schema: ObjectSchema): SchemaIssu
     definitions: schema.definitions, custom: schema.custom, branch: false,
   };
   visit(walk, value, schema.root, '');
-  return walk.issues;
+  return schema.custom ? [...walk.issues, ...ruleIssues(value, schema.root, walk.issues).map((i) => ({ ...i, code: 'ruleFailed' as const }))] : walk.issues;
 }
 
 function visit(w: Walk, value: unknown, node: JsonSchema, definition: string): void {

@@ -83,7 +83,7 @@ const refsOfBody = new WeakMap<object, readonly string[]>();
 
 /** The package root is the nearest directory above this module (src/ or dist/src/) holding a
  * package.json. */
-function schemasDir(): string {
+export function schemasDir(): string {
   if (schemasDirectory === undefined) {
     const start = dirname(fileURLToPath(import.meta.url));
     let dir = start;

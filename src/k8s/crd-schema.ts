@@ -1,11 +1,12 @@
 /**
  * Custom resources for src/schema-validate.ts: the `openAPIV3Schema` that a CustomResourceDefinition
- * of the run declares for the served version of a custom resource, and the OpenAPI v3 value
+ * (of the run, `--crds` or the bundled catalog) declares for the served version of a custom resource, and the OpenAPI v3 value
  * constraints (enum, bounds, lengths, pattern) that such schemas carry and the built-in ones do not.
  */
 import { isRecord, type Resource } from '../resource.js';
 import type { ResourceIndex } from '../resource-index.js';
 import { lookupKind, type JsonSchema } from '../schemas.js';
+import { customDefinition, type CrdDefinition } from '../crds/index.js';
 
 export type Definitions = Readonly<Record<string, JsonSchema>>;
 
@@ -31,46 +32,31 @@ export interface CrdSchema {
   readonly implicitFields: Readonly<Record<string, JsonSchema>>;
 }
 
-const crdsByIndex = new WeakMap<ResourceIndex, Map<string, Resource>>();
-const schemasByCrd = new WeakMap<Resource, Map<string, CrdSchema | null>>();
+const schemasByDefinition = new WeakMap<CrdDefinition, Map<string, CrdSchema | null>>();
 const patterns = new Map<string, RegExp | null>();
 
 /**
- * The schema of `resource` from the first `apiextensions.k8s.io/v1` CustomResourceDefinition of the
- * run for its group and kind, for the version its apiVersion names if the CRD serves it; built once
- * per CRD, served version and target version. `apiVersion`, `kind` and `metadata` are implicit.
+ * The schema of `resource` from its CustomResourceDefinition (src/crds: the run's, `--crds`, or the
+ * bundled catalog), for the version its apiVersion names if the CRD serves it; built once per
+ * definition, served version and target version. `apiVersion`, `kind` and `metadata` are implicit.
  */
 export function crdSchema(resource: Resource, index: ResourceIndex, version: string): CrdSchema | undefined {
-  let crds = crdsByIndex.get(index);
-  if (crds === undefined) {
-    crds = new Map();
-    for (const crd of index.list('apiextensions.k8s.io/CustomResourceDefinition')) {
-      const spec = (crd.value as { spec?: { group?: unknown; names?: { kind?: unknown } } }).spec;
-      const id = `${String(spec?.group)}/${String(spec?.names?.kind)}`;
-      if (crd.apiVersion === 'apiextensions.k8s.io/v1' && !crds.has(id)) crds.set(id, crd);
-    }
-    crdsByIndex.set(index, crds);
-  }
-  const crd = crds.get(`${resource.group}/${resource.kind}`);
-  if (crd === undefined) return undefined;
-  let byVersion = schemasByCrd.get(crd);
-  if (byVersion === undefined) schemasByCrd.set(crd, (byVersion = new Map()));
+  const definition = customDefinition(resource, index);
+  if (definition === undefined) return undefined;
+  let byVersion = schemasByDefinition.get(definition);
+  if (byVersion === undefined) schemasByDefinition.set(definition, (byVersion = new Map()));
   const served = resource.apiVersion.slice(resource.group.length + 1);
   const key = `${version}\0${served}`;
   let schema = byVersion.get(key);
   if (schema === undefined) {
-    const versions = (crd.value as { spec?: { versions?: unknown } }).spec?.versions;
-    const entry = Array.isArray(versions)
-      ? versions.find((v): v is Record<string, unknown> => isRecord(v) && v.name === served && v.served !== false)
-      : undefined;
-    const root = isRecord(entry?.schema) ? entry.schema.openAPIV3Schema : undefined;
+    const root = definition.versions.find((v) => v.name === served && v.served)?.schema;
     const definitions = lookupKind(version, 'v1', 'ConfigMap')!.schema.definitions as Definitions;
     const implicit = implicitFields({ definitions, source: `ObjectMeta in Kubernetes ${version}` });
     schema = !isRecord(root) ? null : {
       root: { ...root, properties: { ...(isRecord(root.properties) ? root.properties : {}), ...implicit } },
       definitions,
       custom: true,
-      source: `CustomResourceDefinition \`${crd.name}\``,
+      source: definition.source,
       implicitFields: implicit,
     };
     byVersion.set(key, schema);

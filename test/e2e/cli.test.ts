@@ -79,10 +79,10 @@ describe('k8s-lint CLI', () => {
   });
 
   it('notes custom resources it could not validate, and rejects them with --reject-unknown-kinds', () => {
-    const input = 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: web}\n';
+    const input = 'apiVersion: gadgets.example.org/v1\nkind: Gadget\nmetadata: {name: web}\n';
     const noted = run(['-f', 'json', '-'], { input });
     expect(noted.code).toBe(0);
-    expect(noted.stderr).toMatch(/^k8s-lint: 1 object\(s\) of custom kinds were not schema-checked.*ServiceMonitor \(monitoring.coreos.com\/v1\)/);
+    expect(noted.stderr).toMatch(/^k8s-lint: 1 object\(s\) of custom kinds were not schema-checked.*Gadget \(gadgets.example.org\/v1\)/);
     const rejected = run(['-f', 'json', '--reject-unknown-kinds', '-'], { input });
     expect(rejected.code).toBe(1);
     expect(json(rejected.stdout)[0].messages).toMatchObject([{ ruleId: 'unknown-kind', line: 2 }]);

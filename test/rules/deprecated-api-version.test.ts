@@ -7,6 +7,7 @@ const FLOWCONTROL = 'flowcontrol.apiserver.k8s.io';
 
 testRule(rule, {
   valid: [
+    { name: 'a custom resource in the storage version of its CRD', code: object('gateway.networking.k8s.io/v1', 'TLSRoute') },
     // 1.23
     { name: '1.23 removed versions are removed-api-version errors', code: object('extensions/v1beta1', 'Ingress'), options: v('1.23') },
     { name: '1.23 current versions', code: `${object('batch/v1', 'CronJob')}---\n${object('policy/v1', 'PodDisruptionBudget', 'b')}`, options: v('1.23') },
@@ -91,6 +92,14 @@ testRule(rule, {
       name: '1.35 v1 Endpoints',
       code: object('v1', 'Endpoints', 'orders-db'),
       errors: [{ message: 'Endpoints `orders-db` uses the `v1` Endpoints API, which Kubernetes 1.33 deprecated (still served, no removal planned); use a `discovery.k8s.io/v1` EndpointSlice labelled `kubernetes.io/service-name` with the Service name', line: 1, column: 13, endColumn: 15, severity: 1 }],
+    },
+    {
+      name: 'a custom resource in a version its CRD marks deprecated',
+      code: object('gateway.networking.k8s.io/v1alpha2', 'TLSRoute'),
+      errors: [{
+        message: 'TLSRoute `web` uses `gateway.networking.k8s.io/v1alpha2`, which CustomResourceDefinition `tlsroutes.gateway.networking.k8s.io` (bundled, from gateway-api) marks deprecated ("The v1alpha2 version of TLSRoute has been deprecated and will be removed in a future release of the API. Please upgrade to v1."); use `gateway.networking.k8s.io/v1`',
+        line: 1, column: 13, severity: 1,
+      }],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import rule from '../../rules/removed-api-version.js';
+import { crdManifest } from '../helpers/crd.js';
 import { testRule } from '../helpers/test-rule.js';
 
 const object = (apiVersion: string, kind: string, name = 'web', rest = '') =>
@@ -7,8 +8,14 @@ const v = (kubernetesVersion: string) => ({ kubernetesVersion });
 const FLOWCONTROL = 'flowcontrol.apiserver.k8s.io';
 const PSP_ADVICE = 'it has no replacement: enforce pod security with Pod Security Admission (the `pod-security.kubernetes.io/enforce` namespace label) or a third-party admission webhook';
 
+const widgetCrd = `${crdManifest('Widget', 'example.com', `    - {name: v1alpha1, served: false, storage: false, schema: {openAPIV3Schema: {type: object}}}
+    - {name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object}}}
+`)}---
+`;
+
 testRule(rule, {
   valid: [
+    { name: 'a served version of a bundled CRD', code: object('cert-manager.io/v1', 'Certificate') },
     // 1.23
     { name: '1.23 serves batch/v1beta1 CronJob (deprecated-api-version warns)', code: object('batch/v1beta1', 'CronJob'), options: v('1.23') },
     { name: '1.23 serves policy/v1beta1 PodSecurityPolicy', code: object('policy/v1beta1', 'PodSecurityPolicy'), options: v('1.23') },
@@ -127,6 +134,27 @@ testRule(rule, {
       name: '1.35 object without a name, apiVersion after kind',
       code: 'kind: CustomResourceDefinition\napiVersion: apiextensions.k8s.io/v1beta1\nmetadata: {}\n',
       errors: [{ message: /^CustomResourceDefinition uses `apiextensions.k8s.io\/v1beta1`, which Kubernetes 1.22 stopped serving; use `apiextensions.k8s.io\/v1` \(`spec.scope` is required/, line: 2, column: 13 }],
+    },
+    // Custom resources: the version their CustomResourceDefinition serves.
+    {
+      name: 'a version the CRD of the run no longer serves',
+      code: `${widgetCrd}${object('example.com/v1alpha1', 'Widget')}`,
+      errors: [{ message: 'Widget `web` uses `example.com/v1alpha1`, which CustomResourceDefinition `widgets.example.com` no longer serves (`served: false`); use `example.com/v1`', line: 12, column: 13, severity: 2 }],
+    },
+    {
+      name: 'a version the CRD of the run does not define',
+      code: `${widgetCrd}${object('example.com/v2', 'Widget')}`,
+      errors: [{ message: 'Widget `web` uses `example.com/v2`, which CustomResourceDefinition `widgets.example.com` does not define; use `example.com/v1`', line: 12, column: 13, severity: 2 }],
+    },
+    {
+      name: 'a version the bundled catalog no longer serves',
+      code: object('external-secrets.io/v1beta1', 'ExternalSecret'),
+      errors: [{ message: 'ExternalSecret `web` uses `external-secrets.io/v1beta1`, which CustomResourceDefinition `externalsecrets.external-secrets.io` (bundled, from external-secrets) no longer serves (`served: false`); use `external-secrets.io/v1`, or pass the CRD your cluster runs with `--crds`', line: 1, column: 13, severity: 2 }],
+    },
+    {
+      name: 'a version the bundled catalog does not list: a warning (the cluster may run a newer operator)',
+      code: object('cert-manager.io/v2', 'Certificate'),
+      errors: [{ message: 'Certificate `web` uses `cert-manager.io/v2`, which CustomResourceDefinition `certificates.cert-manager.io` (bundled, from cert-manager) does not define; use `cert-manager.io/v1`, or pass the CRD your cluster runs with `--crds`', line: 1, column: 13, severity: 1 }],
     },
   ],
 });

@@ -1,12 +1,14 @@
 import rule from '../../rules/unknown-kind.js';
 import { testRule } from '../helpers/test-rule.js';
 
-const monitor = 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: web}\n';
+const monitor = 'apiVersion: gadgets.example.org/v1\nkind: Gadget\nmetadata: {name: web}\n';
+const catalogued = 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: web}\nspec: {selector: {}, endpoints: []}\n';
 
 testRule(rule, {
   valid: [
     { name: 'a removed apiVersion is left to removed-api-version', code: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: a}\n' },
     { name: 'a custom kind without CRD is not an error by default', code: monitor },
+    { name: 'a kind of the bundled catalog has a schema, even with --reject-unknown-kinds', code: catalogued, options: { rejectUnknownKinds: true } },
     { name: 'a kubeconfig is not an API object', code: 'apiVersion: v1\nkind: Config\nclusters: []\n' },
     { name: 'a kustomization is not an API object', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n' },
   ],
@@ -38,7 +40,7 @@ testRule(rule, {
       options: { rejectUnknownKinds: true },
       errors: [
         {
-          message: 'ServiceMonitor `web` (`monitoring.coreos.com/v1`) has no schema: no CustomResourceDefinition for it is among the linted files; add it, or pass it with `--context`',
+          message: 'Gadget `web` (`gadgets.example.org/v1`) has no schema: no CustomResourceDefinition for it is among the linted files or the bundled catalog; add it, or pass it with `--crds`',
           line: 2,
           column: 7,
         },

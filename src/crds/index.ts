@@ -1,0 +1,102 @@
+/**
+ * Custom resources: which CustomResourceDefinition describes an object. In order, a CRD of the run
+ * (linted files and `--context`), one of `crds:`/`--crds` (src/crds/folders.ts), then the bundled
+ * catalog (src/crds/catalog.ts). The engine attaches a run's folder definitions to its index and,
+ * when the run has custom resources, loads the CEL evaluator for their `x-kubernetes-validations`.
+ */
+import type { Resource } from '../resource.js';
+import type { ResourceIndex } from '../resource-index.js';
+import { catalogDefinition } from './catalog.js';
+import { loadCel, loadedCel } from './cel-loader.js';
+import { definitionOf, replacementOf, type CrdDefinition, type CrdVersion } from './definition.js';
+import { uncompiledRules } from './validation-rules.js';
+
+export { catalogKinds } from './catalog.js';
+export type { CrdDefinition, CrdVersion } from './definition.js';
+
+const runCrds = new WeakMap<ResourceIndex, Map<string, CrdDefinition>>();
+const folders = new WeakMap<ResourceIndex, Map<string, CrdDefinition[]>>();
+
+/** Reads `crds:`/`--crds` paths (src/crds/folders.ts, loaded only for runs that have some). */
+export async function loadCrdPaths(paths: readonly string[], cwd: string): Promise<import('./folders.js').FolderDefinitions> {
+  return (await import('./folders.js')).loadCrdPaths(paths, cwd);
+}
+
+/** `crds:`/`--crds` definitions for the run of `index`. */
+export function attachFolderDefinitions(index: ResourceIndex, definitions: readonly CrdDefinition[]): void {
+  const byKind = new Map<string, CrdDefinition[]>();
+  for (const definition of definitions) {
+    const key = `${definition.group}/${definition.kind.toLowerCase()}`;
+    byKind.set(key, [...(byKind.get(key) ?? []), definition]);
+  }
+  folders.set(index, byKind);
+}
+
+function inRun(index: ResourceIndex): Map<string, CrdDefinition> {
+  let crds = runCrds.get(index);
+  if (crds === undefined) {
+    crds = new Map();
+    for (const crd of index.list('apiextensions.k8s.io/CustomResourceDefinition')) {
+      if (crd.apiVersion !== 'apiextensions.k8s.io/v1') continue;
+      const definition = definitionOf(crd.value, crd.name);
+      const id = definition && `${definition.group}/${definition.kind}`;
+      if (id !== undefined && !crds.has(id)) crds.set(id, definition!);
+    }
+    runCrds.set(index, crds);
+  }
+  return crds;
+}
+
+/** The definition of `resource`'s kind, or undefined for a built-in or unknown kind. */
+export function customDefinition(resource: Resource, index: ResourceIndex): CrdDefinition | undefined {
+  const { group, kind } = resource;
+  if (!group.includes('.')) return undefined;
+  const run = inRun(index).get(`${group}/${kind}`);
+  if (run !== undefined) return run;
+  const listed = folders.get(index)?.get(`${group}/${kind.toLowerCase()}`);
+  if (listed !== undefined) {
+    const version = resource.apiVersion.slice(group.length + 1);
+    const exact = listed.filter((d) => d.kind === kind || d.kind === kind.toLowerCase());
+    return exact.find((d) => d.versions.some((v) => v.name === version)) ?? exact[0];
+  }
+  return catalogDefinition(group, kind);
+}
+
+export interface CustomVersion {
+  readonly definition: CrdDefinition;
+  /** The version `resource`'s apiVersion names, as the definition lists it (undefined: not listed). */
+  readonly version: CrdVersion | undefined;
+  /** The served, non-deprecated version to move to, the storage version first. */
+  readonly replacement: string | undefined;
+}
+
+/** `resource`'s definition and version, for the deprecated and removed version rules. */
+export function customVersionOf(resource: Resource, index: ResourceIndex): CustomVersion | undefined {
+  const definition = customDefinition(resource, index);
+  if (definition === undefined) return undefined;
+  const name = resource.apiVersion.slice(resource.group.length + 1);
+  return { definition, version: definition.versions.find((v) => v.name === name), replacement: replacementOf(definition, name) };
+}
+
+/** Loads the CEL evaluator if some object of the run is a custom resource with a definition. */
+export async function prepareCustomResources(resources: readonly Resource[], index: ResourceIndex): Promise<void> {
+  if (loadedCel() !== undefined) return;
+  if (resources.some((r) => !r.file.contextOnly && customDefinition(r, index) !== undefined)) await loadCel();
+}
+
+/** The note about CEL rules of the run's CRDs that could not be compiled (so were not checked), if any. */
+export function uncompiledRulesNote(resources: readonly Resource[], index: ResourceIndex): string | undefined {
+  if (loadedCel() === undefined) return undefined;
+  const seen = new Set<unknown>();
+  const failed: string[] = [];
+  for (const resource of resources) {
+    const definition = resource.file.contextOnly ? undefined : customDefinition(resource, index);
+    const schema = definition?.versions.find((v) => v.served && v.name === resource.apiVersion.slice(resource.group.length + 1))?.schema;
+    if (schema === undefined || seen.has(schema)) continue;
+    seen.add(schema);
+    for (const { rule, error } of uncompiledRules(schema)) failed.push(`\`${rule.length > 80 ? `${rule.slice(0, 77)}...` : rule}\` of ${definition!.source} (${error})`);
+  }
+  if (failed.length === 0) return undefined;
+  const listed = failed.slice(0, 3).join('; ') + (failed.length > 3 ? `; and ${failed.length - 3} more` : '');
+  return `${failed.length} CEL validation rule(s) could not be compiled and were not checked: ${listed}`;
+}
