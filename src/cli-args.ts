@@ -1,10 +1,12 @@
 /** Command-line flags: parsing, validation, and merging with the configuration file. */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeIds, unknownRuleMessage, SEVERITY_NAMES, type Config, type LoadedConfig, type Override } from './config.js';
 import { DEFAULT_KUBERNETES_VERSION, type LintOptions } from './engine.js';
 import { FORMAT_NAMES } from './formatters/index.js';
 import { parseKubernetesVersion } from './k8s/api-deprecations.js';
 import type { SeverityName } from './model.js';
+import type { RenderMode, RenderSettings } from './units/index.js';
 
 export const HELP = `Usage: k8s-lint [options] <path|->...
 
@@ -24,6 +26,8 @@ Options:
       --skip-kinds KIND,...     Do not check objects of these kinds (they are still indexed)
       --reject-unknown-kinds    Report objects of kinds with no schema and no CRD in the run
       --context PATH            Index PATH (file or folder) without reporting on it (repeatable)
+      --render MODE             Render Helm charts and kustomizations: auto (when helm, kustomize or
+                                kubectl are on PATH), require (a missing tool is an error), off
       --ignore-pattern GLOB     Skip files matching GLOB (repeatable)
       --no-inline-config        Ignore k8s-lint-disable comments and k8s-lint/ignore annotations
       --report-unused-disable-directives
@@ -64,6 +68,7 @@ export function parse(argv: readonly string[]) {
         'skip-kinds': { type: 'string', multiple: true, default: [] },
         'reject-unknown-kinds': { type: 'boolean', default: false },
         context: { type: 'string', multiple: true, default: [] },
+        render: { type: 'string' },
         'ignore-pattern': { type: 'string', multiple: true, default: [] },
         'no-inline-config': { type: 'boolean', default: false },
         'report-unused-disable-directives': { type: 'boolean', default: false },
@@ -157,6 +162,30 @@ export function effectiveConfig(flags: Flags, loaded: LoadedConfig | undefined, 
     rules: { ...config.rules, ...flagRules },
     external: config.external ?? [],
     overrides: overrides.filter((o) => Object.keys(o.rules).length > 0),
+    render: parseRenderMode(flags.render) ?? config.render ?? 'auto',
+    kustomizeCommand: config.kustomizeCommand ?? 'kustomize',
+    kustomizeEnableHelm: config.kustomizeEnableHelm ?? false,
+    units: config.units ?? [],
+  };
+}
+
+function parseRenderMode(value: string | undefined): RenderMode | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'auto' && value !== 'require' && value !== 'off') throw new UsageError(`--render expects auto, require or off, got '${value}'`);
+  return value;
+}
+
+/** What and how to render; `searchPath` is the PATH to find helm, kustomize and kubectl in. */
+export function renderSettings(effective: Effective, loaded: LoadedConfig | undefined, cwd: string, searchPath: string): RenderSettings {
+  const base = loaded?.dir ?? cwd;
+  const units = effective.units;
+  return {
+    mode: effective.render,
+    searchPath,
+    kustomizeCommand: loaded?.config.kustomizeCommand,
+    enableHelm: effective.kustomizeEnableHelm,
+    charts: units.filter((u) => 'chart' in u).map((u) => ({ ...u, chart: path.resolve(base, u.chart) })),
+    fileUnits: units.filter((u) => 'files' in u).map((u) => ({ ...u, base })),
   };
 }
 

@@ -32,7 +32,16 @@ export interface Config {
   readonly rules?: Readonly<Record<string, SeverityName>>;
   readonly external?: readonly string[];
   readonly overrides?: readonly Override[];
+  readonly render?: 'auto' | 'require' | 'off';
+  readonly kustomizeCommand?: 'kustomize' | 'kubectl';
+  readonly kustomizeEnableHelm?: boolean;
+  readonly units?: ReadonlyArray<UnitConfig>;
 }
+
+/** A `units` entry: a chart's values set (or its release settings), or plain files grouped by name. */
+export type UnitConfig =
+  | { readonly chart: string; readonly values?: readonly string[]; readonly release?: string; readonly namespace?: string }
+  | { readonly name: string; readonly files: readonly string[] };
 
 export interface LoadedConfig {
   /** Absolute path of the file. */

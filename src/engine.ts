@@ -5,7 +5,7 @@
 import type { Override } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
 import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
-import type { LintMessage, LintResult, Severity, SeverityName, SourceFile } from './model.js';
+import type { LintMessage, LintResult, Range, Severity, SeverityName, SourceFile } from './model.js';
 import { enabledByOverride, settle } from './overrides.js';
 import { toResources, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
@@ -17,6 +17,8 @@ import { isBuiltInGroup, parseKubernetesVersion } from './k8s/api-deprecations.j
 import { objectSchema } from './schema-validate.js';
 import { isApiServerObject } from './k8s/names.js';
 import yamlSyntax from '../rules/yaml-syntax.js';
+import type { RenderSettings } from './units/index.js';
+import type { RenderedRun } from './units/render-run.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
@@ -56,6 +58,8 @@ export interface LintOptions {
   readonly rejectUnknownKinds?: boolean;
   /** Called as the run advances (the CLI's progress line). */
   readonly onProgress?: (progress: LintProgress) => void;
+  /** Render Helm charts and kustomizations found in folders, and units the configuration names. */
+  readonly render?: RenderSettings;
 }
 
 export interface LintProgress {
@@ -104,7 +108,10 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   if (!version.ok) return { results: [], errors: [version.message], notices: [], internalError: false };
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress;
+  const units = options.render && options.render.mode !== 'off' ? await import('./units/index.js') : undefined;
+  const tools = units?.renderTools(options.render);
   const read = await readInputs(inputs, {
+    tools,
     cwd,
     ignorePatterns: options.ignorePatterns ?? [],
     ignore: options.ignore?.length ? { base: options.configDir ?? cwd, patterns: options.ignore } : undefined,
@@ -120,22 +127,40 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     issues.push(...loaded.issues);
     progress?.({ stage: 'parse', done: i + 1, total: read.files.length });
   });
+  const errors = [...read.errors];
+  let notices = read.notices;
+  let rendered: RenderedRun | undefined;
+  if (units && tools) {
+    const missing = units.missingTools(read.projects, tools, options.render!.mode, cwd);
+    notices = missing.notices;
+    errors.push(...missing.errors);
+    if (read.projects.charts.length > 0 || read.projects.kustomizations.length > 0) {
+      const { renderInto } = await import('./units/render-run.js');
+      rendered = await renderInto(read.projects, documents, issues, { ...options.render!, tools, cwd, kubeVersion: version.version, defaultNamespace: options.defaultNamespace ?? 'default', files: read.files });
+      stage('render');
+    }
+  }
   if (options.freeze) for (const doc of documents) deepFreeze(doc.value);
   stage('parse');
   const rules = enabledRules(options);
-  const errors = [...read.errors];
-  const external = parseExternals(options.external ?? [], errors);
+  const external = [...parseExternals(options.external ?? [], errors), ...read.generated];
   const resources = toResources(documents, options.defaultNamespace ?? 'default');
-  const index = new ResourceIndex(resources, issues.length, [...external, ...read.generated]);
-  stage('index');
-  let findings: Finding[] = runRules(checked(resources, options.skipKinds), index, {
+  const { checkUnits } = await import('./units/check.js');
+  const run = checkUnits(resources, {
     unreadableDocuments: issues.length,
     rules,
     kubernetesVersion: version.version,
     settings: { rejectUnknownKinds: options.rejectUnknownKinds === true },
     timings,
     onProgress: progress && ((done, total) => progress({ stage: 'check', done, total })),
+    cwd,
+    explicit: read.explicit,
+    fileUnits: options.render?.fileUnits,
+    external,
+    checked: (list) => checked(list, options.skipKinds),
   });
+  let findings: Finding[] = run.findings;
+  const index = new ResourceIndex(resources, issues.length, external);
   stage('rules');
   const internalError = findings.some((f) => f.ruleId === INTERNAL_ERROR);
   findings = [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...findings];
@@ -155,10 +180,11 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ruleIds: ruleSet.map((rule) => rule.id),
   };
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
-  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false);
+  const showUnits = run.units.length > 1 || rendered !== undefined;
+  const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, suppress, options.positionWorkers !== false, { rendered, showUnits });
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
-  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings };
+  return { results, errors, notices: unchecked ? [...notices, unchecked] : notices, internalError, timings };
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
@@ -216,15 +242,18 @@ async function toResults(
   findings: ReadonlyArray<Finding & { range?: LoadIssue }>,
   suppress: SuppressOptions,
   workers: boolean,
+  units: { rendered?: RenderedRun; showUnits: boolean },
 ): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
   // Positions need yaml's document API: loaded only when something is reported.
   const located = findings.filter((f) => !f.range && f.node);
   const resolved = located.length > 0 ? await (await import('./position-pool.js')).resolveAll(located.map((f) => f.node!), workers) : [];
   const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
+  const reported = [...files];
   for (const finding of findings) {
-    const range = finding.range ?? rangeOf.get(finding)!;
-    const message: LintMessage = {
+    let range: Range = finding.range ?? rangeOf.get(finding)!;
+    let file = finding.file;
+    let message: LintMessage = {
       ruleId: finding.ruleId,
       severity: finding.severity,
       message: finding.message,
@@ -233,19 +262,26 @@ async function toResults(
       endLine: range.endLine,
       endColumn: range.endColumn,
       ...(finding.resource ? { resource: finding.resource } : {}),
+      ...(finding.unit && units.showUnits ? { unit: finding.unit } : {}),
     };
-    const list = byFile.get(finding.file);
+    // A finding on rendered output moves to the template, values, resource or patch line.
+    if (units.rendered?.isRendered(file)) {
+      const mapped = await units.rendered.locate(finding, reported);
+      ({ file, range } = mapped);
+      message = { ...message, ...range, message: mapped.note ? `${message.message} (${mapped.note})` : message.message, ...(mapped.related ? { related: mapped.related } : {}) };
+    }
+    const list = byFile.get(file);
     if (list) list.push(message);
-    else byFile.set(finding.file, [message]);
+    else byFile.set(file, [message]);
   }
   // Comment directives and Helm sources: scanned only in files that have findings and may hold them.
   const scanAll = suppress.inlineConfig && suppress.reportUnused;
-  for (const file of files) {
+  for (const file of reported) {
     if (file.contextOnly || !mayHaveComments(file.text)) continue;
     const messages = byFile.get(file);
     if (messages || scanAll) byFile.set(file, applyComments(file.text, messages ?? [], suppress));
   }
-  return files.filter((file) => !file.contextOnly).map((file) => {
+  return reported.filter((file) => !file.contextOnly).map((file) => {
     const messages = (byFile.get(file) ?? []).sort(
       (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
     );
