@@ -84,7 +84,7 @@ async function stripOrigins(text: string, base: string): Promise<{ text: string;
       if (annotations.items.length === 0) doc.deleteIn(['metadata', 'annotations']);
     }
     origins.push({ file, changedBy });
-    parts.push(doc.toString({ lineWidth: 0 }));
+    parts.push(doc.toString({ lineWidth: 0 }).replace(/^---\n/, ''));
   }
   return { text: parts.map((p) => `---\n${p}`).join(''), origins };
 }

@@ -146,8 +146,8 @@ describe('suppressions', () => {
 });
 
 describe('Helm and Kustomize without helm, kustomize or kubectl on PATH', () => {
-  // Only node's own folder: whatever the machine has installed, nothing renders.
-  const bare = { PATH: path.dirname(process.execPath) };
+  // An empty PATH: whatever the machine has installed, nothing renders.
+  const bare = { PATH: mkdtempSync(path.join(tmpdir(), 'k8s-lint-no-tools-')) };
 
   it('skips chart templates with a one-line hint on stderr', () => {
     const result = run(['fixtures/e2e/config/helm/chart'], { env: bare });
