@@ -79,6 +79,8 @@ export interface LintOutput {
   readonly internalError: boolean;
   /** Milliseconds per stage (`stage:read`, ...) and per rule id, when `profile` is set. */
   readonly timings?: Record<string, number>;
+  /** The deploy units that were checked, by name. */
+  readonly units?: readonly string[];
 }
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { warn: 1, error: 2 };
@@ -184,7 +186,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, suppress, options.positionWorkers !== false, { rendered, showUnits });
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
-  return { results, errors, notices: unchecked ? [...notices, unchecked] : notices, internalError, timings };
+  return { results, errors, notices: unchecked ? [...notices, unchecked] : notices, internalError, timings, units: run.units };
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
@@ -237,6 +239,16 @@ function issueFinding(issue: LoadIssue, rules: ReturnType<typeof enabledRules>):
   return { ruleId: 'yaml-syntax', severity: enabled.severity, message: formatMessage(template, issue.data), file: issue.file, range: issue };
 }
 
+/** A base or template shared by several units gives one message naming them all. */
+function mergeUnits(list: LintMessage[], message: LintMessage): boolean {
+  const same = (m: LintMessage) => m.line === message.line && m.column === message.column && m.ruleId === message.ruleId && m.message === message.message;
+  const i = list.findIndex(same);
+  if (i === -1) return false;
+  const units = new Set([...(list[i].unit?.split(', ') ?? []), ...(message.unit ? [message.unit] : [])]);
+  list[i] = { ...list[i], ...(units.size > 0 ? { unit: [...units].sort().join(', ') } : {}) };
+  return true;
+}
+
 async function toResults(
   files: readonly SourceFile[],
   findings: ReadonlyArray<Finding & { range?: LoadIssue }>,
@@ -271,8 +283,8 @@ async function toResults(
       message = { ...message, ...range, message: mapped.note ? `${message.message} (${mapped.note})` : message.message, ...(mapped.related ? { related: mapped.related } : {}) };
     }
     const list = byFile.get(file);
-    if (list) list.push(message);
-    else byFile.set(file, [message]);
+    if (!list) byFile.set(file, [message]);
+    else if (!units.rendered || !mergeUnits(list, message)) list.push(message);
   }
   // Comment directives and Helm sources: scanned only in files that have findings and may hold them.
   const scanAll = suppress.inlineConfig && suppress.reportUnused;
