@@ -286,6 +286,7 @@ async function toResults(
     if (!list) byFile.set(file, [message]);
     else if (!units.rendered || !mergeUnits(list, message)) list.push(message);
   }
+  if (units.rendered) for (const [file, messages] of byFile) byFile.set(file, await units.rendered.suppressRelated(messages, reported, suppress));
   // Comment directives and Helm sources: scanned only in files that have findings and may hold them.
   const scanAll = suppress.inlineConfig && suppress.reportUnused;
   for (const file of reported) {

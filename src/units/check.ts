@@ -29,7 +29,7 @@ export function checkUnits(
   const own = resources.filter((r) => !r.file.contextOnly);
   const groups = assignUnits(own, options.cwd, options.fileUnits, options.explicit);
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const ids = new Map<Resource, number>();
   const total = own.length;
   let done = 0;
@@ -47,8 +47,13 @@ export function checkUnits(
       const target = finding.target;
       if (target && !ids.has(target)) ids.set(target, ids.size);
       const key = `${target ? ids.get(target) : ''}|${finding.ruleId}|${finding.message}|${JSON.stringify(finding.node?.path ?? [])}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        // An object several units share: one finding, naming them all.
+        findings[first] = { ...findings[first], unit: `${findings[first].unit}, ${group.name}` };
+        continue;
+      }
+      seen.set(key, findings.length);
       findings.push({ ...finding, unit: group.name });
     }
   }

@@ -16,6 +16,8 @@ export interface ChartProject {
   readonly dir: string;
   readonly name: string;
   readonly version: string;
+  /** `type: library`: helpers for other charts, nothing to render on its own. */
+  readonly library: boolean;
   readonly dependencies: ReadonlyArray<{ name: string; version: string; repository: string }>;
 }
 
@@ -65,7 +67,8 @@ export async function chartAt(chartFile: string): Promise<ChartProject | undefin
     .filter((d): d is Record<string, unknown> => typeof d === 'object' && d !== null && typeof (d as { name?: unknown }).name === 'string')
     .map((d) => ({ name: String(d.name), version: typeof d.version === 'string' ? d.version : '', repository: typeof d.repository === 'string' ? d.repository : '' }));
   const dir = path.dirname(chartFile);
-  return { kind: 'chart', dir, name: typeof chart.name === 'string' ? chart.name : path.basename(dir), version: String(chart.version ?? ''), dependencies };
+  const name = typeof chart.name === 'string' ? chart.name : path.basename(dir);
+  return { kind: 'chart', dir, name, version: String(chart.version ?? ''), library: chart.type === 'library', dependencies };
 }
 
 async function kustomizationAt(file: string): Promise<KustomizationProject> {

@@ -6,7 +6,8 @@
 import { promises as fs } from 'node:fs';
 import type { LoadIssue, ParsedDocument } from '../load.js';
 import { loadFile } from '../load.js';
-import type { Range, SourceFile } from '../model.js';
+import type { LintMessage, Range, SourceFile } from '../model.js';
+import { applyComments, mayHaveComments, type SuppressOptions } from '../suppressions.js';
 import type { Finding } from '../runner.js';
 import type { FoundProjects, RenderedFile, RenderSettings } from './index.js';
 import { renderAll } from './render.js';
@@ -24,6 +25,8 @@ export interface RenderedRun {
   isRendered(file: SourceFile): file is RenderedFile;
   /** The source line of a finding on rendered output; `reported` gains the file if it is new. */
   locate(finding: Finding, reported: SourceFile[]): Promise<Located>;
+  /** Drops messages that a `k8s-lint-disable` comment at their values line suppresses. */
+  suppressRelated(messages: LintMessage[], reported: SourceFile[], suppress: SuppressOptions): Promise<LintMessage[]>;
   /** Files with render problems that were not among the linted files (a chart's templates). */
   readonly files: readonly SourceFile[];
 }
@@ -97,6 +100,17 @@ export async function renderInto(
   return {
     isRendered,
     files: known.slice(settings.files.length),
+    async suppressRelated(messages, reported, suppress) {
+      if (!suppress.inlineConfig) return messages;
+      const kept: LintMessage[] = [];
+      for (const message of messages) {
+        const related = message.related?.[0];
+        const file = related && (await sourceOf(related.filePath, reported));
+        const at = related && { ...message, line: related.line, column: related.column, endLine: related.endLine, endColumn: related.endColumn };
+        if (!file || !at || !mayHaveComments(file.text) || applyComments(file.text, [at], { ...suppress, reportUnused: false }).length > 0) kept.push(message);
+      }
+      return kept;
+    },
     async locate(finding, reported) {
       const file = finding.file as RenderedFile;
       const target = finding.target;

@@ -69,7 +69,8 @@ async function helmSources(text: string): Promise<string[]> {
 
 export async function renderAll(request: RenderRequest): Promise<Rendered> {
   const { projects, tools } = request;
-  const units = (await Promise.all(projects.charts.map((chart) => chartUnits(chart, request)))).flat();
+  const installable = projects.charts.filter((chart) => !chart.library);
+  const units = (await Promise.all(installable.map((chart) => chartUnits(chart, request)))).flat();
   const files: RenderedFile[] = [];
   const problems: Rendered['problems'] = [];
   const mappers = new Map<RenderedFile, (docIndex: number, node: RenderedNode) => Promise<Mapped>>();
