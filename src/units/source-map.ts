@@ -5,7 +5,9 @@
  * key's line in it. Never a line of the rendered text or of a temporary file.
  */
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Path, Range } from '../model.js';
+import { KUSTOMIZATION_FILES } from './discover.js';
 import { findInTemplate, type TemplateMatch } from './template-lines.js';
 
 export interface RelatedLocation extends Range {
@@ -114,7 +116,7 @@ export async function mapKustomize(cache: TextCache, origin: string | undefined,
   const file = origin ?? fallback;
   const text = await cache.read(file);
   if (text === undefined) return { filePath: file, range: FIRST_LINE, note: 'the source file could not be read' };
-  if (/^kind:\s*Kustomization\s*$/m.test(text) || file.endsWith('kustomization.yaml')) {
+  if (KUSTOMIZATION_FILES.includes(path.basename(file)) || /^apiVersion:\s*kustomize\.config\.k8s\.io\//m.test(text)) {
     // Generated (configMapGenerator, ...): the generator entry that names it.
     const lines = text.split('\n');
     const at = lines.findIndex((l) => /^\s*-?\s*name:\s*/.test(l) && node.name.startsWith(l.replace(/^\s*-?\s*name:\s*/, '').trim().replace(/^["']|["']$/g, '')));

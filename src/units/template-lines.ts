@@ -55,7 +55,7 @@ function parseLine(text: string, index: number): Line {
 }
 
 /** The lines of the YAML document of `text` that defines `kind` (templates may hold several). */
-function documentLines(text: string, kind: string | undefined): Line[] {
+function documentLines(text: string, kind: string | undefined, name?: string): Line[] {
   const all = text.split('\n').map(parseLine);
   const docs: Line[][] = [[]];
   for (const line of all) {
@@ -63,7 +63,11 @@ function documentLines(text: string, kind: string | undefined): Line[] {
     else docs[docs.length - 1].push(line);
   }
   for (const doc of docs) doc.forEach((line, i) => (line.index = i));
-  return docs.find((doc) => kind !== undefined && doc.some((l) => l.key === 'kind' && l.col === 0 && unquote(l.value) === kind)) ?? docs.find((d) => d.some((l) => !l.structureless)) ?? all;
+  const ofKind = docs.filter((doc) => kind !== undefined && doc.some((l) => l.key === 'kind' && l.col === 0 && unquote(l.value) === kind));
+  // Several of that kind: the one whose metadata name the rendered name contains (kustomize adds prefixes).
+  const nameIn = (doc: Line[], match: (written: string) => boolean) => doc.some((l) => l.key === 'name' && l.col === 2 && match(unquote(l.value)));
+  const named = name ? ofKind.find((doc) => nameIn(doc, (w) => w === name)) ?? ofKind.find((doc) => nameIn(doc, (w) => w !== '' && name.includes(w))) : undefined;
+  return named ?? ofKind[0] ?? docs.find((d) => d.some((l) => !l.structureless)) ?? all;
 }
 
 const unquote = (value: string) => value.trim().replace(/^["']|["']$/g, '');
@@ -120,7 +124,8 @@ function lineRange(line: Line, valueOnly: boolean): Range {
  * used to pick list items by name; `kind` picks the document of a multi-document template.
  */
 export function findInTemplate(text: string, path: Path, rendered: unknown, kind?: string, wantKey = false): TemplateMatch | undefined {
-  const lines = documentLines(text, kind);
+  const metadata = rendered && typeof rendered === 'object' ? (rendered as { metadata?: { name?: unknown } }).metadata : undefined;
+  const lines = documentLines(text, kind, typeof metadata?.name === 'string' ? metadata.name : undefined);
   let block: Block = { lines, from: 0, to: lines.length };
   let found: Line | undefined;
   let value: unknown = rendered;

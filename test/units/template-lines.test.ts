@@ -72,4 +72,9 @@ describe('findInTemplate', () => {
     const two = 'apiVersion: v1\nkind: Service\nspec:\n  type: ClusterIP\n---\napiVersion: v1\nkind: ConfigMap\ndata:\n  type: x\n';
     expect(findInTemplate(two, ['data', 'type'], {}, 'ConfigMap')?.range.line).toBe(9);
   });
+
+  it('picks the document of the rendered name among several of one kind (kustomize prefixes names)', () => {
+    const two = 'kind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: "1"\n---\nkind: ConfigMap\nmetadata:\n  name: b\ndata:\n  x: "2"\n';
+    expect(findInTemplate(two, ['data', 'x'], { metadata: { name: 'prod-b' } }, 'ConfigMap')?.range.line).toBe(11);
+  });
 });
