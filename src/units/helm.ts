@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ChartProject } from './discover.js';
+import { chartAt, type ChartProject } from './discover.js';
 import { satisfies } from './semver.js';
 import { run } from './tools.js';
 
@@ -46,7 +46,14 @@ async function resolveDependencies(chart: ChartProject, tree: readonly ChartProj
   for (const dep of chart.dependencies) {
     if (vendored.some((entry) => entry === dep.name || (entry.startsWith(`${dep.name}-`) && entry.endsWith('.tgz')))) continue;
     const local = dep.repository.startsWith('file://') ? path.resolve(chart.dir, dep.repository.slice('file://'.length)) : undefined;
-    const found = tree.find((c) => c.dir !== chart.dir && c.name === dep.name && (local === undefined || c.dir === local) && satisfies(c.version, dep.version));
+    const fits = (c: ChartProject | undefined) => c !== undefined && c.dir !== chart.dir && c.name === dep.name && (local === undefined || c.dir === local) && satisfies(c.version, dep.version);
+    // In the linted tree, else beside the chart (`charts/common` next to `charts/app`) or at its `file://` path.
+    let found = tree.find(fits);
+    for (const dir of [local, path.join(path.dirname(chart.dir), dep.name)]) {
+      if (found || dir === undefined) continue;
+      const candidate = await chartAt(path.join(dir, 'Chart.yaml'));
+      if (fits(candidate)) found = candidate;
+    }
     if (!found) return { borrowed, missing: dep };
     borrowed.set(dep.name, found);
   }
