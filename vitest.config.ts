@@ -7,5 +7,6 @@ export default defineConfig({
     // The e2e tests spawn the CLI; on a loaded 2-core machine one spawn can take seconds. A hang
     // still fails, just later.
     testTimeout: 60_000,
+    globalSetup: ['test/helpers/tools-setup.ts'],
   },
 });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { defineRule, definitionPlace } from '../src/rule-api.js';
 
 const LISTED = 3;
@@ -14,7 +15,8 @@ export default defineRule({
       'lets it remove the fields only the first one set), so whichever comes last silently wins and the other one ' +
       'never takes effect; `kubectl create` fails with AlreadyExists, and kustomize refuses to build ("may not add ' +
       'resource with an already registered id"). Objects without a name (`generateName`) are not compared. A ' +
-      'definition in a legacy group (`extensions/v1beta1`) is compared only with others of that group.',
+      'definition in a legacy group (`extensions/v1beta1`) is compared only with others of that group. Two identical ' +
+      'definitions are harmless (applying the same object twice changes nothing) and are not reported.',
     fix: 'Keep one definition and delete the other, or give one of them another name or namespace.',
   },
   messages: {
@@ -24,7 +26,9 @@ export default defineRule({
     if (resource.name === '') return;
     const all = index.getAll(`${resource.group}/${resource.kind}`, resource.namespace, resource.name);
     if (all.length < 2) return;
-    const others = all.filter((other) => other !== resource);
+    // Identical copies (an all-in-one file beside the same objects split up) apply as one.
+    const others = all.filter((other) => other !== resource && !isDeepStrictEqual(other.value, resource.value));
+    if (others.length === 0) return;
     const places = others.slice(0, LISTED).map((other) => definitionPlace(resource, other));
     if (others.length > LISTED) places.push(`${others.length - LISTED} more`);
     report(resource.node('metadata', 'name'), 'duplicate', {

@@ -6,6 +6,7 @@ import { DEFAULT_KUBERNETES_VERSION, type LintOptions } from './engine.js';
 import { FORMAT_NAMES } from './formatters/index.js';
 import { parseKubernetesVersion } from './k8s/api-deprecations.js';
 import type { SeverityName } from './model.js';
+import type { RenderMode, RenderSettings } from './units/index.js';
 
 export const HELP = `Usage: k8s-lint [options] <path|->...
 
@@ -27,6 +28,8 @@ Options:
       --context PATH            Index PATH (file or folder) without reporting on it (repeatable)
       --crds PATH               Validate custom resources against the CRDs in PATH: CRD files, folders
                                 of them, or {group}/{kind}_{version}.json schema folders (repeatable)
+      --render MODE             Render Helm charts and kustomizations: auto (when helm, kustomize or
+                                kubectl are on PATH), require (a missing tool is an error), off
       --ignore-pattern GLOB     Skip files matching GLOB (repeatable)
       --no-inline-config        Ignore k8s-lint-disable comments and k8s-lint/ignore annotations
       --report-unused-disable-directives
@@ -68,6 +71,7 @@ export function parse(argv: readonly string[]) {
         'reject-unknown-kinds': { type: 'boolean', default: false },
         context: { type: 'string', multiple: true, default: [] },
         crds: { type: 'string', multiple: true, default: [] },
+        render: { type: 'string' },
         'ignore-pattern': { type: 'string', multiple: true, default: [] },
         'no-inline-config': { type: 'boolean', default: false },
         'report-unused-disable-directives': { type: 'boolean', default: false },
@@ -162,6 +166,30 @@ export function effectiveConfig(flags: Flags, loaded: LoadedConfig | undefined, 
     external: config.external ?? [],
     overrides: overrides.filter((o) => Object.keys(o.rules).length > 0),
     crds: [...(config.crds ?? []).map((p) => (loaded === undefined ? p : path.resolve(loaded.dir, p))), ...flags.crds],
+    render: parseRenderMode(flags.render) ?? config.render ?? 'auto',
+    kustomizeCommand: config.kustomizeCommand ?? 'kustomize',
+    kustomizeEnableHelm: config.kustomizeEnableHelm ?? false,
+    units: config.units ?? [],
+  };
+}
+
+function parseRenderMode(value: string | undefined): RenderMode | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'auto' && value !== 'require' && value !== 'off') throw new UsageError(`--render expects auto, require or off, got '${value}'`);
+  return value;
+}
+
+/** What and how to render; `searchPath` is the PATH to find helm, kustomize and kubectl in. */
+export function renderSettings(effective: Effective, loaded: LoadedConfig | undefined, cwd: string, searchPath: string): RenderSettings {
+  const base = loaded?.dir ?? cwd;
+  const units = effective.units;
+  return {
+    mode: effective.render,
+    searchPath,
+    kustomizeCommand: loaded?.config.kustomizeCommand,
+    enableHelm: effective.kustomizeEnableHelm,
+    charts: units.filter((u) => 'chart' in u).map((u) => ({ ...u, chart: path.resolve(base, u.chart) })),
+    fileUnits: units.filter((u) => 'files' in u).map((u) => ({ ...u, base })),
   };
 }
 

@@ -3,7 +3,7 @@
  */
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { effectiveConfig, HELP, lintOptions, parse, parseCount, UsageError, type Flags } from './cli-args.js';
+import { effectiveConfig, HELP, lintOptions, parse, parseCount, renderSettings, UsageError, type Flags } from './cli-args.js';
 import { listRules, printConfig } from './cli-info.js';
 import { createProgress } from './cli-progress.js';
 import { findConfigFile, loadConfig, type LoadedConfig } from './config.js';
@@ -96,7 +96,8 @@ async function run(io: CliIo): Promise<number> {
   }
   for (const context of flags.context) inputs.push({ path: context, contextOnly: true });
   const progress = createProgress(io.stderr, io.env);
-  const output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), onProgress: progress.update });
+  const render = renderSettings(effective, loaded, io.cwd, io.env.PATH ?? '');
+  const output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), render, onProgress: progress.update });
   progress.done();
   if (output.errors.length > 0) throw new UsageError(output.errors.join('\n'));
   if (!flags.quiet) for (const notice of output.notices) io.stderr.write(`k8s-lint: ${notice}\n`);

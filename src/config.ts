@@ -34,7 +34,16 @@ export interface Config {
   readonly overrides?: readonly Override[];
   /** CRD files and folders, JSON-schema catalog folders, relative to the configuration's folder. */
   readonly crds?: readonly string[];
+  readonly render?: 'auto' | 'require' | 'off';
+  readonly kustomizeCommand?: 'kustomize' | 'kubectl';
+  readonly kustomizeEnableHelm?: boolean;
+  readonly units?: ReadonlyArray<UnitConfig>;
 }
+
+/** A `units` entry: a chart's values set (or its release settings), or plain files grouped by name. */
+export type UnitConfig =
+  | { readonly chart: string; readonly values?: readonly string[]; readonly release?: string; readonly namespace?: string }
+  | { readonly name: string; readonly files: readonly string[] };
 
 export interface LoadedConfig {
   /** Absolute path of the file. */

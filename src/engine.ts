@@ -5,7 +5,7 @@
 import type { Override } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
 import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
-import type { LintMessage, LintResult, Severity, SeverityName, SourceFile } from './model.js';
+import type { LintMessage, LintResult, Range, Severity, SeverityName, SourceFile } from './model.js';
 import { enabledByOverride, settle } from './overrides.js';
 import { toResources, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
@@ -18,6 +18,8 @@ import { objectSchema } from './schema-validate.js';
 import { isApiServerObject } from './k8s/names.js';
 import yamlSyntax from '../rules/yaml-syntax.js';
 import { attachFolderDefinitions, customDefinition, loadCrdPaths, prepareCustomResources, uncompiledRulesNote } from './crds/index.js';
+import type { RenderSettings } from './units/index.js';
+import type { RenderedRun } from './units/render-run.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
@@ -59,6 +61,8 @@ export interface LintOptions {
   readonly onProgress?: (progress: LintProgress) => void;
   /** CustomResourceDefinition files and folders, and JSON-schema catalog folders (`crds:`, `--crds`). */
   readonly crds?: readonly string[];
+  /** Render Helm charts and kustomizations found in folders, and units the configuration names. */
+  readonly render?: RenderSettings;
 }
 
 export interface LintProgress {
@@ -78,6 +82,8 @@ export interface LintOutput {
   readonly internalError: boolean;
   /** Milliseconds per stage (`stage:read`, ...) and per rule id, when `profile` is set. */
   readonly timings?: Record<string, number>;
+  /** The deploy units that were checked, by name. */
+  readonly units?: readonly string[];
 }
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { warn: 1, error: 2 };
@@ -107,7 +113,10 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   if (!version.ok) return { results: [], errors: [version.message], notices: [], internalError: false };
   const cwd = options.cwd ?? process.cwd();
   const progress = options.onProgress;
+  const units = options.render && options.render.mode !== 'off' ? await import('./units/index.js') : undefined;
+  const tools = units?.renderTools(options.render);
   const read = await readInputs(inputs, {
+    tools,
     cwd,
     ignorePatterns: options.ignorePatterns ?? [],
     ignore: options.ignore?.length ? { base: options.configDir ?? cwd, patterns: options.ignore } : undefined,
@@ -123,28 +132,48 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     issues.push(...loaded.issues);
     progress?.({ stage: 'parse', done: i + 1, total: read.files.length });
   });
+  const errors = [...read.errors];
+  let renderNotices = read.notices;
+  let rendered: RenderedRun | undefined;
+  if (units && tools) {
+    const missing = units.missingTools(read.projects, tools, options.render!.mode, cwd);
+    renderNotices = missing.notices;
+    errors.push(...missing.errors);
+    if (read.projects.charts.length > 0 || read.projects.kustomizations.length > 0) {
+      const { renderInto } = await import('./units/render-run.js');
+      rendered = await renderInto(read.projects, documents, issues, { ...options.render!, tools, cwd, kubeVersion: version.version, defaultNamespace: options.defaultNamespace ?? 'default', files: read.files });
+      stage('render');
+    }
+  }
   if (options.freeze) for (const doc of documents) deepFreeze(doc.value);
   stage('parse');
   const rules = enabledRules(options);
-  const errors = [...read.errors];
-  const external = parseExternals(options.external ?? [], errors);
+  const external = [...parseExternals(options.external ?? [], errors), ...read.generated];
   const resources = toResources(documents, options.defaultNamespace ?? 'default');
-  const index = new ResourceIndex(resources, issues.length, [...external, ...read.generated]);
-  if (options.crds?.length) {
-    const folders = await loadCrdPaths(options.crds, cwd);
-    errors.push(...folders.errors);
-    attachFolderDefinitions(index, folders.definitions);
+  const index = new ResourceIndex(resources, issues.length, external);
+  const folderCrds = options.crds?.length ? await loadCrdPaths(options.crds, cwd) : undefined;
+  if (folderCrds) {
+    errors.push(...folderCrds.errors);
+    attachFolderDefinitions(index, folderCrds.definitions);
   }
   await prepareCustomResources(resources, index);
   stage('index');
-  let findings: Finding[] = runRules(checked(resources, options.skipKinds), index, {
+  const { checkUnits } = await import('./units/check.js');
+  const run = checkUnits(resources, {
     unreadableDocuments: issues.length,
     rules,
     kubernetesVersion: version.version,
     settings: { rejectUnknownKinds: options.rejectUnknownKinds === true },
     timings,
     onProgress: progress && ((done, total) => progress({ stage: 'check', done, total })),
+    cwd,
+    explicit: read.explicit,
+    fileUnits: options.render?.fileUnits,
+    external,
+    checked: (list) => checked(list, options.skipKinds),
+    prepareIndex: folderCrds && ((unitIndex) => attachFolderDefinitions(unitIndex, folderCrds.definitions)),
   });
+  let findings: Finding[] = run.findings;
   stage('rules');
   const internalError = findings.some((f) => f.ruleId === INTERNAL_ERROR);
   findings = [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...findings];
@@ -164,11 +193,12 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ruleIds: ruleSet.map((rule) => rule.id),
   };
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
-  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false);
+  const showUnits = run.units.length > 1 || rendered !== undefined;
+  const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, suppress, options.positionWorkers !== false, { rendered, showUnits });
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
-  const notices = [...read.notices, ...[unchecked, uncompiledRulesNote(resources, index)].filter(isDefined)];
-  return { results, errors, notices, internalError, timings };
+  const notices = [...renderNotices, ...[unchecked, uncompiledRulesNote(resources, index)].filter(isDefined)];
+  return { results, errors, notices, internalError, timings, units: run.units };
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
@@ -221,20 +251,33 @@ function issueFinding(issue: LoadIssue, rules: ReturnType<typeof enabledRules>):
   return { ruleId: 'yaml-syntax', severity: enabled.severity, message: formatMessage(template, issue.data), file: issue.file, range: issue };
 }
 
+/** A base or template shared by several units gives one message naming them all. */
+function mergeUnits(list: LintMessage[], message: LintMessage): boolean {
+  const same = (m: LintMessage) => m.line === message.line && m.column === message.column && m.ruleId === message.ruleId && m.message === message.message;
+  const i = list.findIndex(same);
+  if (i === -1) return false;
+  const units = new Set([...(list[i].unit?.split(', ') ?? []), ...(message.unit ? [message.unit] : [])]);
+  list[i] = { ...list[i], ...(units.size > 0 ? { unit: [...units].sort().join(', ') } : {}) };
+  return true;
+}
+
 async function toResults(
   files: readonly SourceFile[],
   findings: ReadonlyArray<Finding & { range?: LoadIssue }>,
   suppress: SuppressOptions,
   workers: boolean,
+  units: { rendered?: RenderedRun; showUnits: boolean },
 ): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
   // Positions need yaml's document API: loaded only when something is reported.
   const located = findings.filter((f) => !f.range && f.node);
   const resolved = located.length > 0 ? await (await import('./position-pool.js')).resolveAll(located.map((f) => f.node!), workers) : [];
   const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
+  const reported = [...files];
   for (const finding of findings) {
-    const range = finding.range ?? rangeOf.get(finding)!;
-    const message: LintMessage = {
+    let range: Range = finding.range ?? rangeOf.get(finding)!;
+    let file = finding.file;
+    let message: LintMessage = {
       ruleId: finding.ruleId,
       severity: finding.severity,
       message: finding.message,
@@ -243,19 +286,27 @@ async function toResults(
       endLine: range.endLine,
       endColumn: range.endColumn,
       ...(finding.resource ? { resource: finding.resource } : {}),
+      ...(finding.unit && units.showUnits ? { unit: finding.unit } : {}),
     };
-    const list = byFile.get(finding.file);
-    if (list) list.push(message);
-    else byFile.set(finding.file, [message]);
+    // A finding on rendered output moves to the template, values, resource or patch line.
+    if (units.rendered?.isRendered(file)) {
+      const mapped = await units.rendered.locate(finding, reported);
+      ({ file, range } = mapped);
+      message = { ...message, ...range, message: mapped.note ? `${message.message} (${mapped.note})` : message.message, ...(mapped.related ? { related: mapped.related } : {}) };
+    }
+    const list = byFile.get(file);
+    if (!list) byFile.set(file, [message]);
+    else if (!units.rendered || !mergeUnits(list, message)) list.push(message);
   }
+  if (units.rendered) for (const [file, messages] of byFile) byFile.set(file, await units.rendered.suppressRelated(messages, reported, suppress));
   // Comment directives and Helm sources: scanned only in files that have findings and may hold them.
   const scanAll = suppress.inlineConfig && suppress.reportUnused;
-  for (const file of files) {
+  for (const file of reported) {
     if (file.contextOnly || !mayHaveComments(file.text)) continue;
     const messages = byFile.get(file);
     if (messages || scanAll) byFile.set(file, applyComments(file.text, messages ?? [], suppress));
   }
-  return files.filter((file) => !file.contextOnly).map((file) => {
+  return reported.filter((file) => !file.contextOnly).map((file) => {
     const messages = (byFile.get(file) ?? []).sort(
       (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
     );

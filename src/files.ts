@@ -8,8 +8,10 @@ import path from 'node:path';
 import { matchesPath } from './glob.js';
 import { fileIssue, type LoadIssue } from './load.js';
 import type { SourceFile } from './model.js';
-import { generatedObjects, projectSkips, type ProjectSkip } from './projects.js';
+import { generatedObjects, projectSkips } from './projects.js';
 import type { ExternalObject } from './resource-index.js';
+import type { FoundProjects } from './units/index.js';
+import type { Tools } from './units/tools.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
@@ -31,6 +33,10 @@ export interface ReadFiles {
   readonly notices: string[];
   /** Objects a kustomization next to explicitly named files generates (configMapGenerator, ...). */
   readonly generated: ExternalObject[];
+  /** Files named on the command line (and stdin), not found in a folder: they form one unit. */
+  readonly explicit: ReadonlySet<string>;
+  /** Charts and kustomizations to render (when `tools` were given), and the ones skipped. */
+  readonly projects: FoundProjects;
 }
 
 export interface IgnoreGlobs {
@@ -48,6 +54,8 @@ export interface DiscoverOptions {
   readonly maxFileSize: number;
   /** Called after each file is read, with the count so far. */
   readonly onFile?: (count: number) => void;
+  /** helm and kustomize found: charts and kustomizations in folders are rendered, not skipped. */
+  readonly tools?: Tools;
 }
 
 function ignored(file: string, options: DiscoverOptions): boolean {
@@ -59,7 +67,7 @@ function ignored(file: string, options: DiscoverOptions): boolean {
   });
 }
 
-async function expand(input: FileInput, options: DiscoverOptions, skips: ProjectSkip[]): Promise<string[] | string> {
+async function expand(input: FileInput, options: DiscoverOptions, projectsSoFar: FoundProjects): Promise<string[] | string> {
   const absolute = path.resolve(options.cwd, input.path);
   const stat = await fs.stat(absolute).catch(() => undefined);
   if (!stat) return `No such file or directory: ${input.path}`;
@@ -76,8 +84,20 @@ async function expand(input: FileInput, options: DiscoverOptions, skips: Project
   const kept = found.filter((file) => !ignored(file, options)).sort();
   // A chart's templates/ folder named directly is still a chart's.
   const chart = path.basename(absolute) === 'templates' ? path.join(path.dirname(absolute), 'Chart.yaml') : undefined;
-  const projects = await projectSkips(chart && (await exists(chart)) ? [chart, ...kept] : kept);
-  if (!input.contextOnly) skips.push(...projects);
+  const candidates = chart && (await exists(chart)) ? [chart, ...kept] : kept;
+  if (options.tools && (options.tools.helm || options.tools.kustomize)) {
+    const { findProjects } = await import('./units/index.js');
+    const projects = await findProjects(candidates, options.tools);
+    if (!input.contextOnly) {
+      projectsSoFar.charts.push(...projects.charts.filter((c) => !projectsSoFar.charts.some((f) => f.dir === c.dir)));
+      projectsSoFar.kustomizations.push(...projects.kustomizations.filter((k) => !projectsSoFar.kustomizations.some((f) => f.dir === k.dir)));
+      for (const [dir, k] of projects.allKustomizations) projectsSoFar.allKustomizations.set(dir, k);
+      projectsSoFar.skips.push(...projects.skips);
+    }
+    return kept.filter((file) => !projects.covers(file));
+  }
+  const projects = await projectSkips(candidates);
+  if (!input.contextOnly) projectsSoFar.skips.push(...projects);
   return kept.filter((file) => !projects.some((p) => p.covers(file)));
 }
 
@@ -89,8 +109,9 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
   const files: SourceFile[] = [];
   const issues: LoadIssue[] = [];
   const errors: string[] = [];
-  const skips: ProjectSkip[] = [];
+  const found: FoundProjects = { charts: [], kustomizations: [], allKustomizations: new Map(), skips: [] };
   const explicit: string[] = [];
+  const named = new Set<string>();
   const seen = new Set<string>();
   for (const input of inputs) {
     if (input.text !== undefined) {
@@ -99,14 +120,18 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
       const source = { path: input.path, text: tooLarge ? '' : input.text, contextOnly: input.contextOnly };
       if (tooLarge) issues.push(fileIssue(source, 'tooLarge', { size: Buffer.byteLength(input.text), limit: options.maxFileSize }));
       files.push(source);
+      if (!input.contextOnly) named.add(source.path);
       continue;
     }
-    const expanded = await expand(input, options, skips);
+    const expanded = await expand(input, options, found);
     if (typeof expanded === 'string') {
       errors.push(expanded);
       continue;
     }
-    if (expanded.length === 1 && expanded[0] === path.resolve(options.cwd, input.path)) explicit.push(expanded[0]);
+    if (expanded.length === 1 && expanded[0] === path.resolve(options.cwd, input.path)) {
+      explicit.push(expanded[0]);
+      if (!input.contextOnly) named.add(expanded[0]);
+    }
     for (const file of expanded) {
       if (seen.has(file) || ignored(file, options)) continue;
       seen.add(file);
@@ -114,8 +139,8 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
       options.onFile?.(files.length);
     }
   }
-  const notices = [...new Set(skips.map((skip) => skip.notice(options.cwd)))];
-  return { files, issues, errors, notices, generated: await generatedObjects(explicit) };
+  const notices = [...new Set(found.skips.map((skip) => skip.notice(options.cwd)))];
+  return { files, issues, errors, notices, generated: await generatedObjects(explicit), explicit: named, projects: found };
 }
 
 async function readOne(file: string, contextOnly: boolean | undefined, options: DiscoverOptions, issues: LoadIssue[]): Promise<SourceFile> {

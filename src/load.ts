@@ -17,7 +17,7 @@ export interface ParsedDocument {
 /** A `yaml-syntax` finding; `messageId` names a message of rules/yaml-syntax.ts. */
 export interface LoadIssue extends Range {
   readonly file: SourceFile;
-  readonly messageId: 'syntax' | 'helm' | 'binary' | 'tooLarge' | 'aliasBomb' | 'unreadable';
+  readonly messageId: 'syntax' | 'helm' | 'binary' | 'tooLarge' | 'aliasBomb' | 'unreadable' | 'render';
   readonly data: Record<string, string | number>;
 }
 

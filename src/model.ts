@@ -41,6 +41,15 @@ export interface LintMessage extends Range {
   readonly severity: Severity;
   readonly message: string;
   readonly resource?: ResourceId;
+  /** The deploy unit (chart and values set, kustomization, folder tree) when a run has several or renders one. */
+  readonly unit?: string;
+  /** Further places that explain the finding: the values file line that set a rendered value. */
+  readonly related?: readonly RelatedLocation[];
+}
+
+export interface RelatedLocation extends Range {
+  readonly filePath: string;
+  readonly message: string;
 }
 
 export interface LintResult {

@@ -14,6 +14,7 @@ const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml'];
 const PLAIN_KEYS = new Set(['apiVersion', 'kind', 'metadata', 'resources', 'commonLabels', 'commonAnnotations', 'labels', 'sortOptions', 'buildMetadata']);
 
 export interface ProjectSkip {
+  readonly kind: 'chart' | 'kustomization';
   /** Whether `file` (absolute) is skipped. */
   covers(file: string): boolean;
   /** The hint for stderr, with paths relative to `cwd`. */
@@ -50,6 +51,7 @@ export async function projectSkips(files: readonly string[]): Promise<ProjectSki
       const chart = await readYaml(file);
       const release = typeof chart?.name === 'string' && /^[a-z0-9-]+$/.test(chart.name) ? chart.name : path.basename(dir);
       skips.push({
+        kind: 'chart',
         covers: under(path.join(dir, 'templates')),
         notice: (cwd) => `Helm chart ${shellPath(cwd, dir)}: its templates are skipped; lint the rendered chart with \`helm template ${release} ${shellPath(cwd, dir)} | k8s-lint -\``,
       });
@@ -63,6 +65,7 @@ export async function projectSkips(files: readonly string[]): Promise<ProjectSki
     const kustomization = await readYaml(path.join(dir, KUSTOMIZATION_FILES.find((f) => files.includes(path.join(dir, f)))!));
     if (kustomization && kustomization.kind !== 'Component' && Object.keys(kustomization).every((key) => PLAIN_KEYS.has(key))) continue;
     skips.push({
+      kind: 'kustomization',
       covers: under(dir),
       notice: (cwd) => `Kustomize folder ${shellPath(cwd, dir)}: its resources and patches are skipped; lint the rendered output with \`kubectl kustomize ${shellPath(cwd, dir)} | k8s-lint -\``,
     });

@@ -1,5 +1,6 @@
 /** Documents -> Kubernetes objects (with `List` items expanded), each able to point into its YAML. */
 import { groupOf, isNamespaced } from './k8s/kinds.js';
+import { isApiServerObject } from './k8s/names.js';
 import type { ParsedDocument } from './load.js';
 import type { NodeRef, Path, PathSegment, ResourceId, SourceFile } from './model.js';
 
@@ -65,6 +66,11 @@ function isKubeObject(value: unknown): value is KubeObject {
   return isRecord(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string';
 }
 
+/** Shaped like an object and meant for the API server: not tool configuration (kustomization, kubeconfig, `release-notes/v2`). */
+function isAppliedObject(value: unknown): value is KubeObject {
+  return isKubeObject(value) && isApiServerObject(value.apiVersion, value.kind);
+}
+
 /** CRD scopes declared in the run, keyed `group/Kind`. */
 export function crdScopes(documents: readonly ParsedDocument[]): Map<string, boolean> {
   const scopes = new Map<string, boolean>();
@@ -91,10 +97,10 @@ export function toResources(documents: readonly ParsedDocument[], defaultNamespa
   };
   for (const doc of documents) {
     const value = doc.value;
-    if (!isKubeObject(value)) continue;
+    if (!isAppliedObject(value)) continue;
     if (value.kind.endsWith('List') && Array.isArray(value.items)) {
       value.items.forEach((item, i) => {
-        if (isKubeObject(item)) add(doc, ['items', i], item);
+        if (isAppliedObject(item)) add(doc, ['items', i], item);
       });
     } else {
       add(doc, [], value);

@@ -12,6 +12,8 @@ export interface Finding {
   readonly file: SourceFile;
   readonly node?: NodeRef;
   readonly resource?: ResourceId;
+  /** The deploy unit it was found in (units/). */
+  readonly unit?: string;
   /** The object the finding is on (overrides by kind/namespace/name, `k8s-lint/ignore`). */
   readonly target?: Resource;
   /** The rule asked for `warn` on this finding (`report(..., { severity: 'warn' })`). */

@@ -254,8 +254,8 @@ describe('README.md', () => {
     for (const flag of flags) expect(usage, flag).toMatch(new RegExp(`\`${flag}\\b|, ${flag}\\b`));
   });
 
-  it('shows the Helm and Kustomize pipes and the lint-staged and lefthook snippets with the whole folder', () => {
-    const pipes = section('Helm and Kustomize');
+  it('shows the repository units, the Helm and Kustomize pipes and the lint-staged and lefthook snippets with the whole folder', () => {
+    const pipes = section('Lint a repository');
     expect(pipes).toMatch(/helm template .+ \| npx k8s-lint -/);
     expect(pipes).toMatch(/kubectl kustomize .+ \| npx k8s-lint -/);
     expect(pipes).toContain('# Source:');

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { LintMessage } from '../model.js';
+import type { LintMessage, Range } from '../model.js';
 import { packageInfo } from '../package-info.js';
 import { displayPath, STDIN_PATH, type Formatter, type RuleMetaForFormatters } from './index.js';
 
@@ -68,7 +68,7 @@ function artifactLocation(filePath: string, cwd: string): { uri: string; uriBase
   return { uri: relativeUri(shown), uriBaseId: SRCROOT };
 }
 
-function region(message: LintMessage) {
+function region(message: Range) {
   const startLine = Math.max(1, message.line);
   const startColumn = Math.max(1, message.column);
   const endLine = Math.max(startLine, message.endLine || startLine);
@@ -117,6 +117,15 @@ const sarif: Formatter = (results, context) => {
             ...(message.resource ? { logicalLocations: logicalLocations(message) } : {}),
           },
         ],
+        ...(message.related?.length
+          ? {
+              relatedLocations: message.related.map((related, id) => ({
+                id,
+                physicalLocation: { artifactLocation: artifactLocation(related.filePath, context.cwd), region: region(related) },
+                message: { text: related.message },
+              })),
+            }
+          : {}),
         partialFingerprints: { [FINGERPRINT_KEY]: `${key}:${occurrence}` },
       };
     }),

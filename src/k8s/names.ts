@@ -13,6 +13,10 @@
  * - pkg/api/validation/generic.go: `maskTrailingDash` for `generateName` prefixes.
  * The error strings below are upstream's, without the regex and examples.
  */
+import { isBuiltInGroup } from './api-deprecations.js';
+import { groupOf } from './kinds.js';
+import { editDistance } from './suggest.js';
+import { servedGroupVersions, SUPPORTED_VERSIONS } from '../schemas.js';
 
 const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_LABEL_RE = new RegExp(`^${DNS1123_LABEL}$`);
@@ -136,13 +140,32 @@ export function nameFormatOf(group: string, kind: string): NameFormat | undefine
 }
 
 /** Tool configuration that looks like an object but is never sent to the API server. */
-const CONFIG_GROUPS = new Set(['kubeadm.k8s.io', 'audit.k8s.io', 'apiserver.k8s.io', 'kind.x-k8s.io', 'k3d.io', 'kpt.dev', 'config.kubernetes.io', 'builtin']);
+const CONFIG_GROUPS = new Set(['kubeadm.k8s.io', 'audit.k8s.io', 'apiserver.k8s.io', 'kind.x-k8s.io', 'k3d.io', 'kpt.dev', 'config.kubernetes.io', 'builtin', 'install.istio.io']);
 
 export function isApiServerObject(apiVersion: string, kind: string): boolean {
   const slash = apiVersion.indexOf('/');
   const group = slash === -1 ? '' : apiVersion.slice(0, slash);
   if (group === '') return apiVersion === 'v1' && kind !== 'Config';
+  if (!group.includes('.')) return isBuiltInGroup(group) || nearBuiltInGroup(group);
   return !CONFIG_GROUPS.has(group) && !group.endsWith('config.k8s.io') && !group.startsWith('skaffold');
+}
+
+/**
+ * A dotless group Kubernetes does not have is either a typo of one it has (`app`, `core`, `rbac`:
+ * an error worth reporting) or some tool's format (`release-notes/v2`, `descheduler/v1alpha2`).
+ */
+function nearBuiltInGroup(group: string): boolean {
+  if (group === 'core') return true;
+  return builtInGroups().some((known) => {
+    const label = known.split('.')[0];
+    return label === group || editDistance(group, label) <= (group.length > 5 ? 2 : 1);
+  });
+}
+
+let groups: string[] | undefined;
+function builtInGroups(): string[] {
+  groups ??= [...new Set(SUPPORTED_VERSIONS.flatMap((v) => [...servedGroupVersions(v)].map(groupOf)))].filter((g) => g !== '');
+  return groups;
 }
 
 /** `${VAR}` (envsubst, Flux post-build) or `{{ }}` (Helm, Jinja): filled in before apply. */

@@ -145,13 +145,16 @@ describe('suppressions', () => {
   });
 });
 
-describe('Helm and Kustomize', () => {
+describe('Helm and Kustomize without helm, kustomize or kubectl on PATH', () => {
+  // An empty PATH: whatever the machine has installed, nothing renders.
+  const bare = { PATH: mkdtempSync(path.join(tmpdir(), 'k8s-lint-no-tools-')) };
+
   it('skips chart templates with a one-line hint on stderr', () => {
-    const result = run(['fixtures/e2e/config/helm/chart']);
+    const result = run(['fixtures/e2e/config/helm/chart'], { env: bare });
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('k8s-lint: Helm chart fixtures/e2e/config/helm/chart: its templates are skipped; lint the rendered chart with `helm template shop fixtures/e2e/config/helm/chart | k8s-lint -`\n');
-    expect(run(['--quiet', 'fixtures/e2e/config/helm/chart']).stderr).toBe('');
-    const templates = run(['fixtures/e2e/config/helm/chart/templates']);
+    expect(run(['--quiet', 'fixtures/e2e/config/helm/chart'], { env: bare }).stderr).toBe('');
+    const templates = run(['fixtures/e2e/config/helm/chart/templates'], { env: bare });
     expect(templates.stdout).toBe('');
     expect(templates.stderr).toContain('`helm template shop fixtures/e2e/config/helm/chart | k8s-lint -`');
   });
@@ -166,13 +169,13 @@ describe('Helm and Kustomize', () => {
   });
 
   it('skips a transforming kustomization with a hint, and lints a plain one', () => {
-    const result = run(['-f', 'json', 'kustomize'], { cwd: CONFIG });
+    const result = run(['-f', 'json', 'kustomize'], { cwd: CONFIG, env: bare });
     expect(result.stderr).toBe('k8s-lint: Kustomize folder kustomize/app: its resources and patches are skipped; lint the rendered output with `kubectl kustomize kustomize/app | k8s-lint -`\n');
     expect((JSON.parse(result.stdout) as JsonResult[]).map((r) => path.relative(CONFIG, r.filePath))).toEqual(['kustomize/base/configmap.yaml', 'kustomize/base/kustomization.yaml']);
   });
 
   it("counts a kustomization's generators as defined when its files are named explicitly", () => {
-    const result = run(['-f', 'json', 'kustomize/app/deployment.yaml'], { cwd: CONFIG });
+    const result = run(['-f', 'json', 'kustomize/app/deployment.yaml'], { cwd: CONFIG, env: bare });
     expect(result.stderr).toBe('');
     expect(found(result.stdout)).toEqual(['kustomize/app/deployment.yaml:21:23 missing-configmap']);
   });

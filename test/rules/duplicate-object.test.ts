@@ -3,18 +3,19 @@ import rule from '../../rules/duplicate-object.js';
 import { lint } from '../../src/engine.js';
 import { testRule } from '../helpers/test-rule.js';
 
-const role = (namespace: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: reader, namespace: ${namespace}}\nrules: []\n`;
-const clusterRole = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: reader}\nrules: []\n';
+const role = (namespace: string, verbs = '[]') => `apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: reader, namespace: ${namespace}}\nrules: [{apiGroups: [''], resources: [pods], verbs: ${verbs}}]\n`;
+const clusterRole = (verbs = '[]') => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: reader}\nrules: [{apiGroups: [''], resources: [pods], verbs: ${verbs}}]\n`;
 
 testRule(rule, {
   valid: [
-    { name: 'a Role and a ClusterRole of the same name', code: `${role('default')}---\n${clusterRole}` },
+    { name: 'a Role and a ClusterRole of the same name', code: `${role('default')}---\n${clusterRole()}` },
+    { name: 'the same object twice, word for word', code: `${clusterRole()}---\n${clusterRole()}` },
     { name: 'same kind name in different API groups', code: 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\n---\napiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: web}\n' },
   ],
   invalid: [
     {
       name: 'a cluster-scoped object defined three times',
-      code: `${clusterRole}---\n${clusterRole}---\n${clusterRole}`,
+      code: `${clusterRole()}---\n${clusterRole('[get]')}---\n${clusterRole('[list]')}`,
       errors: [
         { message: 'ClusterRole `reader` is also defined in document 2 of this file, document 3 of this file; applying both, one silently replaces the other: keep one definition or rename one', line: 3, column: 18 },
         { message: 'ClusterRole `reader` is also defined in document 1 of this file, document 3 of this file; applying both, one silently replaces the other: keep one definition or rename one', line: 8, column: 18 },
@@ -29,7 +30,7 @@ describe('duplicate-object across files', () => {
     const output = await lint(
       [
         { path: '/repo/k8s/base/rbac.yaml', text: role('shop') },
-        { path: '/repo/k8s/overlays/prod/rbac.yaml', text: `${clusterRole}---\n${role('shop')}` },
+        { path: '/repo/k8s/overlays/prod/rbac.yaml', text: `${clusterRole()}---\n${role('shop', '[get]')}` },
       ],
       { ruleSet: [rule] },
     );

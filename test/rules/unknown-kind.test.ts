@@ -11,6 +11,10 @@ testRule(rule, {
     { name: 'a kind of the bundled catalog has a schema, even with --reject-unknown-kinds', code: catalogued, options: { rejectUnknownKinds: true } },
     { name: 'a kubeconfig is not an API object', code: 'apiVersion: v1\nkind: Config\nclusters: []\n' },
     { name: 'a kustomization is not an API object', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n' },
+    { name: 'a tool format with a dotless group far from any Kubernetes group', code: 'apiVersion: release-notes/v2\nkind: ReleaseNote\nmetadata: {name: v1.2}\n' },
+    { name: 'descheduler policy is tool configuration', code: 'apiVersion: descheduler/v1alpha2\nkind: DeschedulerPolicy\nprofiles: []\n' },
+    { name: 'an IstioOperator profile is install configuration', code: 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec: {profile: demo}\n' },
+    { name: 'a component configuration', code: 'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nprofiles: []\n' },
   ],
   invalid: [
     {
@@ -33,6 +37,11 @@ testRule(rule, {
           column: 13,
         },
       ],
+    },
+    {
+      name: 'a group one letter from a built-in one',
+      code: 'apiVersion: bach/v1\nkind: Job\nmetadata: {name: nightly}\n',
+      errors: [{ message: 'Kubernetes has no API group `bach` (`bach/v1`), and custom resource groups contain a dot, so kubectl fails with "no matches for kind"; `Job` is served as `batch/v1`', line: 1, column: 13 }],
     },
     {
       name: 'a custom kind without CRD with --reject-unknown-kinds',

@@ -1,0 +1,83 @@
+/**
+ * Objects -> units, and the objects each unit sees. Rendered objects belong to their chart or
+ * kustomization; plain files to a unit the configuration names, else to their folder tree
+ * (partition.ts). CustomResourceDefinitions and Namespaces are known to every unit, and
+ * `--context` objects to every rendered unit.
+ */
+import path from 'node:path';
+import { matchesPath } from '../glob.js';
+import type { Resource } from '../resource.js';
+import type { FileUnitConfig, RenderedFile } from './index.js';
+import { commonFolder, partition, type PlainFile } from './partition.js';
+
+export interface UnitGroup {
+  readonly name: string;
+  /** The unit's own objects (checked). */
+  readonly resources: Resource[];
+  /** What its cross references may resolve to: its objects plus the shared ones. */
+  readonly indexed: Resource[];
+}
+
+export const keyOf = (r: Resource) => `${r.group}/${r.kind}|${r.namespace ?? ''}|${r.name}`;
+
+function isRendered(file: Resource['file']): file is RenderedFile {
+  return typeof (file as Partial<RenderedFile>).unit === 'string';
+}
+
+/** Units of `resources` (context objects excluded); `explicit` files, named one by one, form one unit. */
+export function assignUnits(resources: readonly Resource[], cwd: string, fileUnits: readonly FileUnitConfig[] = [], explicit: ReadonlySet<string> = new Set()): UnitGroup[] {
+  const byUnit = new Map<string, Resource[]>();
+  const add = (unit: string, resource: Resource) => {
+    const list = byUnit.get(unit);
+    if (list) list.push(resource);
+    else byUnit.set(unit, [resource]);
+  };
+  const plain = new Map<string, Resource[]>();
+  for (const resource of resources) {
+    if (isRendered(resource.file)) {
+      add(resource.file.unit, resource);
+      continue;
+    }
+    if (explicit.has(resource.file.path)) {
+      add(explicitName(explicit, cwd), resource);
+      continue;
+    }
+    const file = path.resolve(cwd, resource.file.path);
+    const configured = fileUnits.find((u) => u.files.some((glob) => matchesPath(path.relative(u.base, file), glob)));
+    if (configured) add(configured.name, resource);
+    else plain.set(file, [...(plain.get(file) ?? []), resource]);
+  }
+  const files: PlainFile[] = [...plain].map(([file, list]) => ({ path: file, objects: list.map((r) => ({ key: keyOf(r), value: r.value })) }));
+  const units = partition(files);
+  for (const unit of units) {
+    const name = units.length === 1 && byUnit.size === 0 ? unit.name : displayName(unit.name, files, cwd);
+    for (const file of unit.files) for (const resource of plain.get(file)!) add(name, resource);
+  }
+  const shared = new Map<string, Resource>();
+  for (const resource of resources) {
+    if ((resource.kind === 'CustomResourceDefinition' || resource.kind === 'Namespace') && !shared.has(keyOf(resource))) shared.set(keyOf(resource), resource);
+  }
+  const context = resources.filter((r) => r.file.contextOnly);
+  return [...byUnit].map(([name, own]) => {
+    const keys = new Set(own.map(keyOf));
+    const extra = [...shared.values(), ...(own.some((r) => isRendered(r.file)) ? context : [])].filter((r) => {
+      const key = keyOf(r);
+      if (keys.has(key)) return false;
+      keys.add(key);
+      return true;
+    });
+    return { name, resources: own, indexed: extra.length > 0 ? [...own, ...extra] : own };
+  });
+}
+
+function explicitName(explicit: ReadonlySet<string>, cwd: string): string {
+  if (explicit.size > 1) return 'files named on the command line';
+  const [file] = explicit;
+  return path.isAbsolute(file) ? path.relative(cwd, file) : file;
+}
+
+/** A plain unit's folder names, relative to `cwd` rather than to the files' common folder. */
+function displayName(name: string, files: readonly PlainFile[], cwd: string): string {
+  const common = commonFolder(files.map((f) => path.dirname(f.path)));
+  return name.split(' + ').map((part) => path.relative(cwd, path.join(common, part === '.' ? '' : part)) || '.').join(' + ');
+}

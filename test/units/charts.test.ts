@@ -1,0 +1,36 @@
+/** Charts in a repository: dependencies from the tree, missing dependencies, template errors. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/test-rule.js';
+import { copyOf, edit, lintRepo } from './helpers.js';
+
+const REPO = path.join(ROOT, 'fixtures', 'e2e', 'repo-charts');
+
+describe('charts of a repository', () => {
+  it('renders a chart whose dependency sits beside it, offline; one diagnostic for a missing one; template errors at their line', async () => {
+    const output = await lintRepo(REPO);
+    expect(output.errors).toEqual([]);
+    expect(output.units).toEqual(['charts/app']);
+    expect(output.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([
+      'charts/needs-redis/Chart.yaml:8:3 yaml-syntax Chart dependency `redis` (version `19.x.x`) is neither in `charts/` nor a chart of the linted tree: run `helm dependency build` for chart `needs-redis` (unit `charts/needs-redis`)',
+      'charts/failing/templates/secret.yaml:6:3 yaml-syntax Helm cannot render the chart: database.host is required: set it in the values (unit `charts/failing`)',
+    ]);
+  }, 60_000);
+
+  it('applies k8s-lint-disable comments in templates and in values files', async () => {
+    const dir = copyOf(REPO);
+    const service = path.join(dir, 'charts/app/templates/service.yaml');
+    const line = edit(service, 'targetPort: http', 'targetPort: web');
+    const mismatch = async () => (await lintRepo(dir)).messages.filter((m) => m.ruleId === 'service-target-port-mismatch').map((m) => `${m.file}:${m.line}`);
+    expect(await mismatch()).toEqual([`charts/app/templates/service.yaml:${line}`]);
+    edit(service, '      targetPort: web', '      # k8s-lint-disable-next-line service-target-port-mismatch -- the sidecar listens there\n      targetPort: web');
+    expect(await mismatch()).toEqual([]);
+
+    const values = path.join(dir, 'charts/app/values.yaml');
+    edit(values, '  port: 80', '  port: 80800');
+    const port = async () => (await lintRepo(dir)).messages.filter((m) => m.related?.some((r) => r.filePath === values));
+    expect(await port()).toHaveLength(1);
+    edit(values, '  port: 80800', '  port: 80800 # k8s-lint-disable-line -- a test value');
+    expect(await port()).toEqual([]);
+  }, 60_000);
+});

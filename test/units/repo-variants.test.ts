@@ -1,0 +1,46 @@
+/** Plain repositories: variants are alternative units, tool configuration is not an object. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/engine.js';
+import { partition } from '../../src/units/partition.js';
+import { ROOT } from '../helpers/test-rule.js';
+
+const REPO = path.join(ROOT, 'fixtures', 'e2e', 'repo-variants');
+const NOISE = new Set(['duplicate-object', 'unknown-kind', 'invalid-object-name']);
+
+describe('a repository of variants', () => {
+  it('reports no duplicate, unknown kind or invalid name, except a real duplicate in one folder', async () => {
+    const output = await lint([{ path: REPO }], { cwd: REPO, positionWorkers: false });
+    const noise = output.results.flatMap((r) => r.messages.filter((m) => NOISE.has(m.ruleId)).map((m) => `${path.relative(REPO, r.filePath)}:${m.line} ${m.ruleId}`));
+    expect(noise).toEqual(['app/settings-us.yaml:4 duplicate-object', 'app/settings.yaml:4 duplicate-object']);
+    expect(output.results.flatMap((r) => r.messages).filter((m) => m.severity === 2)).toHaveLength(2);
+    expect(output.units).toEqual(['demo + provider/aws', 'demo/manifests + provider/gcp']);
+  });
+
+  it('lints one explicit file as a unit of its own', async () => {
+    const output = await lint([{ path: 'provider/gcp/deploy.yaml' }], { cwd: REPO, positionWorkers: false });
+    expect(output.units).toEqual(['provider/gcp/deploy.yaml']);
+    // Alone, the file's Deployment reads a ConfigMap that only the whole tree defines.
+    expect(output.results[0].messages.map((m) => m.ruleId)).toContain('missing-configmap');
+  });
+});
+
+describe('partition', () => {
+  const file = (p: string, ...objects: Array<[string, unknown]>) => ({ path: p, objects: objects.map(([key, value]) => ({ key, value })) });
+
+  it('keeps a tree whose parts agree as one unit', () => {
+    expect(partition([file('/r/a/x.yaml', ['k|ns|a', 1]), file('/r/b/y.yaml', ['k|ns|a', 1])])).toEqual([{ name: '.', files: ['/r/a/x.yaml', '/r/b/y.yaml'] }]);
+  });
+
+  it('splits parts that define an object differently, and shares the rest with each', () => {
+    const units = partition([file('/r/aws/x.yaml', ['k|ns|a', 1]), file('/r/gcp/x.yaml', ['k|ns|a', 2]), file('/r/common/ns.yaml', ['ns||shop', 0])]);
+    expect(units).toEqual([
+      { name: 'aws', files: ['/r/aws/x.yaml', '/r/common/ns.yaml'] },
+      { name: 'gcp', files: ['/r/gcp/x.yaml', '/r/common/ns.yaml'] },
+    ]);
+  });
+
+  it("never splits a folder's own files", () => {
+    expect(partition([file('/r/a.yaml', ['k|ns|a', 1]), file('/r/b.yaml', ['k|ns|a', 2])])).toEqual([{ name: '.', files: ['/r/a.yaml', '/r/b.yaml'] }]);
+  });
+});
