@@ -63,14 +63,24 @@ export function scopePodTemplates(index: ResourceIndex, scope: MonitorScope): re
 export function monitoredServices(index: ResourceIndex, monitor: Resource): Resource[] {
   const selector = monitorSelector(monitor);
   if (!selector) return [];
-  return scopeServices(index, monitorScope(monitor)).filter((s) => matchesSelector(selector, objectLabels(s)));
+  const scope = monitorScope(monitor);
+  const pairs = plainSelector(selector.matchLabels) ?? {};
+  const candidates = scope.any || Object.keys(pairs).length === 0
+    ? scopeServices(index, scope)
+    : scope.namespaces.flatMap((ns) => index.servicesLabelled(pairs, ns));
+  return candidates.filter((s) => matchesSelector(selector, objectLabels(s)));
 }
 
 /** Pod templates of the scope whose pod labels match the PodMonitor's selector. */
 export function monitoredPods(index: ResourceIndex, monitor: Resource): PodTemplate[] {
   const selector = monitorSelector(monitor);
   if (!selector) return [];
-  return scopePodTemplates(index, monitorScope(monitor)).filter((t) => matchesSelector(selector, t.labels));
+  const scope = monitorScope(monitor);
+  const pairs = plainSelector(selector.matchLabels) ?? {};
+  const candidates = scope.any || Object.keys(pairs).length === 0
+    ? scopePodTemplates(index, scope)
+    : scope.namespaces.flatMap((ns) => index.podTemplatesMatching(pairs, ns));
+  return candidates.filter((t) => matchesSelector(selector, t.labels));
 }
 
 /** Pod templates behind a Service (its pod selector in its namespace); [] without a selector. */

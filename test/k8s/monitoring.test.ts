@@ -56,6 +56,12 @@ describe('prometheus-operator discovery', () => {
     expect(monitoredPods(index, get('PodMonitor', 'monitoring', 'pods')).map((t) => t.owner.name)).toEqual(['api']);
   });
 
+  it('finds Services by their own labels through the index', () => {
+    expect(index.servicesLabelled({ app: 'api' }, 'shop').map((s) => s.name)).toEqual(['api']);
+    expect(index.servicesLabelled({ app: 'api-pods' }, 'shop')).toEqual([]);
+    expect(index.servicesLabelled({}, 'shop')).toEqual([]);
+  });
+
   it('reads ports of Services and pods', () => {
     const service = index.get('Service', 'shop', 'api')!;
     expect(servicePortList(service)).toEqual([{ name: 'metrics', port: 9090, targetPort: 'm' }, { name: undefined, port: 80, targetPort: undefined }]);
