@@ -59,28 +59,29 @@ export function scopePodTemplates(index: ResourceIndex, scope: MonitorScope): re
   return scope.any ? index.podTemplates() : scope.namespaces.flatMap((ns) => index.podTemplates(ns));
 }
 
-/** Services of the scope whose own labels match the ServiceMonitor's selector. */
-export function monitoredServices(index: ResourceIndex, monitor: Resource): Resource[] {
+/**
+ * The candidates of a monitor's scope that its selector matches: found through the index by the
+ * selector's `matchLabels` when it has some, else every candidate of the scope is tested.
+ */
+function monitored<T>(
+  monitor: Resource, inScope: (scope: MonitorScope) => readonly T[], labelled: (pairs: Labels, namespace: string) => T[], labelsOf: (item: T) => Labels,
+): T[] {
   const selector = monitorSelector(monitor);
   if (!selector) return [];
   const scope = monitorScope(monitor);
   const pairs = plainSelector(selector.matchLabels) ?? {};
-  const candidates = scope.any || Object.keys(pairs).length === 0
-    ? scopeServices(index, scope)
-    : scope.namespaces.flatMap((ns) => index.servicesLabelled(pairs, ns));
-  return candidates.filter((s) => matchesSelector(selector, objectLabels(s)));
+  const candidates = scope.any || Object.keys(pairs).length === 0 ? inScope(scope) : scope.namespaces.flatMap((ns) => labelled(pairs, ns));
+  return candidates.filter((item) => matchesSelector(selector, labelsOf(item)));
+}
+
+/** Services of the scope whose own labels match the ServiceMonitor's selector. */
+export function monitoredServices(index: ResourceIndex, monitor: Resource): Resource[] {
+  return monitored(monitor, (scope) => scopeServices(index, scope), (pairs, ns) => index.servicesLabelled(pairs, ns), objectLabels);
 }
 
 /** Pod templates of the scope whose pod labels match the PodMonitor's selector. */
 export function monitoredPods(index: ResourceIndex, monitor: Resource): PodTemplate[] {
-  const selector = monitorSelector(monitor);
-  if (!selector) return [];
-  const scope = monitorScope(monitor);
-  const pairs = plainSelector(selector.matchLabels) ?? {};
-  const candidates = scope.any || Object.keys(pairs).length === 0
-    ? scopePodTemplates(index, scope)
-    : scope.namespaces.flatMap((ns) => index.podTemplatesMatching(pairs, ns));
-  return candidates.filter((t) => matchesSelector(selector, t.labels));
+  return monitored(monitor, (scope) => scopePodTemplates(index, scope), (pairs, ns) => index.podTemplatesMatching(pairs, ns), (t) => t.labels);
 }
 
 /** Pod templates behind a Service (its pod selector in its namespace); [] without a selector. */
