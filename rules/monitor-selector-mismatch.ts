@@ -1,6 +1,6 @@
 import {
   closestLabelled, defineRule, firstUnmet, formatLabels, formatSelector, isEmptySelector, matchesSelector, monitoredPods, monitoredServices,
-  MONITORING_GROUP, monitorScope, monitorSelector, objectLabels, plainSelector, scopePodTemplates, scopeServices, isRecord,
+  MONITORING_GROUP, monitorScope, monitorSelector, objectLabels, plainSelector, scopePodTemplates, scopeServices, selectsClusterService, isRecord,
   type Labels, type MonitorScope, type Resource, type ResourceIndex,
 } from '../src/rule-api.js';
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
@@ -67,7 +67,9 @@ export default defineRule({
       'job has no targets: no error anywhere, Prometheus silently scrapes nothing (the most asked prometheus-operator ' +
       'question). The rule reports an error when the namespaces searched hold Services (or pods) in the linted files ' +
       'and none matches; a warning when they hold none, or for `any: true`, since the targets may be deployed by other ' +
-      'manifests; and nothing when none of the `matchNames` namespaces has a linted object.',
+      'manifests; and nothing when none of the `matchNames` namespaces has a linted object, or when the selector ' +
+      'matches a Service every cluster has (`default/kubernetes` of the API server, `kube-system/kube-dns`, the ' +
+      'kubelet Service prometheus-operator maintains in `kube-system`).',
     fix:
       "Make `spec.selector` match the Service's `metadata.labels` (add the label to the Service) or the pod " +
       "template's labels, and list the target's namespace in `namespaceSelector.matchNames`.",
@@ -82,6 +84,7 @@ export default defineRule({
     if (!scope.any && !scope.namespaces.some((ns) => index.hasNamespace(ns))) return;
     const services = resource.kind === 'ServiceMonitor';
     if ((services ? monitoredServices(index, resource) : monitoredPods(index, resource)).length > 0) return;
+    if (services && selectsClusterService(resource)) return;
     const noun = services ? 'Services' : 'pods';
     const what = isEmptySelector(selector) ? `every ${noun.slice(0, -1)}` : `${noun} labelled \`${formatSelector(selector)}\``;
     const miss = (services ? serviceMiss : podMiss)(index, resource, selector, scope);

@@ -135,3 +135,21 @@ export function closestLabelled<T>(selector: LabelSelector, items: readonly T[],
   }
   return best;
 }
+
+/**
+ * Services that exist without manifests and that ServiceMonitors commonly select: the API server's
+ * `default/kubernetes`, CoreDNS's `kube-system/kube-dns`, and the kubelet Service that
+ * prometheus-operator itself maintains (`--kubelet-service`, conventionally in kube-system).
+ */
+const CLUSTER_SERVICES: ReadonlyArray<{ readonly namespace: string; readonly labels: Labels }> = [
+  { namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+  { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/name': 'CoreDNS' } },
+  { namespace: 'kube-system', labels: { 'k8s-app': 'kubelet', 'app.kubernetes.io/name': 'kubelet', 'app.kubernetes.io/managed-by': 'prometheus-operator' } },
+];
+
+/** Whether a Service that every cluster has (see CLUSTER_SERVICES) could be what a ServiceMonitor selects. */
+export function selectsClusterService(monitor: Resource): boolean {
+  const selector = monitorSelector(monitor);
+  const scope = monitorScope(monitor);
+  return selector !== undefined && CLUSTER_SERVICES.some((s) => (scope.any || scope.namespaces.includes(s.namespace)) && matchesSelector(selector, s.labels));
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFile } from '../../src/load.js';
 import { toResources } from '../../src/resource.js';
 import { ResourceIndex } from '../../src/resource-index.js';
-import { closestLabelled, declaredPorts, monitoredPods, monitoredServices, monitorScope, servicePods, servicePortList } from '../../src/k8s/monitoring.js';
+import { closestLabelled, declaredPorts, monitoredPods, monitoredServices, monitorScope, selectsClusterService, servicePods, servicePortList } from '../../src/k8s/monitoring.js';
 
 const { documents } = loadFile({ path: 'test.yaml', text: `
 apiVersion: v1
@@ -68,6 +68,21 @@ describe('prometheus-operator discovery', () => {
     const [pods] = servicePods(index, service);
     expect(declaredPorts(pods).map((p) => `${p.container}:${p.name ?? ''}:${p.number}`)).toEqual(['api:m:9090', 'api::8080', 'init:sidecar:15090']);
     expect(servicePods(index, index.get('Service', 'other', 'api')!)).toEqual([]);
+  });
+
+  it('knows the Services every cluster has', () => {
+    const monitors = toResources(loadFile({ path: 'm.yaml', text: `
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: dns, namespace: kube-system}
+spec: {selector: {matchLabels: {k8s-app: kube-dns}}, endpoints: [{port: metrics}]}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: dns, namespace: monitoring}
+spec: {selector: {matchLabels: {k8s-app: kube-dns}}, endpoints: [{port: metrics}]}
+` }).documents, 'default');
+    expect(monitors.map(selectsClusterService)).toEqual([true, false]);
   });
 
   it('finds the closest labelled candidate', () => {
