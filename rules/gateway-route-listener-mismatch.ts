@@ -34,7 +34,7 @@ export default defineRule({
       'the Route MUST be considered detached from the Gateway"; the route reports `Accepted=False` (`NotAllowedByListeners`, ' +
       '`NoMatchingListenerHostname`) and serves nothing. The rule reports when every listener the parentRef selects ' +
       '(by `sectionName` and `port`, or all of them) refuses the route. A `Selector` is evaluated only when the ' +
-      "route's Namespace object is among the linted files. A cross-namespace parentRef needs no ReferenceGrant: " +
+      "route's Namespace object is among the linted files (or when it selects on `kubernetes.io/metadata.name` alone). A cross-namespace parentRef needs no ReferenceGrant: " +
       '`allowedRoutes` is what permits it.',
     fix:
       'Set `allowedRoutes.namespaces.from` to `All`, or to `Selector` with a selector the route\'s namespace matches ' +

@@ -18,9 +18,10 @@ export default defineRule({
       'up: it stays without status, and its hostnames answer 404 or not at all. `sectionName` names a listener of ' +
       'the Gateway and `port` a listener port; "When both Port and SectionName are specified, the name and port of ' +
       'the selected listener must match both" (gateway-api shared_types.go `ParentReference`), and when no listener ' +
-      'matches the route is `Accepted=False` with reason `NoMatchingParent`. A missing Gateway is only a warning when ' +
-      'the linted files define no Gateway at all or it lives in a namespace none of them is in: it is then probably ' +
-      'managed elsewhere (declare it in the configuration, `external`). ParentRefs of other kinds (a Service for ' +
+      'matches the route is `Accepted=False` with reason `NoMatchingParent`. Gateways are usually owned by the cluster ' +
+      'operator and applied from other manifests than the routes, so a missing Gateway is checked only when the ' +
+      'linted files define Gateways, and is a warning when it lives in a namespace none of them is in (declare it ' +
+      'in the configuration, `external`). ParentRefs of other kinds (a Service for ' +
       'GAMMA mesh routing, a ListenerSet) are not checked.',
     fix: 'Fix the Gateway `name`/`namespace`, or the `sectionName`/`port` to those of one of its listeners.',
   },
@@ -34,11 +35,12 @@ export default defineRule({
       const data = { route: resource.label, gateway: ref.name, namespace: ref.namespace };
       const gateway = index.get(GATEWAY, ref.namespace, ref.name);
       if (!gateway) {
-        if (index.exists(GATEWAY, ref.namespace, ref.name)) continue;
+        // Gateways are usually the cluster operator's, outside the application's manifests.
+        if (index.exists(GATEWAY, ref.namespace, ref.name) || index.list(GATEWAY).length === 0) continue;
         const elsewhere = index.list(GATEWAY).find((g) => g.name === ref.name && g.namespace !== ref.namespace);
         const hint = didYouMean(ref.name, index.names(GATEWAY, ref.namespace)) ||
           (elsewhere ? `; a Gateway \`${ref.name}\` exists in namespace \`${elsewhere.namespace}\`: set \`namespace: ${elsewhere.namespace}\` on the parentRef` : '');
-        const managedElsewhere = index.list(GATEWAY).length === 0 || (ref.crossNamespace && !index.hasNamespace(ref.namespace));
+        const managedElsewhere = ref.crossNamespace && !index.hasNamespace(ref.namespace);
         report(resource.node(...ref.path, 'name'), 'gateway', { ...data, hint }, managedElsewhere ? { severity: 'warn' } : undefined);
         continue;
       }

@@ -1,7 +1,7 @@
 import {
   closestLabelled, defineRule, firstUnmet, formatLabels, formatSelector, isEmptySelector, matchesSelector, monitoredPods, monitoredServices,
-  MONITORING_GROUP, monitorScope, monitorSelector, objectLabels, plainSelector, scopePodTemplates, scopeServices, isRecord,
-  type MonitorScope, type Resource, type ResourceIndex,
+  MONITORING_GROUP, monitorScope, monitorSelector, objectLabels, plainSelector, scopePodTemplates, scopeServices, selectsClusterService, isRecord,
+  type Labels, type MonitorScope, type Resource, type ResourceIndex,
 } from '../src/rule-api.js';
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 
@@ -19,18 +19,36 @@ function byPodSelector(services: readonly Resource[], selector: LabelSelector): 
   });
 }
 
-function serviceHint(index: ResourceIndex, monitor: Resource, selector: LabelSelector, services: readonly Resource[]): { hint: string; closest?: Resource } {
+/** Why nothing matched: a hint, the labels of the closest candidate (for the node), how many candidates there were. */
+interface Miss {
+  readonly hint: string;
+  readonly closest?: Labels;
+  readonly candidates: number;
+}
+
+const labelled = (labels: Labels) => (Object.keys(labels).length > 0 ? `\`${formatLabels(labels)}\`` : 'with nothing');
+const addNamespace = (namespace?: string) => `: add \`${namespace}\` to \`namespaceSelector.matchNames\``;
+
+function serviceMiss(index: ResourceIndex, monitor: Resource, selector: LabelSelector, scope: MonitorScope): Miss {
+  const services = scopeServices(index, scope);
+  const candidates = services.length;
   const meant = byPodSelector(services, selector);
   if (meant) {
-    const labels = formatLabels(objectLabels(meant));
-    return { hint: `; Service \`${meant.name}\` selects pods with those labels, but a ServiceMonitor matches the Service's own \`metadata.labels\` (${labels ? `\`${labels}\`` : 'none'})` };
+    return { candidates, hint: `; Service \`${meant.name}\` selects pods with those labels, but a ServiceMonitor matches the Service's own \`metadata.labels\` (${labelled(objectLabels(meant))})` };
   }
   const elsewhere = index.list('Service').find((s) => !services.includes(s) && matchesSelector(selector, objectLabels(s)));
-  if (elsewhere) return { hint: `; Service \`${elsewhere.name}\` of namespace \`${elsewhere.namespace}\` matches: add it to \`namespaceSelector.matchNames\`` };
+  if (elsewhere) return { candidates, hint: `; Service \`${elsewhere.name}\` of namespace \`${elsewhere.namespace}\` matches${addNamespace(elsewhere.namespace)}` };
   const closest = closestLabelled(selector, services, objectLabels, (s) => s.name, monitor.name);
-  if (!closest) return { hint: '' };
-  const labels = formatLabels(objectLabels(closest));
-  return { hint: `; Service \`${closest.name}\` is labelled ${labels ? `\`${labels}\`` : 'with nothing'}`, closest };
+  return closest ? { candidates, hint: `; Service \`${closest.name}\` is labelled ${labelled(objectLabels(closest))}`, closest: objectLabels(closest) } : { candidates, hint: '' };
+}
+
+function podMiss(index: ResourceIndex, monitor: Resource, selector: LabelSelector, scope: MonitorScope): Miss {
+  const templates = scopePodTemplates(index, scope);
+  const candidates = templates.length;
+  const elsewhere = index.podTemplates().find((t) => !templates.includes(t) && matchesSelector(selector, t.labels));
+  if (elsewhere) return { candidates, hint: `; pods of ${elsewhere.owner.kind} \`${elsewhere.owner.name}\` in namespace \`${elsewhere.namespace}\` match${addNamespace(elsewhere.namespace)}` };
+  const closest = closestLabelled(selector, templates, (t) => t.labels, (t) => t.owner.name, monitor.name);
+  return closest ? { candidates, hint: `; pods of ${closest.owner.kind} \`${closest.owner.name}\` are labelled ${labelled(closest.labels)}`, closest: closest.labels } : { candidates, hint: '' };
 }
 
 export default defineRule({
@@ -49,7 +67,9 @@ export default defineRule({
       'job has no targets: no error anywhere, Prometheus silently scrapes nothing (the most asked prometheus-operator ' +
       'question). The rule reports an error when the namespaces searched hold Services (or pods) in the linted files ' +
       'and none matches; a warning when they hold none, or for `any: true`, since the targets may be deployed by other ' +
-      'manifests; and nothing when none of the `matchNames` namespaces has a linted object.',
+      'manifests; and nothing when none of the `matchNames` namespaces has a linted object, or when the selector ' +
+      'matches a Service every cluster has (`default/kubernetes` of the API server, `kube-system/kube-dns`, the ' +
+      'kubelet Service prometheus-operator maintains in `kube-system`).',
     fix:
       "Make `spec.selector` match the Service's `metadata.labels` (add the label to the Service) or the pod " +
       "template's labels, and list the target's namespace in `namespaceSelector.matchNames`.",
@@ -64,24 +84,14 @@ export default defineRule({
     if (!scope.any && !scope.namespaces.some((ns) => index.hasNamespace(ns))) return;
     const services = resource.kind === 'ServiceMonitor';
     if ((services ? monitoredServices(index, resource) : monitoredPods(index, resource)).length > 0) return;
+    if (services && selectsClusterService(resource)) return;
     const noun = services ? 'Services' : 'pods';
     const what = isEmptySelector(selector) ? `every ${noun.slice(0, -1)}` : `${noun} labelled \`${formatSelector(selector)}\``;
-    let hint: string;
-    let closestLabels: Readonly<Record<string, string>> | undefined;
-    let candidates: number;
-    if (services) {
-      const inScope = scopeServices(index, scope);
-      const found = serviceHint(index, resource, selector, inScope);
-      [hint, closestLabels, candidates] = [found.hint, found.closest && objectLabels(found.closest), inScope.length];
-    } else {
-      const inScope = scopePodTemplates(index, scope);
-      const closest = closestLabelled(selector, inScope, (t) => t.labels, (t) => t.owner.name, resource.name);
-      hint = closest ? `; pods of ${closest.owner.kind} \`${closest.owner.name}\` are labelled \`${formatLabels(closest.labels)}\`` : '';
-      [closestLabels, candidates] = [closest?.labels, inScope.length];
-    }
-    if (candidates === 0) hint = `; ${where(scope)} ${scope.any ? 'has' : scope.namespaces.length > 1 ? 'have' : 'has'} no ${noun} in the linted files`;
-    const path = closestLabels ? firstUnmet(selector, closestLabels) : [];
-    const outside = scope.any || candidates === 0;
-    report(path.length > 0 ? resource.node('spec', 'selector', ...path) : resource.key('spec', 'selector'), 'noMatch', { monitor: resource.label, what, where: where(scope), hint }, outside ? { severity: 'warn' } : undefined);
+    const miss = (services ? serviceMiss : podMiss)(index, resource, selector, scope);
+    const plural = !scope.any && scope.namespaces.length > 1;
+    const hint = miss.hint || (miss.candidates === 0 ? `; ${where(scope)} ${plural ? 'have' : 'has'} no ${noun} in the linted files` : '');
+    const path = miss.closest ? firstUnmet(selector, miss.closest) : [];
+    const node = path.length > 0 ? resource.node('spec', 'selector', ...path) : resource.key('spec', 'selector');
+    report(node, 'noMatch', { monitor: resource.label, what, where: where(scope), hint }, scope.any || miss.candidates === 0 ? { severity: 'warn' } : undefined);
   },
 });

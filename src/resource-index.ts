@@ -5,7 +5,7 @@
 import { matchesName } from './glob.js';
 import { isNamespaced } from './k8s/kinds.js';
 import { podTemplateOf, type PodTemplate } from './k8s/pod-template.js';
-import { matchesLabels, selectorCloseness, type Labels } from './k8s/selectors.js';
+import { plainSelector, postingsMatching, selectorCloseness, type Labels } from './k8s/selectors.js';
 import { editDistance } from './k8s/suggest.js';
 import { isRecord, type Resource } from './resource.js';
 
@@ -86,6 +86,9 @@ export class ResourceIndex {
   /** namespace -> `key=value` -> templates carrying that label. */
   private readonly labelIndex = new Map<string, Map<string, PodTemplate[]>>();
   private readonly templatesByNamespace = new Map<string, PodTemplate[]>();
+  /** namespace -> `key=value` -> Services whose own labels carry it (ServiceMonitors select by them). */
+  private readonly serviceLabelIndex = new Map<string, Map<string, Resource[]>>();
+  private readonly serviceLabels = new Map<Resource, Labels>();
 
   private readonly external = new Map<string, ExternalObject[]>();
 
@@ -107,12 +110,21 @@ export class ResourceIndex {
     push(this.byKindNamespace, `${kind}|${resource.namespace ?? ''}`, resource);
     if (resource.namespace !== undefined) this.populated.add(resource.namespace);
     else if (kind === '/Namespace') this.populated.add(resource.name);
+    if (kind === '/Service' && resource.namespace !== undefined) this.addServiceLabels(resource, resource.namespace);
     const template = podTemplateOf(resource);
     if (template) this.addTemplate(template);
     for (const provided of providedBy(resource)) {
       const key = `${splitKind(provided.kind)}|${resource.namespace ?? ''}|${provided.name}`;
       if (!this.providers.has(key)) this.providers.set(key, { resource, how: provided.how });
     }
+  }
+
+  private addServiceLabels(service: Resource, namespace: string): void {
+    const labels = plainSelector(isRecord(service.value.metadata?.labels) ? service.value.metadata.labels : {}) ?? {};
+    this.serviceLabels.set(service, labels);
+    let postings = this.serviceLabelIndex.get(namespace);
+    if (!postings) this.serviceLabelIndex.set(namespace, (postings = new Map()));
+    for (const [k, v] of Object.entries(labels)) push(postings, `${k}=${v}`, service);
   }
 
   private addTemplate(template: PodTemplate): void {
@@ -185,16 +197,12 @@ export class ResourceIndex {
 
   /** Pod templates in `namespace` whose labels carry every pair of `selector` (non-empty). */
   podTemplatesMatching(selector: Labels, namespace: string): PodTemplate[] {
-    const labels = this.labelIndex.get(namespace);
-    const pairs = Object.entries(selector);
-    if (!labels || pairs.length === 0) return [];
-    let smallest: PodTemplate[] | undefined;
-    for (const [k, v] of pairs) {
-      const posting = labels.get(`${k}=${v}`);
-      if (!posting) return [];
-      if (!smallest || posting.length < smallest.length) smallest = posting;
-    }
-    return (smallest ?? []).filter((t) => matchesLabels(selector, t.labels));
+    return postingsMatching(this.labelIndex.get(namespace), selector, (t) => t.labels);
+  }
+
+  /** Services in `namespace` whose own `metadata.labels` carry every pair of `selector` (non-empty). */
+  servicesLabelled(selector: Labels, namespace: string): Resource[] {
+    return postingsMatching(this.serviceLabelIndex.get(namespace), selector, (s) => this.serviceLabels.get(s) ?? {});
   }
 
   /**

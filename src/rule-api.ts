@@ -29,7 +29,7 @@ export { customDefinition, customVersionOf, type CrdDefinition, type CrdVersion,
 export { crdProblems, type CrdProblem } from './crds/structural.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 export { GATEWAY_GROUP, ROUTE_KINDS, routeParentRefs, routeBackendRefs, isServiceRef, gatewayListeners, listenerRefusal, selectedListeners, referenceGrant, type GatewayReference, type Listener, type Refusal } from './k8s/gateway.js';
-export { MONITORING_GROUP, monitorScope, monitorSelector, objectLabels, scopeServices, scopePodTemplates, monitoredServices, monitoredPods, servicePods, declaredPorts, servicePortList, closestLabelled, type MonitorScope, type DeclaredPort } from './k8s/monitoring.js';
+export { MONITORING_GROUP, monitorScope, monitorSelector, objectLabels, scopeServices, scopePodTemplates, monitoredServices, monitoredPods, servicePods, declaredPorts, servicePortList, closestLabelled, selectsClusterService, type MonitorScope, type DeclaredPort } from './k8s/monitoring.js';
 export { CERT_MANAGER_GROUP, issuerReferences, issuerSecretRefs, type IssuerReference } from './k8s/cert-manager.js';
 export { quotedList } from './k8s/suggest.js';
 export { missingReference, missingScopedReference, kindName, type MissingReference, type MissingScopedReference, type ScopedKinds } from './k8s/object-refs.js';

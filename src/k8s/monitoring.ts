@@ -59,18 +59,29 @@ export function scopePodTemplates(index: ResourceIndex, scope: MonitorScope): re
   return scope.any ? index.podTemplates() : scope.namespaces.flatMap((ns) => index.podTemplates(ns));
 }
 
-/** Services of the scope whose own labels match the ServiceMonitor's selector. */
-export function monitoredServices(index: ResourceIndex, monitor: Resource): Resource[] {
+/**
+ * The candidates of a monitor's scope that its selector matches: found through the index by the
+ * selector's `matchLabels` when it has some, else every candidate of the scope is tested.
+ */
+function monitored<T>(
+  monitor: Resource, inScope: (scope: MonitorScope) => readonly T[], labelled: (pairs: Labels, namespace: string) => T[], labelsOf: (item: T) => Labels,
+): T[] {
   const selector = monitorSelector(monitor);
   if (!selector) return [];
-  return scopeServices(index, monitorScope(monitor)).filter((s) => matchesSelector(selector, objectLabels(s)));
+  const scope = monitorScope(monitor);
+  const pairs = plainSelector(selector.matchLabels) ?? {};
+  const candidates = scope.any || Object.keys(pairs).length === 0 ? inScope(scope) : scope.namespaces.flatMap((ns) => labelled(pairs, ns));
+  return candidates.filter((item) => matchesSelector(selector, labelsOf(item)));
+}
+
+/** Services of the scope whose own labels match the ServiceMonitor's selector. */
+export function monitoredServices(index: ResourceIndex, monitor: Resource): Resource[] {
+  return monitored(monitor, (scope) => scopeServices(index, scope), (pairs, ns) => index.servicesLabelled(pairs, ns), objectLabels);
 }
 
 /** Pod templates of the scope whose pod labels match the PodMonitor's selector. */
 export function monitoredPods(index: ResourceIndex, monitor: Resource): PodTemplate[] {
-  const selector = monitorSelector(monitor);
-  if (!selector) return [];
-  return scopePodTemplates(index, monitorScope(monitor)).filter((t) => matchesSelector(selector, t.labels));
+  return monitored(monitor, (scope) => scopePodTemplates(index, scope), (pairs, ns) => index.podTemplatesMatching(pairs, ns), (t) => t.labels);
 }
 
 /** Pod templates behind a Service (its pod selector in its namespace); [] without a selector. */
@@ -123,4 +134,22 @@ export function closestLabelled<T>(selector: LabelSelector, items: readonly T[],
     if (score > bestScore || (score === bestScore && distance < bestDistance)) [best, bestScore, bestDistance] = [item, score, distance];
   }
   return best;
+}
+
+/**
+ * Services that exist without manifests and that ServiceMonitors commonly select: the API server's
+ * `default/kubernetes`, CoreDNS's `kube-system/kube-dns`, and the kubelet Service that
+ * prometheus-operator itself maintains (`--kubelet-service`, conventionally in kube-system).
+ */
+const CLUSTER_SERVICES: ReadonlyArray<{ readonly namespace: string; readonly labels: Labels }> = [
+  { namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+  { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/name': 'CoreDNS' } },
+  { namespace: 'kube-system', labels: { 'k8s-app': 'kubelet', 'app.kubernetes.io/name': 'kubelet', 'app.kubernetes.io/managed-by': 'prometheus-operator' } },
+];
+
+/** Whether a Service that every cluster has (see CLUSTER_SERVICES) could be what a ServiceMonitor selects. */
+export function selectsClusterService(monitor: Resource): boolean {
+  const selector = monitorSelector(monitor);
+  const scope = monitorScope(monitor);
+  return selector !== undefined && CLUSTER_SERVICES.some((s) => (scope.any || scope.namespaces.includes(s.namespace)) && matchesSelector(selector, s.labels));
 }

@@ -64,3 +64,16 @@ export function matchesSelector(selector: LabelSelector, labels: Labels): boolea
 export function formatLabels(labels: Labels): string {
   return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ');
 }
+
+/** Items of a `key=value` posting map that carry every pair of `selector` (non-empty): an index lookup, not a scan. */
+export function postingsMatching<T>(postings: ReadonlyMap<string, T[]> | undefined, selector: Labels, labelsOf: (item: T) => Labels): T[] {
+  const pairs = Object.entries(selector);
+  if (!postings || pairs.length === 0) return [];
+  let smallest: T[] | undefined;
+  for (const [k, v] of pairs) {
+    const posting = postings.get(`${k}=${v}`);
+    if (!posting) return [];
+    if (!smallest || posting.length < smallest.length) smallest = posting;
+  }
+  return (smallest ?? []).filter((item) => matchesLabels(selector, labelsOf(item)));
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFile } from '../../src/load.js';
 import { toResources } from '../../src/resource.js';
 import { ResourceIndex } from '../../src/resource-index.js';
-import { closestLabelled, declaredPorts, monitoredPods, monitoredServices, monitorScope, servicePods, servicePortList } from '../../src/k8s/monitoring.js';
+import { closestLabelled, declaredPorts, monitoredPods, monitoredServices, monitorScope, selectsClusterService, servicePods, servicePortList } from '../../src/k8s/monitoring.js';
 
 const { documents } = loadFile({ path: 'test.yaml', text: `
 apiVersion: v1
@@ -56,12 +56,33 @@ describe('prometheus-operator discovery', () => {
     expect(monitoredPods(index, get('PodMonitor', 'monitoring', 'pods')).map((t) => t.owner.name)).toEqual(['api']);
   });
 
+  it('finds Services by their own labels through the index', () => {
+    expect(index.servicesLabelled({ app: 'api' }, 'shop').map((s) => s.name)).toEqual(['api']);
+    expect(index.servicesLabelled({ app: 'api-pods' }, 'shop')).toEqual([]);
+    expect(index.servicesLabelled({}, 'shop')).toEqual([]);
+  });
+
   it('reads ports of Services and pods', () => {
     const service = index.get('Service', 'shop', 'api')!;
     expect(servicePortList(service)).toEqual([{ name: 'metrics', port: 9090, targetPort: 'm' }, { name: undefined, port: 80, targetPort: undefined }]);
     const [pods] = servicePods(index, service);
     expect(declaredPorts(pods).map((p) => `${p.container}:${p.name ?? ''}:${p.number}`)).toEqual(['api:m:9090', 'api::8080', 'init:sidecar:15090']);
     expect(servicePods(index, index.get('Service', 'other', 'api')!)).toEqual([]);
+  });
+
+  it('knows the Services every cluster has', () => {
+    const monitors = toResources(loadFile({ path: 'm.yaml', text: `
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: dns, namespace: kube-system}
+spec: {selector: {matchLabels: {k8s-app: kube-dns}}, endpoints: [{port: metrics}]}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: dns, namespace: monitoring}
+spec: {selector: {matchLabels: {k8s-app: kube-dns}}, endpoints: [{port: metrics}]}
+` }).documents, 'default');
+    expect(monitors.map(selectsClusterService)).toEqual([true, false]);
   });
 
   it('finds the closest labelled candidate', () => {

@@ -15,6 +15,11 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a selector on kubernetes.io/metadata.name alone needs no Namespace object',
+      code: gateway('{name: a, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: Selector, selector: {matchExpressions: [{key: kubernetes.io/metadata.name, operator: In, values: [web, api]}]}}}}') + route('HTTPRoute'),
+      errors: [{ message: 'HTTPRoute `web` cannot attach to Gateway `edge`: listener `a` accepts only routes of namespaces labelled `kubernetes.io/metadata.name in (web, api)`, which namespace `shop` is not', line: 12, column: 16 }],
+    },
+    {
       name: 'explicit kinds',
       code: gateway('{name: a, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}, kinds: [{kind: GRPCRoute}]}}') + route('HTTPRoute'),
       errors: [{ message: 'HTTPRoute `web` cannot attach to Gateway `edge`: listener `a` accepts only GRPCRoute', line: 12, column: 16 }],

@@ -12,6 +12,11 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'pods of another namespace match',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: other, labels: {app: web}}\nspec: {containers: [{name: c, image: nginx}]}\n---\n' + monitor('  selector: {matchLabels: {app: web}}\n  podMetricsEndpoints: [{port: http}]', 'PodMonitor'),
+      errors: [{ message: 'PodMonitor `web` selects pods labelled `app=web` in namespace `shop`, but none matches, so Prometheus scrapes nothing from it; pods of Pod `web` in namespace `other` match: add `other` to `namespaceSelector.matchNames`', line: 10, column: 3, severity: 1 }],
+    },
+    {
       name: 'no Service in the namespace at all: a warning',
       code: monitor('  selector: {matchLabels: {app: web}}\n  endpoints: [{port: http}]'),
       errors: [{ message: 'ServiceMonitor `web` selects Services labelled `app=web` in namespace `shop`, but none matches, so Prometheus scrapes nothing from it; namespace `shop` has no Services in the linted files', line: 5, column: 3, severity: 1 }],
