@@ -51,6 +51,7 @@ import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
 // Istio, Argo Rollouts, KEDA, External Secrets and Flux (issue 11, part B).
 import destinationRuleMissingHost from './destination-rule-missing-host.js';
+import destinationRuleSubsetSelectorMismatch from './destination-rule-subset-selector-mismatch.js';
 import virtualServiceMissingGateway from './virtual-service-missing-gateway.js';
 import virtualServiceMissingHost from './virtual-service-missing-host.js';
 import virtualServiceMissingSubset from './virtual-service-missing-subset.js';
@@ -122,6 +123,7 @@ export const allRules: readonly Rule[] = [
   virtualServiceMissingSubset,
   virtualServiceMissingGateway,
   destinationRuleMissingHost,
+  destinationRuleSubsetSelectorMismatch,
   rolloutMissingWorkload,
   rolloutMissingService,
   rolloutServiceSelectorMismatch,
