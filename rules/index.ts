@@ -58,6 +58,7 @@ import virtualServiceMissingSubset from './virtual-service-missing-subset.js';
 import virtualServicePortMismatch from './virtual-service-port-mismatch.js';
 import rolloutMissingAnalysisTemplate from './rollout-missing-analysis-template.js';
 import rolloutMissingService from './rollout-missing-service.js';
+import rolloutMissingTrafficRoute from './rollout-missing-traffic-route.js';
 import rolloutMissingWorkload from './rollout-missing-workload.js';
 import rolloutServiceSelectorMismatch from './rollout-service-selector-mismatch.js';
 import missingTriggerAuthentication from './missing-trigger-authentication.js';
@@ -128,6 +129,7 @@ export const allRules: readonly Rule[] = [
   rolloutMissingService,
   rolloutServiceSelectorMismatch,
   rolloutMissingAnalysisTemplate,
+  rolloutMissingTrafficRoute,
   scaledObjectMissingScaleTarget,
   missingTriggerAuthentication,
   scaledObjectHpaConflict,
