@@ -151,8 +151,8 @@ export function trafficRoutingRefs(resource: Resource): TrafficRoutingRef[] {
   const out: TrafficRoutingRef[] = [];
   const add = (kindRefs: readonly string[], value: unknown, path: Path, site: string, qualified: boolean) => {
     if (typeof value !== 'string' || value === '') return;
-    const dot = qualified ? value.indexOf('.') : -1;
-    const [name, namespace] = dot === -1 ? [value, resource.namespace!] : [value.slice(0, dot), value.slice(dot + 1)];
+    // `a.b` (and `a.b.whatever`) is name `a` in namespace `b`, as GetVirtualServiceNamespaceName splits it.
+    const [name, namespace = resource.namespace!] = qualified ? value.split('.') : [value];
     out.push({ kindRefs, kind: kindRefs[0].slice(kindRefs[0].indexOf('/') + 1), name, namespace, site, path: [...base, ...path] });
   };
   const istio = isRecord(routing.istio) ? routing.istio : {};

@@ -14,7 +14,7 @@ spec:
       canaryService: web-canary
       pingPong: {pingService: ping, pongService: pong}
       trafficRouting:
-        istio: {virtualServices: [{name: web}, {name: web-internal.mesh}], destinationRule: {name: web}}
+        istio: {virtualServices: [{name: web}, {name: web-internal.mesh.svc.cluster.local}], destinationRule: {name: web}}
         nginx: {stableIngresses: [web, web-admin]}
         alb: {ingress: web-alb}
       analysis: {templates: [{templateName: bg}]}
