@@ -84,6 +84,11 @@ export class ResourceIndex {
   private readonly templatesByNamespace = new Map<string, PodTemplate[]>();
 
   private readonly external = new Map<string, ExternalObject[]>();
+  /** `group/Kind|namespace` and `group/Kind|name` -> objects: per-namespace lists and same-name lookups without a scan. */
+  private readonly byKindNamespace = new Map<string, Resource[]>();
+  private readonly byKindName = new Map<string, Resource[]>();
+  /** `group/Kind|namespace` -> names of provided objects. */
+  private readonly providedNames = new Map<string, string[]>();
 
   constructor(
     readonly resources: readonly Resource[],
@@ -100,11 +105,15 @@ export class ResourceIndex {
     const kind = kindKey(resource.kind, resource.group);
     push(this.byKey, `${kind}|${resource.namespace ?? ''}|${resource.name}`, resource);
     push(this.byKind, kind, resource);
+    push(this.byKindNamespace, `${kind}|${resource.namespace ?? ''}`, resource);
+    push(this.byKindName, `${kind}|${resource.name}`, resource);
     const template = podTemplateOf(resource);
     if (template) this.addTemplate(template);
     for (const provided of providedBy(resource)) {
       const key = `${splitKind(provided.kind)}|${resource.namespace ?? ''}|${provided.name}`;
-      if (!this.providers.has(key)) this.providers.set(key, { resource, how: provided.how });
+      if (this.providers.has(key)) continue;
+      this.providers.set(key, { resource, how: provided.how });
+      push(this.providedNames, `${splitKind(provided.kind)}|${resource.namespace ?? ''}`, provided.name);
     }
   }
 
@@ -147,15 +156,19 @@ export class ResourceIndex {
   }
 
   list(kindRef: string, namespace?: string): readonly Resource[] {
-    const all = this.byKind.get(splitKind(kindRef)) ?? [];
-    return namespace === undefined ? all : all.filter((r) => r.namespace === namespace);
+    if (namespace !== undefined) return this.byKindNamespace.get(`${splitKind(kindRef)}|${namespace}`) ?? [];
+    return this.byKind.get(splitKind(kindRef)) ?? [];
+  }
+
+  /** Objects of `kind` named `name`, in any namespace (e.g. to say where a missing object lives instead). */
+  named(kindRef: string, name: string): readonly Resource[] {
+    return this.byKindName.get(`${splitKind(kindRef)}|${name}`) ?? [];
   }
 
   /** Names of `kind` in `namespace`, including provided ones: candidates for "did you mean". */
   names(kindRef: string, namespace: string | undefined): string[] {
     const names = new Set(this.list(kindRef, namespace).map((r) => r.name));
-    const prefix = `${splitKind(kindRef)}|${namespace ?? ''}|`;
-    for (const key of this.providers.keys()) if (key.startsWith(prefix)) names.add(key.slice(prefix.length));
+    for (const name of this.providedNames.get(`${splitKind(kindRef)}|${namespace ?? ''}`) ?? []) names.add(name);
     for (const object of this.external.get(splitKind(kindRef)) ?? []) {
       const anywhere = object.namespace === undefined || (namespace !== undefined && matchesName(namespace, object.namespace));
       if (anywhere && !/[*?]/.test(object.name)) names.add(object.name);
