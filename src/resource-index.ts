@@ -105,7 +105,7 @@ export class ResourceIndex {
     const kind = kindKey(resource.kind, resource.group);
     push(this.byKey, `${kind}|${resource.namespace ?? ''}|${resource.name}`, resource);
     push(this.byKind, kind, resource);
-    push(this.byKindNamespace, `${kind}|${resource.namespace ?? ''}`, resource);
+    if (resource.namespace !== undefined) push(this.byKindNamespace, `${kind}|${resource.namespace}`, resource);
     push(this.byKindName, `${kind}|${resource.name}`, resource);
     const template = podTemplateOf(resource);
     if (template) this.addTemplate(template);
