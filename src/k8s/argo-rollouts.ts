@@ -135,6 +135,8 @@ export interface TrafficRoutingRef {
   /** `istio.virtualService`, `nginx.stableIngress`, ... */
   readonly site: string;
   readonly path: Path;
+  /** For a VirtualService: the HTTP route names the controller patches (`routes`), by path. */
+  readonly routes?: ReadonlyArray<{ readonly name: string; readonly path: Path }>;
 }
 
 const INGRESS = ['networking.k8s.io/Ingress', 'extensions/Ingress'];
@@ -149,16 +151,18 @@ export function trafficRoutingRefs(resource: Resource): TrafficRoutingRef[] {
   if (!isRecord(routing)) return [];
   const base: Path = ['spec', 'strategy', 'canary', 'trafficRouting'];
   const out: TrafficRoutingRef[] = [];
-  const add = (kindRefs: readonly string[], value: unknown, path: Path, site: string, qualified: boolean) => {
+  const add = (kindRefs: readonly string[], value: unknown, path: Path, site: string, qualified: boolean, routes?: unknown) => {
     if (typeof value !== 'string' || value === '') return;
     // `a.b` (and `a.b.whatever`) is name `a` in namespace `b`, as GetVirtualServiceNamespaceName splits it.
     const [name, namespace = resource.namespace!] = qualified ? value.split('.') : [value];
-    out.push({ kindRefs, kind: kindRefs[0].slice(kindRefs[0].indexOf('/') + 1), name, namespace, site, path: [...base, ...path] });
+    const at = [...base, ...path];
+    const routeNames = items(routes).flatMap((route, j) => (typeof route === 'string' ? [{ name: route, path: [...at.slice(0, -1), 'routes', j] }] : []));
+    out.push({ kindRefs, kind: kindRefs[0].slice(kindRefs[0].indexOf('/') + 1), name, namespace, site, path: at, ...(routes === undefined ? {} : { routes: routeNames }) });
   };
   const istio = isRecord(routing.istio) ? routing.istio : {};
   const vs = 'networking.istio.io/VirtualService';
-  if (isRecord(istio.virtualService)) add([vs], istio.virtualService.name, ['istio', 'virtualService', 'name'], 'istio.virtualService', true);
-  items(istio.virtualServices).forEach((entry, i) => isRecord(entry) && add([vs], entry.name, ['istio', 'virtualServices', i, 'name'], 'istio.virtualServices', true));
+  if (isRecord(istio.virtualService)) add([vs], istio.virtualService.name, ['istio', 'virtualService', 'name'], 'istio.virtualService', true, istio.virtualService.routes);
+  items(istio.virtualServices).forEach((entry, i) => isRecord(entry) && add([vs], entry.name, ['istio', 'virtualServices', i, 'name'], 'istio.virtualServices', true, entry.routes));
   if (isRecord(istio.destinationRule)) add(['networking.istio.io/DestinationRule'], istio.destinationRule.name, ['istio', 'destinationRule', 'name'], 'istio.destinationRule', true);
   const nginx = isRecord(routing.nginx) ? routing.nginx : {};
   add(INGRESS, nginx.stableIngress, ['nginx', 'stableIngress'], 'nginx.stableIngress', false);
