@@ -89,6 +89,7 @@ export class ResourceIndex {
   private readonly byKindName = new Map<string, Resource[]>();
   /** `group/Kind|namespace` -> names of provided objects. */
   private readonly providedNames = new Map<string, string[]>();
+  private readonly tables = new Map<string, unknown>();
 
   constructor(
     readonly resources: readonly Resource[],
@@ -219,12 +220,7 @@ export class ResourceIndex {
     return best;
   }
 
-  private readonly tables = new Map<string, unknown>();
-
-  /**
-   * A lookup table derived from the whole run (e.g. Istio hosts -> ServiceEntries), built once on
-   * first use under `key`, so that a rule asking per object stays a lookup, not a scan.
-   */
+  /** A table derived from the whole run (e.g. Istio hosts -> ServiceEntries), built on first use: lookups, not scans. */
   derived<T>(key: string, build: (index: ResourceIndex) => T): T {
     if (!this.tables.has(key)) this.tables.set(key, build(this));
     return this.tables.get(key) as T;
