@@ -64,12 +64,14 @@ import missingIssuer from './missing-issuer.js';
 import issuerMissingSecret from './issuer-missing-secret.js';
 // Istio, Argo Rollouts, KEDA, External Secrets and Flux (issue 11, part B).
 import destinationRuleMissingHost from './destination-rule-missing-host.js';
+import destinationRuleSubsetSelectorMismatch from './destination-rule-subset-selector-mismatch.js';
 import virtualServiceMissingGateway from './virtual-service-missing-gateway.js';
 import virtualServiceMissingHost from './virtual-service-missing-host.js';
 import virtualServiceMissingSubset from './virtual-service-missing-subset.js';
 import virtualServicePortMismatch from './virtual-service-port-mismatch.js';
 import rolloutMissingAnalysisTemplate from './rollout-missing-analysis-template.js';
 import rolloutMissingService from './rollout-missing-service.js';
+import rolloutMissingTrafficRoute from './rollout-missing-traffic-route.js';
 import rolloutMissingWorkload from './rollout-missing-workload.js';
 import rolloutServiceSelectorMismatch from './rollout-service-selector-mismatch.js';
 import missingTriggerAuthentication from './missing-trigger-authentication.js';
@@ -149,10 +151,12 @@ export const allRules: readonly Rule[] = [
   virtualServiceMissingSubset,
   virtualServiceMissingGateway,
   destinationRuleMissingHost,
+  destinationRuleSubsetSelectorMismatch,
   rolloutMissingWorkload,
   rolloutMissingService,
   rolloutServiceSelectorMismatch,
   rolloutMissingAnalysisTemplate,
+  rolloutMissingTrafficRoute,
   scaledObjectMissingScaleTarget,
   missingTriggerAuthentication,
   scaledObjectHpaConflict,

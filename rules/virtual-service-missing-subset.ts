@@ -1,4 +1,4 @@
-import { closest, defineRule, destinationRulesFor, hostKey, subsetNames, virtualServiceDestinations } from '../src/rule-api.js';
+import { closest, defineRule, destinationRulesFor, hostKey, ISTIO_KINDS, serviceHost, subsetNames, virtualServiceDestinations } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'virtual-service-missing-subset',
@@ -15,8 +15,9 @@ export default defineRule({
       'adding a subset", response flag `NC`; `istioctl analyze` reports it as IST0101 ReferencedResourceNotFound). ' +
       'Hosts are compared after resolution, so `reviews` in the VirtualService\'s namespace and ' +
       '`reviews.<ns>.svc.cluster.local` in the DestinationRule are the same host; a wildcard DestinationRule applies ' +
-      'when no rule names the host exactly. The finding is a warning when the run has no DestinationRule for the ' +
-      'host at all (it may be applied from elsewhere).',
+      'when no rule names the host exactly. When no DestinationRule for the host exists at all, the finding is an ' +
+      "error if the run keeps DestinationRules in the VirtualService's or the Service's namespace, and a warning " +
+      'otherwise (it may be applied from elsewhere).',
     fix: 'Name a subset the DestinationRule defines, or add the subset (with its pod labels) to the DestinationRule for that host.',
   },
   messages: {
@@ -33,7 +34,10 @@ export default defineRule({
       const node = resource.node(...destination.path, 'subset');
       const rules = destinationRulesFor(index, host, namespace);
       if (rules.length === 0) {
-        report(node, 'noRule', { vs: resource.name, subset, host: hostKey(index, host, namespace) }, { severity: 'warn' });
+        // Certain when the run keeps DestinationRules beside the VirtualService or the Service; else one may be applied from elsewhere.
+        const hostNamespace = serviceHost(index, host, namespace)?.namespace ?? namespace;
+        const managed = index.list(ISTIO_KINDS.DestinationRule, namespace).length > 0 || index.list(ISTIO_KINDS.DestinationRule, hostNamespace).length > 0;
+        report(node, 'noRule', { vs: resource.name, subset, host: hostKey(index, host, namespace) }, managed ? undefined : { severity: 'warn' });
         continue;
       }
       const names = rules.flatMap(subsetNames);

@@ -91,6 +91,11 @@ export class ResourceIndex {
   private readonly serviceLabels = new Map<Resource, Labels>();
 
   private readonly external = new Map<string, ExternalObject[]>();
+  /** `group/Kind|name` -> objects: same-name lookups without a scan. */
+  private readonly byKindName = new Map<string, Resource[]>();
+  /** `group/Kind|namespace` -> names of provided objects. */
+  private readonly providedNames = new Map<string, string[]>();
+  private readonly tables = new Map<string, unknown>();
 
   constructor(
     readonly resources: readonly Resource[],
@@ -111,11 +116,14 @@ export class ResourceIndex {
     if (resource.namespace !== undefined) this.populated.add(resource.namespace);
     else if (kind === '/Namespace') this.populated.add(resource.name);
     if (kind === '/Service' && resource.namespace !== undefined) this.addServiceLabels(resource, resource.namespace);
+    push(this.byKindName, `${kind}|${resource.name}`, resource);
     const template = podTemplateOf(resource);
     if (template) this.addTemplate(template);
     for (const provided of providedBy(resource)) {
       const key = `${splitKind(provided.kind)}|${resource.namespace ?? ''}|${provided.name}`;
-      if (!this.providers.has(key)) this.providers.set(key, { resource, how: provided.how });
+      if (this.providers.has(key)) continue;
+      this.providers.set(key, { resource, how: provided.how });
+      push(this.providedNames, `${splitKind(provided.kind)}|${resource.namespace ?? ''}`, provided.name);
     }
   }
 
@@ -175,11 +183,15 @@ export class ResourceIndex {
     return this.populated.has(name);
   }
 
+  /** Objects of `kind` named `name`, in any namespace (e.g. to say where a missing object lives instead). */
+  named(kindRef: string, name: string): readonly Resource[] {
+    return this.byKindName.get(`${splitKind(kindRef)}|${name}`) ?? [];
+  }
+
   /** Names of `kind` in `namespace`, including provided ones: candidates for "did you mean". */
   names(kindRef: string, namespace: string | undefined): string[] {
     const names = new Set(this.list(kindRef, namespace).map((r) => r.name));
-    const prefix = `${splitKind(kindRef)}|${namespace ?? ''}|`;
-    for (const key of this.providers.keys()) if (key.startsWith(prefix)) names.add(key.slice(prefix.length));
+    for (const name of this.providedNames.get(`${splitKind(kindRef)}|${namespace ?? ''}`) ?? []) names.add(name);
     for (const object of this.external.get(splitKind(kindRef)) ?? []) {
       const anywhere = object.namespace === undefined || (namespace !== undefined && matchesName(namespace, object.namespace));
       if (anywhere && !/[*?]/.test(object.name)) names.add(object.name);
@@ -226,12 +238,7 @@ export class ResourceIndex {
     return best;
   }
 
-  private readonly tables = new Map<string, unknown>();
-
-  /**
-   * A lookup table derived from the whole run (e.g. Istio hosts -> ServiceEntries), built once on
-   * first use under `key`, so that a rule asking per object stays a lookup, not a scan.
-   */
+  /** A table derived from the whole run (e.g. Istio hosts -> ServiceEntries), built on first use: lookups, not scans. */
   derived<T>(key: string, build: (index: ResourceIndex) => T): T {
     if (!this.tables.has(key)) this.tables.set(key, build(this));
     return this.tables.get(key) as T;

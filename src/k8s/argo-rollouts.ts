@@ -124,3 +124,51 @@ export function rolloutPodLabels(index: ResourceIndex, rollout: Resource): { lab
   if (!isRecord(labels)) return undefined;
   return { labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)])), from: workload };
 }
+
+/** An object `canary.trafficRouting` names: an Istio VirtualService or DestinationRule, or an Ingress (nginx, ALB). */
+export interface TrafficRoutingRef {
+  /** `group/Kind` candidates (an Ingress may be served by either group). */
+  readonly kindRefs: readonly string[];
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string;
+  /** `istio.virtualService`, `nginx.stableIngress`, ... */
+  readonly site: string;
+  readonly path: Path;
+  /** For a VirtualService: the HTTP route names the controller patches (`routes`), by path. */
+  readonly routes?: ReadonlyArray<{ readonly name: string; readonly path: Path }>;
+}
+
+const INGRESS = ['networking.k8s.io/Ingress', 'extensions/Ingress'];
+
+/**
+ * The objects of `canary.trafficRouting` the controller reads each reconcile
+ * (rollout/controller.go `getReferencedResources`: a missing one sets `InvalidSpec`). Istio names may
+ * be `name.namespace` (utils/istio `GetVirtualServiceNamespaceName`).
+ */
+export function trafficRoutingRefs(resource: Resource): TrafficRoutingRef[] {
+  const routing = strategy(resource).canary.trafficRouting;
+  if (!isRecord(routing)) return [];
+  const base: Path = ['spec', 'strategy', 'canary', 'trafficRouting'];
+  const out: TrafficRoutingRef[] = [];
+  const add = (kindRefs: readonly string[], value: unknown, path: Path, site: string, qualified: boolean, routes?: unknown) => {
+    if (typeof value !== 'string' || value === '') return;
+    // `a.b` (and `a.b.whatever`) is name `a` in namespace `b`, as GetVirtualServiceNamespaceName splits it.
+    const [name, namespace = resource.namespace!] = qualified ? value.split('.') : [value];
+    const at = [...base, ...path];
+    const routeNames = items(routes).flatMap((route, j) => (typeof route === 'string' ? [{ name: route, path: [...at.slice(0, -1), 'routes', j] }] : []));
+    out.push({ kindRefs, kind: kindRefs[0].slice(kindRefs[0].indexOf('/') + 1), name, namespace, site, path: at, ...(routes === undefined ? {} : { routes: routeNames }) });
+  };
+  const istio = isRecord(routing.istio) ? routing.istio : {};
+  const vs = 'networking.istio.io/VirtualService';
+  if (isRecord(istio.virtualService)) add([vs], istio.virtualService.name, ['istio', 'virtualService', 'name'], 'istio.virtualService', true, istio.virtualService.routes);
+  items(istio.virtualServices).forEach((entry, i) => isRecord(entry) && add([vs], entry.name, ['istio', 'virtualServices', i, 'name'], 'istio.virtualServices', true, entry.routes));
+  if (isRecord(istio.destinationRule)) add(['networking.istio.io/DestinationRule'], istio.destinationRule.name, ['istio', 'destinationRule', 'name'], 'istio.destinationRule', true);
+  const nginx = isRecord(routing.nginx) ? routing.nginx : {};
+  add(INGRESS, nginx.stableIngress, ['nginx', 'stableIngress'], 'nginx.stableIngress', false);
+  items(nginx.stableIngresses).forEach((name, i) => add(INGRESS, name, ['nginx', 'stableIngresses', i], 'nginx.stableIngresses', false));
+  const alb = isRecord(routing.alb) ? routing.alb : {};
+  add(INGRESS, alb.ingress, ['alb', 'ingress'], 'alb.ingress', false);
+  items(alb.ingresses).forEach((name, i) => add(INGRESS, name, ['alb', 'ingresses', i], 'alb.ingresses', false));
+  return out;
+}

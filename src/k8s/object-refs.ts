@@ -33,7 +33,7 @@ export function missingReference(index: ResourceIndex, kindRef: string, namespac
   const names = index.names(kindRef, namespace);
   const guess = closest(name, names);
   if (guess !== undefined) return { managed: true, hint: `; did you mean \`${guess}\`?` };
-  const elsewhere = namespace === undefined ? undefined : index.list(kindRef).find((r) => r.name === name && r.namespace !== namespace);
+  const elsewhere = namespace === undefined ? undefined : index.named(kindRef, name).find((r) => r.namespace !== namespace);
   if (elsewhere) return { managed: true, hint: `; ${kind} \`${name}\` exists in namespace \`${elsewhere.namespace}\`` };
   const where = namespace === undefined ? 'the manifests define' : `namespace \`${namespace}\` defines`;
   if (names.length === 0) return { managed: false, hint: `; ${where} no ${kind}` };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexOf } from '../helpers/index-of.js';
-import { analysisTemplateRefs, referencedWorkload, rolloutPodLabels, rolloutServices, workloadRef } from '../../src/k8s/argo-rollouts.js';
+import { analysisTemplateRefs, referencedWorkload, rolloutPodLabels, rolloutServices, trafficRoutingRefs, workloadRef } from '../../src/k8s/argo-rollouts.js';
 
 const run = indexOf(`
 apiVersion: argoproj.io/v1alpha1
@@ -13,6 +13,10 @@ spec:
       stableService: web
       canaryService: web-canary
       pingPong: {pingService: ping, pongService: pong}
+      trafficRouting:
+        istio: {virtualServices: [{name: web}, {name: web-internal.mesh.svc.cluster.local}], destinationRule: {name: web}}
+        nginx: {stableIngresses: [web, web-admin]}
+        alb: {ingress: web-alb}
       analysis: {templates: [{templateName: bg}]}
       steps:
         - analysis: {templates: [{templateName: step, clusterScope: true}]}
@@ -78,5 +82,19 @@ describe('pod labels', () => {
     expect(referencedWorkload(run, bluegreen)?.kind).toBe('Deployment');
     expect(rolloutPodLabels(run, bluegreen)?.labels).toEqual({ app: 'web', tier: 'front' });
     expect(rolloutPodLabels(run, jobs)?.labels).toEqual({ app: 'jobs' });
+  });
+});
+
+describe('trafficRoutingRefs', () => {
+  it('lists Istio objects (with name.namespace) and the nginx and ALB Ingresses', () => {
+    expect(trafficRoutingRefs(canary).map((r) => `${r.kind} ${r.namespace}/${r.name} ${r.site}@${r.path.slice(4).join('.')}`)).toEqual([
+      'VirtualService shop/web istio.virtualServices@istio.virtualServices.0.name',
+      'VirtualService mesh/web-internal istio.virtualServices@istio.virtualServices.1.name',
+      'DestinationRule shop/web istio.destinationRule@istio.destinationRule.name',
+      'Ingress shop/web nginx.stableIngresses@nginx.stableIngresses.0',
+      'Ingress shop/web-admin nginx.stableIngresses@nginx.stableIngresses.1',
+      'Ingress shop/web-alb alb.ingress@alb.ingress',
+    ]);
+    expect(trafficRoutingRefs(bluegreen)).toEqual([]);
   });
 });

@@ -41,5 +41,10 @@ testRule(rule, {
         severity: 1,
       }],
     },
+    {
+      name: 'an error when the namespace keeps DestinationRules for other hosts',
+      code: dr('web') + vs('stable'),
+      errors: [{ message: /routes to subset `stable` of host `api.default.svc.cluster.local`, but no DestinationRule for that host is defined/, line: 17, column: 21, severity: 2 }],
+    },
   ],
 });

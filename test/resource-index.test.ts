@@ -1,0 +1,49 @@
+/** The lookups of the index that rules lean on instead of scanning the run. */
+import { describe, expect, it } from 'vitest';
+import { indexOf } from './helpers/index-of.js';
+
+const run = indexOf(`
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: blog}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: api, namespace: shop}
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: shop}
+---
+apiVersion: external-secrets.io/v1
+kind: ExternalSecret
+metadata: {name: db, namespace: shop}
+spec: {target: {name: db-credentials}}
+`);
+
+describe('ResourceIndex', () => {
+  it('lists the objects of a kind per namespace, and cluster-scoped ones only without a namespace', () => {
+    expect(run.list('Service', 'shop').map((r) => r.name)).toEqual(['web', 'api']);
+    expect(run.list('Service', 'other')).toEqual([]);
+    expect(run.list('Namespace').map((r) => r.name)).toEqual(['shop']);
+    expect(run.list('Namespace', '')).toEqual([]);
+  });
+  it('finds objects of a name in every namespace', () => {
+    expect(run.named('Service', 'web').map((r) => r.namespace)).toEqual(['shop', 'blog']);
+    expect(run.named('Service', 'db')).toEqual([]);
+  });
+  it('offers provided objects as candidates of their namespace', () => {
+    expect(run.names('Secret', 'shop')).toEqual(['db-credentials']);
+    expect(run.names('Secret', 'blog')).toEqual([]);
+  });
+  it('builds a derived table once per run', () => {
+    let builds = 0;
+    const build = () => ({ count: ++builds });
+    expect(run.derived('test.table', build)).toBe(run.derived('test.table', build));
+    expect(builds).toBe(1);
+  });
+});
