@@ -49,6 +49,8 @@ import statefulsetServiceMismatch from './statefulset-service-mismatch.js';
 import unknownKind from './unknown-kind.js';
 import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
+// Admission (issue 12)
+import podSecurityViolation from './pod-security-violation.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -100,4 +102,6 @@ export const allRules: readonly Rule[] = [
   missingTlsSecret,
   missingIngressClass,
   unknownKind,
+  // Admission (issue 12)
+  podSecurityViolation,
 ] as Rule[];

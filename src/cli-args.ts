@@ -156,6 +156,7 @@ export function effectiveConfig(flags: Flags, loaded: LoadedConfig | undefined, 
     skipKinds: [...new Set([...(config.skipKinds ?? []), ...parseKinds(flags['skip-kinds'])])],
     rules: { ...config.rules, ...flagRules },
     external: config.external ?? [],
+    podSecurity: config.podSecurity ?? {},
     overrides: overrides.filter((o) => Object.keys(o.rules).length > 0),
   };
 }
@@ -174,6 +175,7 @@ export function lintOptions(effective: Effective, flags: Flags, cwd: string, loa
     overrides: effective.overrides,
     skipKinds: effective.skipKinds,
     external: effective.external,
+    podSecurity: effective.podSecurity,
     inlineConfig: !flags['no-inline-config'],
     reportUnusedDisableDirectives: flags['report-unused-disable-directives'],
     rejectUnknownKinds: flags['reject-unknown-kinds'],

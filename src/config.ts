@@ -12,6 +12,7 @@ import { editDistance } from './k8s/suggest.js';
 import type { SeverityName } from './model.js';
 import { packageRoot } from './package-info.js';
 import { parseExternal } from './resource-index.js';
+import type { PodSecuritySettings } from './k8s/pod-security/index.js';
 
 export const CONFIG_FILES = ['.k8s-lint.yaml', '.k8s-lint.yml', '.k8s-lint.json'] as const;
 export const SEVERITY_NAMES: readonly SeverityName[] = ['off', 'warn', 'error'];
@@ -32,6 +33,7 @@ export interface Config {
   readonly rules?: Readonly<Record<string, SeverityName>>;
   readonly external?: readonly string[];
   readonly overrides?: readonly Override[];
+  readonly podSecurity?: PodSecuritySettings;
 }
 
 export interface LoadedConfig {

@@ -9,7 +9,7 @@ import type { LintMessage, LintResult, Severity, SeverityName, SourceFile } from
 import { enabledByOverride, settle } from './overrides.js';
 import { toResources, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
-import { formatMessage, type Rule } from './rule-api.js';
+import { formatMessage, type PodSecuritySettings, type Rule } from './rule-api.js';
 import { INTERNAL_ERROR, runRules, type Finding } from './runner.js';
 import { applyAnnotations, applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
 import { allRules } from '../rules/index.js';
@@ -54,6 +54,8 @@ export interface LintOptions {
   readonly reportUnusedDisableDirectives?: boolean;
   /** Rules treat objects of unknown kinds as errors (`--reject-unknown-kinds`). */
   readonly rejectUnknownKinds?: boolean;
+  /** Configuration `podSecurity` (pod-security-violation). */
+  readonly podSecurity?: PodSecuritySettings;
   /** Called as the run advances (the CLI's progress line). */
   readonly onProgress?: (progress: LintProgress) => void;
 }
@@ -132,7 +134,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     unreadableDocuments: issues.length,
     rules,
     kubernetesVersion: version.version,
-    settings: { rejectUnknownKinds: options.rejectUnknownKinds === true },
+    settings: { rejectUnknownKinds: options.rejectUnknownKinds === true, podSecurity: options.podSecurity },
     timings,
     onProgress: progress && ((done, total) => progress({ stage: 'check', done, total })),
   });

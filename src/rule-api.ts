@@ -4,6 +4,7 @@
 import type { NodeRef, SeverityName } from './model.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
+import type { PodSecuritySettings } from './k8s/pod-security/index.js';
 
 export type { NodeRef, Path, PathSegment } from './model.js';
 export type { Resource, KubeObject } from './resource.js';
@@ -27,6 +28,8 @@ export { kindsServedIn, resolveVersion, versionsServing } from './schemas.js';
 export { labelSelector, isEmptySelector, formatSelector, templatesSelectedBy, firstUnmet, describeTemplate, selectorMiss, templateNamedLike, SCALABLE_KINDS, servesScalableKind, isBuiltInGroup, customResourceScale, isHeadless, relativeTo, definitionPlace, type SelectorMiss } from './k8s/controllers.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 
+export { podSecurityViolations, policyLabels, policyToEvaluate, LABEL_PREFIX as POD_SECURITY_LABEL_PREFIX, type PodSecurityViolation, type PodSecuritySettings, type Mode as PodSecurityMode } from './k8s/pod-security/index.js';
+
 export type MessageData = Readonly<Record<string, string | number>>;
 
 export interface RuleContext<M extends string> {
@@ -47,6 +50,8 @@ export interface RuleContext<M extends string> {
 export interface RuleSettings {
   /** `--reject-unknown-kinds`: an object of a kind with no schema and no CRD in the run is an error. */
   readonly rejectUnknownKinds: boolean;
+  /** Configuration `podSecurity`: the cluster's PodSecurity admission defaults, declared namespaces and exemptions. */
+  readonly podSecurity?: PodSecuritySettings;
 }
 
 export interface ReportOptions {
