@@ -51,6 +51,8 @@ import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
 // Admission (issue 12)
 import podSecurityViolation from './pod-security-violation.js';
+import admissionPolicyViolation from './admission-policy-violation.js';
+import invalidAdmissionPolicy from './invalid-admission-policy.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -104,4 +106,6 @@ export const allRules: readonly Rule[] = [
   unknownKind,
   // Admission (issue 12)
   podSecurityViolation,
+  admissionPolicyViolation,
+  invalidAdmissionPolicy,
 ] as Rule[];

@@ -17,6 +17,7 @@ import { isBuiltInGroup, parseKubernetesVersion } from './k8s/api-deprecations.j
 import { objectSchema } from './schema-validate.js';
 import { isApiServerObject } from './k8s/names.js';
 import yamlSyntax from '../rules/yaml-syntax.js';
+import { loadAdmissionPolicies } from './admission/index.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
@@ -130,11 +131,13 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const resources = toResources(documents, options.defaultNamespace ?? 'default');
   const index = new ResourceIndex(resources, issues.length, [...external, ...read.generated]);
   stage('index');
+  const admission = await loadAdmissionPolicies(index);
   let findings: Finding[] = runRules(checked(resources, options.skipKinds), index, {
     unreadableDocuments: issues.length,
     rules,
     kubernetesVersion: version.version,
     settings: { rejectUnknownKinds: options.rejectUnknownKinds === true, podSecurity: options.podSecurity },
+    admission: admission?.policies,
     timings,
     onProgress: progress && ((done, total) => progress({ stage: 'check', done, total })),
   });
@@ -160,7 +163,8 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
-  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings };
+  const notices = [...read.notices, ...(unchecked ? [unchecked] : []), ...(admission?.notice ? [admission.notice] : [])];
+  return { results, errors, notices, internalError, timings };
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */

@@ -5,6 +5,7 @@ import type { NodeRef, SeverityName } from './model.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 import type { PodSecuritySettings } from './k8s/pod-security/index.js';
+import type { AdmissionPolicies } from './admission/index.js';
 
 export type { NodeRef, Path, PathSegment } from './model.js';
 export type { Resource, KubeObject } from './resource.js';
@@ -30,6 +31,8 @@ export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPa
 
 export { podSecurityViolations, policyLabels, policyToEvaluate, LABEL_PREFIX as POD_SECURITY_LABEL_PREFIX, type PodSecurityViolation, type PodSecuritySettings, type Mode as PodSecurityMode } from './k8s/pod-security/index.js';
 
+export type { AdmissionPolicies, AdmissionDenial, PolicyProblem } from './admission/index.js';
+
 export type MessageData = Readonly<Record<string, string | number>>;
 
 export interface RuleContext<M extends string> {
@@ -39,6 +42,8 @@ export interface RuleContext<M extends string> {
   readonly kubernetesVersion: string;
   /** Run-wide switches from flags and configuration. */
   readonly settings: RuleSettings;
+  /** The run's ValidatingAdmissionPolicies and bindings, compiled; undefined when the run has none. */
+  readonly admission?: AdmissionPolicies;
   /**
    * Report a finding at `node`; `messageId` names one of the rule's `messages`. A rule whose
    * default is `error` may downgrade one finding with `{ severity: 'warn' }` (a risk rather than
