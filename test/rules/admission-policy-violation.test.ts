@@ -71,3 +71,17 @@ describe('admission policies and the engine', () => {
     expect((await lint([{ path: 'd.yaml', text: deployment('web') }], { ruleSet: [rule] })).notices).toEqual([]);
   });
 });
+
+describe('policies from --context files', () => {
+  it('apply to the linted objects, and are not reported themselves', async () => {
+    const policies = policy(rules("    - expression: \"'app' in object.metadata.?labels.orValue({})\"\n      message: needs an app label\n"));
+    const output = await lint(
+      [{ path: 'app.yaml', text: deployment('web') }, { path: 'platform.yaml', text: policies, contextOnly: true }],
+      { ruleSet: [rule] },
+    );
+    expect(output.results.map((r) => r.filePath)).toEqual(['app.yaml']);
+    expect(output.results[0].messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([
+      '3:18 Deployment `web` is rejected: ValidatingAdmissionPolicy `p` with binding `b` denied request: needs an app label',
+    ]);
+  });
+});

@@ -23,6 +23,15 @@ const APPARMOR_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
 const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER_ANNOTATION = 'container.seccomp.security.alpha.kubernetes.io/';
 
+/** `RuntimeDefault` or `Localhost`: the seccomp profile types baseline and restricted accept. */
+export function isValidSeccomp(type: unknown): boolean {
+  return type === 'RuntimeDefault' || type === 'Localhost';
+}
+
+function validSeccompAnnotation(value: string): boolean {
+  return value === 'runtime/default' || value === 'docker/default' || value.startsWith('localhost/');
+}
+
 function containerFlag(pod: PodView, field: string, detail: string): Site[] {
   return pod.containers
     .filter((c) => c.context[field] === true)
@@ -169,13 +178,13 @@ export const BASELINE_CHECKS: readonly Check[] = [
     versions: [
       {
         min: 0,
-        check: (pod) => [[SECCOMP_POD_ANNOTATION, 'pod'], ...pod.containers.map((c) => [`${SECCOMP_CONTAINER_ANNOTATION}${c.name}`, c.name])]
-          .filter(([key]) => pod.annotations[key] === 'unconfined')
-          .map(([key]) => ({ path: ['metadata', 'annotations', key], detail: `forbidden annotation ${key}="unconfined"` })),
+        check: (pod) => [SECCOMP_POD_ANNOTATION, ...pod.containers.map((c) => `${SECCOMP_CONTAINER_ANNOTATION}${c.name}`)]
+          .filter((key) => pod.annotations[key] !== undefined && !validSeccompAnnotation(pod.annotations[key]))
+          .map((key) => ({ path: ['metadata', 'annotations', key], detail: `forbidden annotation ${key}="${pod.annotations[key]}"` })),
       },
       {
         min: 19,
-        check: (pod) => settersOf(pod, ['seccompProfile', 'type'], (t) => t === 'Unconfined', (s) => `${s} must not set securityContext.seccompProfile.type to "Unconfined"`),
+        check: (pod) => settersOf(pod, ['seccompProfile', 'type'], (t) => !isValidSeccomp(t), (s, t) => `${s} must not set securityContext.seccompProfile.type to "${String(t)}"`),
       },
     ],
   },

@@ -5,7 +5,7 @@
  */
 import type { PodTemplate } from '../pod-template.js';
 import { BASELINE_CHECKS } from './baseline.js';
-import { podView, record, type Check, type CheckFn, type Level, type Obj, type Site } from './pod.js';
+import { podView, record, type Check, type CheckFn, type Level, type Obj, type PodView, type Site } from './pod.js';
 import {
   defaultPolicy, formatLevelVersion, LABEL_PREFIX, MODES, policyLabels, policyToEvaluate,
   type LabelProblem, type LevelVersion, type Mode, type PodSecuritySettings, type PolicyLabels,
@@ -21,8 +21,20 @@ interface Selected {
   readonly fn: CheckFn;
 }
 
-/** The implementation of each check in force at `level` and policy minor `version` (upstream order: baseline ids, then restricted ids, sorted). */
-export function checksFor(level: Level, version: number): Selected[] {
+const selections = new Map<string, readonly Selected[]>();
+
+/**
+ * The implementation of each check in force at `level` and policy minor `version` (upstream order:
+ * baseline ids, then restricted ids, sorted); computed once per level and version.
+ */
+export function checksFor(level: Level, version: number): readonly Selected[] {
+  const key = `${level}:${version}`;
+  let selected = selections.get(key);
+  if (!selected) selections.set(key, (selected = select(level, version)));
+  return selected;
+}
+
+function select(level: Level, version: number): Selected[] {
   if (level === 'privileged') return [];
   const chosen = new Map<string, Selected & { overrides: readonly string[] }>();
   for (const check of ALL_CHECKS) {
@@ -42,15 +54,20 @@ export interface CheckFailure {
 }
 
 /** Upstream `EvaluatePod` for one level and version on a pod object (`{metadata, spec}`); a version above the server's is the server's. */
-export function evaluatePod(pod: Obj, { level, version }: LevelVersion, serverMinor: number): CheckFailure[] {
+export function evaluatePod(pod: Obj | PodView, { level, version }: LevelVersion, serverMinor: number): CheckFailure[] {
+  if (level === 'privileged') return [];
   const effective = version === 'latest' ? serverMinor : Math.min(version, serverMinor);
-  const view = podView(pod);
+  const view = isView(pod) ? pod : podView(pod);
   const failures: CheckFailure[] = [];
   for (const { check, fn } of checksFor(level, effective)) {
     const sites = fn(view, serverMinor);
     if (sites.length > 0) failures.push({ check, sites });
   }
   return failures;
+}
+
+function isView(pod: Obj | PodView): pod is PodView {
+  return Array.isArray((pod as PodView).containers) && (pod as PodView).context !== undefined && (pod as PodView).annotations !== undefined;
 }
 
 /** Service accounts of the controllers that create pods from a workload (`--use-service-account-credentials`). */
@@ -135,9 +152,11 @@ export function podSecurityViolations(target: PodSecurityTarget, settings: PodSe
   const resolved = labelsOf(target, settings);
   if (!resolved) return [];
   const { policy } = policyToEvaluate(resolved.labels, defaultPolicy(settings));
+  if (MODES.every((mode) => policy[mode].level === 'privileged')) return [];
+  const view = podView(record(pod));
   const found = new Map<string, { checkId: string; reason: string; site: Site; modes: Mode[] }>();
   for (const mode of MODES) {
-    for (const failure of evaluatePod(record(pod), policy[mode], serverMinor)) {
+    for (const failure of evaluatePod(view, policy[mode], serverMinor)) {
       for (const site of failure.sites) {
         const key = siteKey(site);
         const seen = found.get(key);
@@ -148,11 +167,9 @@ export function podSecurityViolations(target: PodSecurityTarget, settings: PodSe
       }
     }
   }
-  return [...found.values()].map(({ modes, ...rest }) => ({
-    ...rest,
-    modes,
-    mode: modes[0],
-    policy: formatLevelVersion(policy[modes[0]]),
-    source: resolved.where(modes[0]),
-  }));
+  const out: PodSecurityViolation[] = [];
+  for (const { checkId, reason, site, modes } of found.values()) {
+    out.push({ checkId, reason, site, modes, mode: modes[0], policy: formatLevelVersion(policy[modes[0]]), source: resolved.where(modes[0]) });
+  }
+  return out;
 }

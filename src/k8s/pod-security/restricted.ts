@@ -2,7 +2,7 @@
  * The restricted checks of `k8s.io/pod-security-admission/policy`. From the version given, some of
  * them replace a baseline check (`overrides`): restricted is baseline minus those, plus these.
  */
-import { procMountStrict } from './baseline.js';
+import { isValidSeccomp, procMountStrict } from './baseline.js';
 import { at, containerSubject, inUserNamespace, isRecord, isWindowsPod, list, record, settersOf, type Check, type CheckFn, type PodView, type Site } from './pod.js';
 
 const ALLOWED_VOLUMES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
@@ -55,7 +55,7 @@ function seccompProfile(pod: PodView): Site[] {
   return requiredSetting(
     pod,
     ['seccompProfile', 'type'],
-    (v) => v === 'RuntimeDefault' || v === 'Localhost',
+    isValidSeccomp,
     (s, v) => `${s} must not set securityContext.seccompProfile.type to "${String(v)}"`,
     (s) => `${s} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"`,
   );
