@@ -3,7 +3,7 @@
  * them replace a baseline check (`overrides`): restricted is baseline minus those, plus these.
  */
 import { isValidSeccomp, procMountStrict } from './baseline.js';
-import { at, containerSubject, inUserNamespace, isRecord, isWindowsPod, list, record, settersOf, type Check, type CheckFn, type PodView, type Site } from './pod.js';
+import { at, containerSubject, inUserNamespace, isRecord, isWindowsPod, list, record, settersOf, type Check, type CheckFn, type PodView, type Site, type VersionedCheck } from './pod.js';
 
 const ALLOWED_VOLUMES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
 /** Volume sources upstream names; any other source of the API is reported as `unknown`. */
@@ -77,9 +77,10 @@ function capabilities(pod: PodView): Site[] {
   });
 }
 
-/** From policy 1.25 these checks skip pods with `spec.os.name: windows`. */
-function linuxOnly(check: CheckFn): CheckFn {
-  return (pod, serverMinor) => (isWindowsPod(pod) ? [] : check(pod, serverMinor));
+/** A check from policy `min`, which from policy 1.25 skips pods with `spec.os.name: windows`. */
+function windowsExemptFrom25(min: number, check: CheckFn, overrides?: readonly string[]): VersionedCheck[] {
+  const linuxOnly: CheckFn = (pod, serverMinor) => (isWindowsPod(pod) ? [] : check(pod, serverMinor));
+  return [{ min, check, overrides }, { min: 25, check: linuxOnly, overrides }];
 }
 
 /** From policy 1.35 these checks skip pods in a user namespace (`hostUsers: false`). */
@@ -98,7 +99,7 @@ export const RESTRICTED_CHECKS: readonly Check[] = [
     id: 'allowPrivilegeEscalation',
     level: 'restricted',
     reason: 'allowPrivilegeEscalation != false',
-    versions: [{ min: 8, check: allowPrivilegeEscalation }, { min: 25, check: linuxOnly(allowPrivilegeEscalation) }],
+    versions: windowsExemptFrom25(8, allowPrivilegeEscalation),
   },
   {
     id: 'runAsNonRoot',
@@ -116,19 +117,13 @@ export const RESTRICTED_CHECKS: readonly Check[] = [
     id: 'seccompProfile_restricted',
     level: 'restricted',
     reason: 'seccompProfile',
-    versions: [
-      { min: 19, check: seccompProfile, overrides: ['seccompProfile_baseline'] },
-      { min: 25, check: linuxOnly(seccompProfile), overrides: ['seccompProfile_baseline'] },
-    ],
+    versions: windowsExemptFrom25(19, seccompProfile, ['seccompProfile_baseline']),
   },
   {
     id: 'capabilities_restricted',
     level: 'restricted',
     reason: 'unrestricted capabilities',
-    versions: [
-      { min: 22, check: capabilities, overrides: ['capabilities_baseline'] },
-      { min: 25, check: linuxOnly(capabilities), overrides: ['capabilities_baseline'] },
-    ],
+    versions: windowsExemptFrom25(22, capabilities, ['capabilities_baseline']),
   },
   {
     id: 'procMount_restricted',
