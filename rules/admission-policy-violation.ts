@@ -21,8 +21,10 @@ export default defineRule({
       'with its `messageExpression`, `message` or "failed expression: ...". The binding `validationActions` decide: ' +
       '`Deny` rejects the request ("ValidatingAdmissionPolicy \'p\' with binding \'b\' denied request: ..."), `Warn` ' +
       'returns a warning to the client, `Audit` only writes the audit log (no finding). An evaluation error counts as ' +
-      'a failure when the policy `failurePolicy` is `Fail` (the default) and is ignored with `Ignore`. k8s-lint ' +
-      'evaluates each object as a CREATE by an ordinary authenticated user, with the policies and bindings of the ' +
+      'a failure when the policy `failurePolicy` is `Fail` (the default) and is ignored with `Ignore`; k8s-lint reports ' +
+      'such a rejection as a warning, since the error may come from a field the API server defaults before admission ' +
+      '(only `metadata.namespace` and `spec.replicas` are filled in). k8s-lint evaluates each object as a CREATE by an ' +
+      'ordinary authenticated user, with the policies and bindings of the ' +
       'linted files and `--context` files and the parameters among them. It stays quiet when the answer depends on ' +
       'something outside the run: the labels of a Namespace that is not linted (for a non-empty namespaceSelector or ' +
       'a policy reading `namespaceObject`), a parameter object declared under `external`, or an expression using ' +
@@ -41,7 +43,8 @@ export default defineRule({
       const node = denial.fieldPath ? resource.node(...denial.fieldPath) : resource.node('metadata', 'name');
       const data = { object: resource.label, policy: denial.policy, binding: denial.binding, message: denial.message, cause: cause(denial) };
       if (denial.paramsMissing) report(node, 'missingParams', data, { severity: 'warn' });
-      else if (denial.action === 'Deny') report(node, 'deny', data);
+      // An evaluation error may come from a default the API server sets and k8s-lint does not model: a warning.
+      else if (denial.action === 'Deny') report(node, 'deny', data, denial.fromError ? { severity: 'warn' } : undefined);
       else report(node, 'warn', data, { severity: 'warn' });
     }
   },

@@ -125,7 +125,7 @@ function baseActivation(request: CreateRequest, namespace: Resource | undefined)
   const resource = { group: request.group, version: request.version, resource: request.resource };
   const nsObject = namespace ? { ...namespace.value, metadata: { ...namespace.value.metadata, labels: namespaceLabels(namespace) } } : null;
   return {
-    object: celValue(object.value),
+    object: celValue(asAdmitted(object)),
     oldObject: null,
     request: celValue({
       uid: '', kind, resource, requestKind: kind, requestResource: resource, name: object.name, namespace: object.namespace ?? '',
@@ -134,6 +134,21 @@ function baseActivation(request: CreateRequest, namespace: Resource | undefined)
     }),
     namespaceObject: object.namespace === undefined ? null : celValue(nsObject),
   };
+}
+
+/** Kinds whose `spec.replicas` the API server defaults to 1 before admission. */
+const REPLICATED = new Set(['apps/Deployment', 'apps/ReplicaSet', 'apps/StatefulSet', '/ReplicationController']);
+
+/**
+ * The object as admission sees it: `metadata.namespace` set from the request, and `spec.replicas`
+ * defaulted; other defaults are not modelled (an expression reading one is an evaluation error).
+ */
+function asAdmitted(object: Resource): unknown {
+  const value = object.value;
+  const metadata = isRecord(value.metadata) ? value.metadata : {};
+  const spec = isRecord(value.spec) ? value.spec : undefined;
+  const replicas = spec && REPLICATED.has(`${object.group}/${object.kind}`) && spec.replicas === undefined ? { spec: { ...spec, replicas: 1 } } : {};
+  return { ...value, metadata: object.namespace === undefined ? metadata : { ...metadata, namespace: object.namespace }, ...replicas };
 }
 
 function run(expression: Expression, activation: Readonly<Record<string, unknown>>): { ok: true; value: unknown } | { ok: false; error: string } | undefined {

@@ -21,13 +21,18 @@ testRule(rule, {
     { name: 'objectSelector', code: policy(rules('    - expression: "false"\n', '    objectSelector: {matchLabels: {policy: strict}}\n').replace('  validations', '  validations')) + deployment('web') },
     { name: 'parameterNotFoundAction Allow', code: policy(rules('    - expression: "false"\n').replace('  matchConstraints', '  paramKind: {apiVersion: v1, kind: ConfigMap}\n  matchConstraints'), '  validationActions: [Deny]\n  paramRef: {name: limits, parameterNotFoundAction: Allow}\n') + deployment('web') },
     { name: 'a parameter declared under external is not judged', code: policy(rules('    - expression: "false"\n').replace('  matchConstraints', '  paramKind: {apiVersion: v1, kind: ConfigMap}\n  matchConstraints'), '  validationActions: [Deny]\n  paramRef: {name: limits, parameterNotFoundAction: Deny}\n') + deployment('web'), options: { external: ['ConfigMap/shop/limits'] } },
+    {
+      name: 'metadata.namespace comes from the request and spec.replicas is defaulted, as the API server does before admission',
+      code: policy(rules("    - expression: object.metadata.namespace == 'shop' && object.spec.replicas == 1\n")) + 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {}\n',
+      options: { defaultNamespace: 'shop' },
+    },
     { name: 'a binding of a policy that does not compile selects nothing', code: policy(rules('    - expression: "object.spec.replicas >"\n')) + deployment('web') },
   ],
   invalid: [
     {
       name: 'failurePolicy Fail turns an evaluation error into a rejection',
       code: policy(rules('    - expression: object.spec.missing.x > 1\n')) + deployment('web'),
-      errors: [{ message: /^Deployment `web` is rejected: ValidatingAdmissionPolicy `p` with binding `b` denied request: expression 'object\.spec\.missing\.x > 1' resulted in error: .+; an evaluation error, which `failurePolicy: Fail` turns into a rejection$/, line: 19, column: 18 }],
+      errors: [{ message: /^Deployment `web` is rejected: ValidatingAdmissionPolicy `p` with binding `b` denied request: expression 'object\.spec\.missing\.x > 1' resulted in error: .+; an evaluation error, which `failurePolicy: Fail` turns into a rejection$/, line: 19, column: 18, severity: 1 }],
     },
     {
       name: 'the default message, request and variables',
