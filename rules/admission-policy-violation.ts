@@ -39,8 +39,9 @@ export default defineRule({
   },
   check({ resource, admission, report }) {
     if (!admission) return;
+    // A validation names no field: the finding is on the object's name.
+    const node = resource.node('metadata', 'name');
     for (const denial of admission.evaluate(resource)) {
-      const node = denial.fieldPath ? resource.node(...denial.fieldPath) : resource.node('metadata', 'name');
       const data = { object: resource.label, policy: denial.policy, binding: denial.binding, message: denial.message, cause: cause(denial) };
       if (denial.paramsMissing) report(node, 'missingParams', data, { severity: 'warn' });
       // An evaluation error may come from a default the API server sets and k8s-lint does not model: a warning.

@@ -184,7 +184,7 @@ function evaluateBinding(policy: CompiledPolicy, base: Readonly<Record<string, u
     const custom = validation.messageExpression ? run(validation.messageExpression, activation) : undefined;
     const fromExpression = custom?.ok && typeof custom.value === 'string' && custom.value.trim() !== '' && !custom.value.includes('\n') ? custom.value : undefined;
     const message = fromExpression ?? validation.message ?? `failed expression: ${validation.rule.expression}`;
-    denials.push({ message, fromError: false, reason: validation.reason, fieldPath: validation.fieldPath });
+    denials.push({ message, fromError: false, reason: validation.reason });
   }
   return denials;
 }

@@ -21,7 +21,6 @@ export interface Validation {
   readonly message?: string;
   readonly messageExpression?: Expression;
   readonly reason?: string;
-  readonly fieldPath?: Path;
 }
 
 export interface CompiledPolicy {
@@ -42,21 +41,6 @@ export interface CompiledPolicy {
 }
 
 const AUTHORIZER = /\bauthorizer\b/;
-
-/** `spec.replicas`, `metadata.labels['app']`, `spec.containers[0].name` as a path. */
-export function parseFieldPath(text: string): Path | undefined {
-  const path: Array<string | number> = [];
-  const token = /\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\['([^']*)'\]/y;
-  let at = 0;
-  while (at < text.length) {
-    token.lastIndex = at;
-    const match = token.exec(text);
-    if (!match) return undefined;
-    path.push(match[1] ?? (match[2] !== undefined ? Number(match[2]) : match[3]));
-    at = token.lastIndex;
-  }
-  return path.length > 0 ? path : undefined;
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -95,8 +79,7 @@ export function compilePolicy(resource: Resource): CompiledPolicy {
     const rule = compile(v.expression, ['validations', i, 'expression'], 'validation');
     if (!rule) return [];
     const messageExpression = compile(v.messageExpression, ['validations', i, 'messageExpression'], 'messageExpression');
-    const fieldPath = text(v.fieldPath) === undefined ? undefined : parseFieldPath(text(v.fieldPath)!);
-    return [{ rule, message: text(v.message), messageExpression, reason: text(v.reason), fieldPath }];
+    return [{ rule, message: text(v.message), messageExpression, reason: text(v.reason) }];
   });
   list('auditAnnotations').forEach((a, i) => compile(a.valueExpression, ['auditAnnotations', i, 'valueExpression'], `audit annotation \`${String(a.key)}\``));
   const group = paramKind && typeof paramKind.apiVersion === 'string' && paramKind.apiVersion.includes('/') ? paramKind.apiVersion.split('/')[0] : '';

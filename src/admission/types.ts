@@ -17,8 +17,6 @@ export interface AdmissionDenial {
   readonly reason?: string;
   /** No parameter object was found in the run (it may exist in the cluster). */
   readonly paramsMissing?: boolean;
-  /** The validation's `fieldPath` below the object (`spec.replicas`), when set. */
-  readonly fieldPath?: readonly (string | number)[];
 }
 
 /** A problem of a policy or binding object itself. */
