@@ -26,6 +26,14 @@ testRule(rule, {
       code: policy(rules("    - expression: object.metadata.namespace == 'shop' && object.spec.replicas == 1\n")) + 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {}\n',
       options: { defaultNamespace: 'shop' },
     },
+    {
+      name: 'matchPolicy Exact: a rule for another version does not match',
+      code: policy("  matchConstraints:\n    matchPolicy: Exact\n    resourceRules: [{apiGroups: [apps], apiVersions: [v1beta1], operations: [CREATE], resources: [deployments]}]\n  validations:\n    - expression: \"false\"\n") + deployment('web'),
+    },
+    {
+      name: 'scope Cluster skips namespaced objects; an UPDATE-only rule skips creates',
+      code: policy("  matchConstraints:\n    resourceRules:\n      - {apiGroups: [apps], apiVersions: ['*'], operations: ['*'], resources: ['*'], scope: Cluster}\n      - {apiGroups: [apps], apiVersions: ['*'], operations: [UPDATE], resources: ['*']}\n  validations:\n    - expression: \"false\"\n") + deployment('web'),
+    },
     { name: 'a binding of a policy that does not compile selects nothing', code: policy(rules('    - expression: "object.spec.replicas >"\n')) + deployment('web') },
   ],
   invalid: [
@@ -49,6 +57,11 @@ testRule(rule, {
         { message: 'Deployment `web` gets a warning: Validation failed for ValidatingAdmissionPolicy `p` with binding `b`: at most 2', line: 37, column: 18, severity: 1 },
         { message: 'Deployment `web` gets a warning: Validation failed for ValidatingAdmissionPolicy `p` with binding `b`: at most 1', line: 37, column: 18, severity: 1 },
       ],
+    },
+    {
+      name: 'matchPolicy Equivalent (the default): a rule for another version of the resource matches',
+      code: policy("  matchConstraints:\n    resourceRules: [{apiGroups: [apps], apiVersions: [v1beta1], operations: [CREATE], resources: [deployments]}]\n  validations:\n    - expression: \"false\"\n") + deployment('web'),
+      errors: [{ message: /^Deployment `web` is rejected: .* denied request: failed expression: false$/, line: 19, column: 18 }],
     },
     {
       name: 'parameters missing from the run',
