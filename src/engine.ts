@@ -15,9 +15,9 @@ import { applyAnnotations, applyComments, mayHaveComments, type SuppressOptions 
 import { allRules } from '../rules/index.js';
 import { isBuiltInGroup, parseKubernetesVersion } from './k8s/api-deprecations.js';
 import { objectSchema } from './schema-validate.js';
+import { loadAdmissionPolicies } from './admission/index.js';
 import { isApiServerObject } from './k8s/names.js';
 import yamlSyntax from '../rules/yaml-syntax.js';
-import { loadAdmissionPolicies } from './admission/index.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
@@ -132,6 +132,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const index = new ResourceIndex(resources, issues.length, [...external, ...read.generated]);
   stage('index');
   const admission = await loadAdmissionPolicies(index);
+  if (admission?.notice) read.notices.push(admission.notice);
   let findings: Finding[] = runRules(checked(resources, options.skipKinds), index, {
     unreadableDocuments: issues.length,
     rules,
@@ -163,8 +164,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
-  const notices = [...read.notices, ...(unchecked ? [unchecked] : []), ...(admission?.notice ? [admission.notice] : [])];
-  return { results, errors, notices, internalError, timings };
+  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings };
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
