@@ -81,6 +81,10 @@ import missingSecretStore from './missing-secret-store.js';
 import missingFluxDependency from './missing-flux-dependency.js';
 import missingFluxSource from './missing-flux-source.js';
 import invalidCrdSchema from './invalid-crd-schema.js';
+// Admission (issue 12)
+import podSecurityViolation from './pod-security-violation.js';
+import admissionPolicyViolation from './admission-policy-violation.js';
+import invalidAdmissionPolicy from './invalid-admission-policy.js';
 
 export const allRules: readonly Rule[] = [
   yamlSyntax,
@@ -164,4 +168,8 @@ export const allRules: readonly Rule[] = [
   missingFluxSource,
   missingFluxDependency,
   invalidCrdSchema,
+  // Admission (issue 12)
+  podSecurityViolation,
+  admissionPolicyViolation,
+  invalidAdmissionPolicy,
 ] as Rule[];

@@ -12,6 +12,7 @@ import { editDistance } from './k8s/suggest.js';
 import type { SeverityName } from './model.js';
 import { packageRoot } from './package-info.js';
 import { parseExternal } from './resource-index.js';
+import type { PodSecuritySettings } from './k8s/pod-security/index.js';
 
 export const CONFIG_FILES = ['.k8s-lint.yaml', '.k8s-lint.yml', '.k8s-lint.json'] as const;
 export const SEVERITY_NAMES: readonly SeverityName[] = ['off', 'warn', 'error'];
@@ -38,6 +39,7 @@ export interface Config {
   readonly kustomizeCommand?: 'kustomize' | 'kubectl';
   readonly kustomizeEnableHelm?: boolean;
   readonly units?: ReadonlyArray<UnitConfig>;
+  readonly podSecurity?: PodSecuritySettings;
 }
 
 /** A `units` entry: a chart's values set (or its release settings), or plain files grouped by name. */

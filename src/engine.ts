@@ -9,12 +9,13 @@ import type { LintMessage, LintResult, Range, Severity, SeverityName, SourceFile
 import { enabledByOverride, settle } from './overrides.js';
 import { toResources, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
-import { formatMessage, type Rule } from './rule-api.js';
+import { formatMessage, type PodSecuritySettings, type Rule } from './rule-api.js';
 import { INTERNAL_ERROR, runRules, type Finding } from './runner.js';
 import { applyAnnotations, applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
 import { allRules } from '../rules/index.js';
 import { isBuiltInGroup, parseKubernetesVersion } from './k8s/api-deprecations.js';
 import { objectSchema } from './schema-validate.js';
+import { loadAdmissionPolicies } from './admission/index.js';
 import { isApiServerObject } from './k8s/names.js';
 import yamlSyntax from '../rules/yaml-syntax.js';
 import { attachFolderDefinitions, customDefinition, loadCrdPaths, prepareCustomResources, uncompiledRulesNote } from './crds/index.js';
@@ -57,6 +58,8 @@ export interface LintOptions {
   readonly reportUnusedDisableDirectives?: boolean;
   /** Rules treat objects of unknown kinds as errors (`--reject-unknown-kinds`). */
   readonly rejectUnknownKinds?: boolean;
+  /** Configuration `podSecurity` (pod-security-violation). */
+  readonly podSecurity?: PodSecuritySettings;
   /** Called as the run advances (the CLI's progress line). */
   readonly onProgress?: (progress: LintProgress) => void;
   /** CustomResourceDefinition files and folders, and JSON-schema catalog folders (`crds:`, `--crds`). */
@@ -158,12 +161,15 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   }
   await prepareCustomResources(resources, index);
   stage('index');
+  const admission = await loadAdmissionPolicies(index);
+  if (admission?.notice) renderNotices = [...renderNotices, admission.notice];
   const { checkUnits } = await import('./units/check.js');
   const run = checkUnits(resources, {
     unreadableDocuments: issues.length,
     rules,
     kubernetesVersion: version.version,
-    settings: { rejectUnknownKinds: options.rejectUnknownKinds === true },
+    settings: { rejectUnknownKinds: options.rejectUnknownKinds === true, podSecurity: options.podSecurity },
+    admission: admission?.policies,
     timings,
     onProgress: progress && ((done, total) => progress({ stage: 'check', done, total })),
     cwd,

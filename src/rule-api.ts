@@ -4,6 +4,8 @@
 import type { NodeRef, SeverityName } from './model.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
+import type { PodSecuritySettings } from './k8s/pod-security/index.js';
+import type { AdmissionPolicies } from './admission/index.js';
 
 export type { NodeRef, Path, PathSegment } from './model.js';
 export type { Resource, KubeObject } from './resource.js';
@@ -40,6 +42,10 @@ export { KEDA_KINDS, TRANSFER_HPA_OWNERSHIP, scaledObjectTarget, adoptedHpaName,
 export { ESO_KINDS, storeRefs, type StoreRef } from './k8s/external-secrets.js';
 export { FLUX_SOURCE_GROUP, fluxSourceRefs, fluxDependencies, isBootstrapObject, type FluxReference } from './k8s/flux.js';
 
+export { podSecurityViolations, policyLabels, policyToEvaluate, LABEL_PREFIX as POD_SECURITY_LABEL_PREFIX, type PodSecurityViolation, type PodSecuritySettings, type Mode as PodSecurityMode } from './k8s/pod-security/index.js';
+
+export type { AdmissionPolicies, AdmissionDenial, PolicyProblem } from './admission/index.js';
+
 export type MessageData = Readonly<Record<string, string | number>>;
 
 export interface RuleContext<M extends string> {
@@ -49,6 +55,8 @@ export interface RuleContext<M extends string> {
   readonly kubernetesVersion: string;
   /** Run-wide switches from flags and configuration. */
   readonly settings: RuleSettings;
+  /** The run's ValidatingAdmissionPolicies and bindings, compiled; undefined when the run has none. */
+  readonly admission?: AdmissionPolicies;
   /**
    * Report a finding at `node`; `messageId` names one of the rule's `messages`. A rule whose
    * default is `error` may downgrade one finding with `{ severity: 'warn' }` (a risk rather than
@@ -60,6 +68,8 @@ export interface RuleContext<M extends string> {
 export interface RuleSettings {
   /** `--reject-unknown-kinds`: an object of a kind with no schema and no CRD in the run is an error. */
   readonly rejectUnknownKinds: boolean;
+  /** Configuration `podSecurity`: the cluster's PodSecurity admission defaults, declared namespaces and exemptions. */
+  readonly podSecurity?: PodSecuritySettings;
 }
 
 export interface ReportOptions {

@@ -2,7 +2,7 @@
 import type { NodeRef, ResourceId, Severity, SourceFile } from './model.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
-import { formatMessage, type MessageData, type ReportOptions, type Rule, type RuleSettings } from './rule-api.js';
+import { formatMessage, type AdmissionPolicies, type MessageData, type ReportOptions, type Rule, type RuleSettings } from './rule-api.js';
 
 /** A finding before positions are resolved. */
 export interface Finding {
@@ -26,6 +26,8 @@ export interface RunOptions {
   readonly rules: ReadonlyArray<{ rule: Rule; severity: Severity; configured?: boolean }>;
   readonly kubernetesVersion: string;
   readonly settings?: RuleSettings;
+  /** The run's compiled ValidatingAdmissionPolicies, when it has some. */
+  readonly admission?: AdmissionPolicies;
   /** Documents that could not be parsed: cross-resource findings say they may be the cause. */
   readonly unreadableDocuments: number;
   /** When given, milliseconds spent in each rule are added under its id. */
@@ -79,7 +81,7 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
       current = { active, resource };
       const started = options.timings ? performance.now() : 0;
       try {
-        rule.check({ resource, index, kubernetesVersion: options.kubernetesVersion, settings, report });
+        rule.check({ resource, index, kubernetesVersion: options.kubernetesVersion, settings, admission: options.admission, report });
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         findings.push({

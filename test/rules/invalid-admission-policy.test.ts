@@ -1,0 +1,27 @@
+import rule from '../../rules/invalid-admission-policy.js';
+import { testRule } from '../helpers/test-rule.js';
+
+const policy = (spec: string) =>
+  `apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata: {name: p}\nspec:\n  matchConstraints:\n    resourceRules: [{apiGroups: ["*"], apiVersions: ["*"], operations: ["*"], resources: ["*"]}]\n${spec}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'variables are declared when the policy has some', code: policy('  variables: [{name: n, expression: object.metadata.name}]\n  validations: [{expression: "variables.n != \'\'"}]\n') },
+    { name: 'namespaceObject and request are always declared', code: policy('  validations: [{expression: "namespaceObject == null || request.operation == \'CREATE\'"}]\n') },
+  ],
+  invalid: [
+    {
+      name: 'variables without a variables list',
+      code: policy('  validations: [{expression: "variables.n != \'\'"}]\n'),
+      errors: [{ message: /^ValidatingAdmissionPolicy `p` is rejected: validation `variables.n != ''` does not compile: /, line: 7, column: 30 }],
+    },
+    {
+      name: 'a match condition and a variable',
+      code: policy('  matchConditions: [{name: c, expression: "object.x ==="}]\n  variables: [{name: v, expression: "nope(object)"}]\n'),
+      errors: [
+        { message: /^ValidatingAdmissionPolicy `p` is rejected: match condition `c` `object.x ===` does not compile/, line: 7, column: 43 },
+        { message: /^ValidatingAdmissionPolicy `p` is rejected: variable `v` `nope\(object\)` does not compile/, line: 8, column: 37 },
+      ],
+    },
+  ],
+});
