@@ -56,6 +56,13 @@ export interface LintOptions {
   readonly rejectUnknownKinds?: boolean;
   /** Called as the run advances (the CLI's progress line). */
   readonly onProgress?: (progress: LintProgress) => void;
+  /**
+   * Apply safe fixes in memory, re-linting up to 10 passes (`--fix`, `--fix-dry-run`): results then
+   * report what remains, with `output` for each file a fix changed. Nothing is written here.
+   */
+  readonly fix?: boolean;
+  /** Texts to lint instead of the files' contents, by absolute path (or a stdin input's path). */
+  readonly overlay?: ReadonlyMap<string, string>;
 }
 
 export interface LintProgress {
@@ -75,6 +82,8 @@ export interface LintOutput {
   readonly internalError: boolean;
   /** Milliseconds per stage (`stage:read`, ...) and per rule id, when `profile` is set. */
   readonly timings?: Record<string, number>;
+  /** The files linted, with the text they were linted as. */
+  readonly files?: readonly SourceFile[];
 }
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { warn: 1, error: 2 };
@@ -92,6 +101,7 @@ export function enabledRules(options: LintOptions): Array<{ rule: Rule; severity
 }
 
 export async function lint(inputs: readonly FileInput[], options: LintOptions = {}): Promise<LintOutput> {
+  if (options.fix) return (await import('./fix/passes.js')).lintAndFix(inputs, options, lint);
   const timings: Record<string, number> | undefined = options.profile ? {} : undefined;
   let mark = performance.now();
   const stage = (name: string) => {
@@ -109,6 +119,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ignorePatterns: options.ignorePatterns ?? [],
     ignore: options.ignore?.length ? { base: options.configDir ?? cwd, patterns: options.ignore } : undefined,
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    overlay: options.overlay,
     onFile: progress && ((done) => progress({ stage: 'read', done })),
   });
   stage('read');
@@ -158,7 +169,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
-  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings };
+  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings, files: read.files };
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
@@ -222,6 +233,9 @@ async function toResults(
   const located = findings.filter((f) => !f.range && f.node);
   const resolved = located.length > 0 ? await (await import('./position-pool.js')).resolveAll(located.map((f) => f.node!), workers) : [];
   const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
+  // Fix text needs the same composed documents: resolved only for findings that carry a fix.
+  const fixable = findings.filter((f) => f.fix || f.suggestions);
+  const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable) : undefined;
   for (const finding of findings) {
     const range = finding.range ?? rangeOf.get(finding)!;
     const message: LintMessage = {
@@ -233,6 +247,7 @@ async function toResults(
       endLine: range.endLine,
       endColumn: range.endColumn,
       ...(finding.resource ? { resource: finding.resource } : {}),
+      ...fixes?.get(finding),
     };
     const list = byFile.get(finding.file);
     if (list) list.push(message);

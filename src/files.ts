@@ -46,6 +46,8 @@ export interface DiscoverOptions {
   /** Configuration `ignore`, relative to the configuration file's folder. */
   readonly ignore?: IgnoreGlobs;
   readonly maxFileSize: number;
+  /** Texts that replace files' contents on disk, by absolute path; a stdin input's by its path. */
+  readonly overlay?: ReadonlyMap<string, string>;
   /** Called after each file is read, with the count so far. */
   readonly onFile?: (count: number) => void;
 }
@@ -95,9 +97,10 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
   for (const input of inputs) {
     if (input.text !== undefined) {
       // stdin obeys the same size limit as files: over it, report and do not parse.
-      const tooLarge = input.text.length > options.maxFileSize;
-      const source = { path: input.path, text: tooLarge ? '' : input.text, contextOnly: input.contextOnly };
-      if (tooLarge) issues.push(fileIssue(source, 'tooLarge', { size: Buffer.byteLength(input.text), limit: options.maxFileSize }));
+      const text = options.overlay?.get(input.path) ?? input.text;
+      const tooLarge = text.length > options.maxFileSize;
+      const source = { path: input.path, text: tooLarge ? '' : text, contextOnly: input.contextOnly };
+      if (tooLarge) issues.push(fileIssue(source, 'tooLarge', { size: Buffer.byteLength(text), limit: options.maxFileSize }));
       files.push(source);
       continue;
     }
@@ -119,6 +122,8 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
 }
 
 async function readOne(file: string, contextOnly: boolean | undefined, options: DiscoverOptions, issues: LoadIssue[]): Promise<SourceFile> {
+  const overlaid = options.overlay?.get(file);
+  if (overlaid !== undefined) return { path: file, text: overlaid, contextOnly };
   try {
     const stat = await fs.stat(file);
     if (stat.size > options.maxFileSize) {
