@@ -9,14 +9,15 @@ export interface Layout {
   readonly indentSequences: boolean;
 }
 
-const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_./@+-]*$/;
+/** Plain in block and flow context alike: no indicator first, no `: `, ` #`, flow punctuation or trailing `:`. */
+const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_./@+:=-]*$/;
 
 /** `web`, `"yes"`, `"8080"`, `80`, `true`, `null`. */
 export function renderScalar(value: string | number | boolean | null, quote: '"' | "'" | '' = ''): string {
   if (value === null) return 'null';
   if (typeof value !== 'string') return String(value);
   if (quote === "'") return `'${value.replace(/'/g, "''")}'`;
-  const plain = quote === '' && PLAIN.test(value) && resolvePlainScalar(value) === undefined
+  const plain = quote === '' && PLAIN.test(value) && !value.endsWith(':') && resolvePlainScalar(value) === undefined
     && !/^\d{4}-\d/.test(value) && !/^(true|false|null|~)$/i.test(value);
   return plain ? value : JSON.stringify(value);
 }
