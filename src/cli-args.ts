@@ -30,6 +30,9 @@ Options:
                                 Warn about suppressions that suppress nothing
       --max-file-size SIZE      Skip files larger than SIZE bytes (suffix K or M; default: 20M)
       --stdin-filename NAME     File name to report for stdin (default: <stdin>)
+      --fix                     Apply safe fixes to the files and report what remains
+      --fix-dry-run             Compute safe fixes without writing them (the JSON format carries
+                                each fixed file's text as \`output\`)
       --print-config            Print the effective configuration and exit
       --list-rules              List every rule with its severity and description and exit
   -v, --version                 Print the version
@@ -69,6 +72,8 @@ export function parse(argv: readonly string[]) {
         'report-unused-disable-directives': { type: 'boolean', default: false },
         'max-file-size': { type: 'string' },
         'stdin-filename': { type: 'string', default: '<stdin>' },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
         'print-config': { type: 'boolean', default: false },
         'list-rules': { type: 'boolean', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -177,5 +182,6 @@ export function lintOptions(effective: Effective, flags: Flags, cwd: string, loa
     inlineConfig: !flags['no-inline-config'],
     reportUnusedDisableDirectives: flags['report-unused-disable-directives'],
     rejectUnknownKinds: flags['reject-unknown-kinds'],
+    fix: flags.fix || flags['fix-dry-run'],
   };
 }

@@ -94,12 +94,18 @@ async function run(io: CliIo): Promise<number> {
     if (positional === '-') inputs.push({ path: flags['stdin-filename'], text: await io.readStdin() });
     else inputs.push({ path: positional });
   }
+  if (flags.fix && positionals.includes('-')) throw new UsageError('--fix cannot write to stdin; use --fix-dry-run');
   for (const context of flags.context) inputs.push({ path: context, contextOnly: true });
   const progress = createProgress(io.stderr, io.env);
   const output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), onProgress: progress.update });
   progress.done();
   if (output.errors.length > 0) throw new UsageError(output.errors.join('\n'));
   if (!flags.quiet) for (const notice of output.notices) io.stderr.write(`k8s-lint: ${notice}\n`);
+  if (flags.fix) {
+    const { writeFixes } = await import('./fix/write.js');
+    const written = await writeFixes(output.results, new Map((output.files ?? []).map((file) => [file.path, file.text])));
+    for (const skipped of written.skipped) io.stderr.write(`k8s-lint: ${skipped}\n`);
+  }
 
   const results = flags.quiet ? withoutWarnings(output.results) : output.results;
   const clean = results.every((r) => r.messages.length === 0);

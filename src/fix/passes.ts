@@ -34,5 +34,6 @@ export async function lintAndFix(inputs: readonly FileInput[], options: LintOpti
     const text = overlay.get(result.filePath);
     return text !== undefined && text !== original.get(result.filePath) ? { ...result, output: text } : result;
   });
-  return { ...output, results };
+  // `files` keeps the texts as first read: what the fixes were computed against.
+  return { ...output, results, files: (output.files ?? []).map((file) => ({ ...file, text: original.get(file.path) ?? file.text })) };
 }
