@@ -33,6 +33,13 @@ Options:
       --fix                     Apply safe fixes to the files and report what remains
       --fix-dry-run             Compute safe fixes without writing them (the JSON format carries
                                 each fixed file's text as \`output\`)
+      --suppress-all            Record every error in the suppressions file (the baseline)
+      --suppress-rule ID        Record the errors of rule ID in the suppressions file (repeatable)
+      --prune-suppressions      Remove suppressions that no longer occur from the suppressions file
+      --pass-on-unpruned-suppressions
+                                Do not exit 2 when suppressions no longer occur
+      --suppressions-location FILE
+                                Suppressions file (default: k8s-lint-suppressions.json)
       --print-config            Print the effective configuration and exit
       --list-rules              List every rule with its severity and description and exit
   -v, --version                 Print the version
@@ -74,6 +81,11 @@ export function parse(argv: readonly string[]) {
         'stdin-filename': { type: 'string', default: '<stdin>' },
         fix: { type: 'boolean', default: false },
         'fix-dry-run': { type: 'boolean', default: false },
+        'suppress-all': { type: 'boolean', default: false },
+        'suppress-rule': { type: 'string', multiple: true, default: [] },
+        'prune-suppressions': { type: 'boolean', default: false },
+        'pass-on-unpruned-suppressions': { type: 'boolean', default: false },
+        'suppressions-location': { type: 'string' },
         'print-config': { type: 'boolean', default: false },
         'list-rules': { type: 'boolean', default: false },
         version: { type: 'boolean', short: 'v', default: false },

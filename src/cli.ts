@@ -4,6 +4,7 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { effectiveConfig, HELP, lintOptions, parse, parseCount, UsageError, type Flags } from './cli-args.js';
+import { baselineStep } from './cli-baseline.js';
 import { listRules, printConfig } from './cli-info.js';
 import { createProgress } from './cli-progress.js';
 import { findConfigFile, loadConfig, type LoadedConfig } from './config.js';
@@ -106,8 +107,10 @@ async function run(io: CliIo): Promise<number> {
     const written = await writeFixes(output.results, new Map((output.files ?? []).map((file) => [file.path, file.text])));
     for (const skipped of written.skipped) io.stderr.write(`k8s-lint: ${skipped}\n`);
   }
+  const baselined = await baselineStep(flags, output.results, io.cwd, ruleIds);
+  for (const note of baselined.notes) io.stderr.write(`k8s-lint: ${note}\n`);
 
-  const results = flags.quiet ? withoutWarnings(output.results) : output.results;
+  const results = flags.quiet ? withoutWarnings(baselined.results) : baselined.results;
   const clean = results.every((r) => r.messages.length === 0);
   // A clean stylish run prints nothing: skip loading the formatter (and chalk) at all.
   const formatter = clean && flags.format === 'stylish' ? () => '' : (await loadFormatter(flags.format))!;
@@ -126,7 +129,7 @@ async function run(io: CliIo): Promise<number> {
   else io.stdout.write(text);
   if (flags.format === 'stylish' || flags.format === 'github') await github(io, results, context, flags.format === 'stylish');
 
-  if (output.internalError) return 2;
+  if (output.internalError || baselined.unpruned) return 2;
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
   if (errors > 0) return 1;

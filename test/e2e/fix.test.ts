@@ -25,7 +25,7 @@ function snapshot(dir: string): Record<string, { text: string; mtime: number }> 
   return Object.fromEntries(readdirSync(dir).map((f) => [f, { text: readFileSync(path.join(dir, f), 'utf8'), mtime: statSync(path.join(dir, f)).mtimeMs }]));
 }
 
-describe('--fix', () => {
+describe('--fix', { timeout: 30_000 }, () => {
   it('fixes the shop example, touching only files with a fixable finding; a second --fix changes nothing', () => {
     const dir = shopCopy();
     const before = snapshot(dir);
