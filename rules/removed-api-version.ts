@@ -1,4 +1,4 @@
-import { apiMigration, apiVersionStatus, defineRule } from '../src/rule-api.js';
+import { apiVersionStatus, defineRule, migrationFixes } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'removed-api-version',
@@ -36,10 +36,7 @@ export default defineRule({
     const object = resource.name === '' ? resource.kind : resource.label;
     const at = resource.node('apiVersion');
     if (status.status === 'removed') {
-      const migration = apiMigration(resource, kubernetesVersion);
-      const fixes = !migration ? {}
-        : migration.changedDefaults.length === 0 ? { fix: migration.edits }
-          : { suggestions: [{ messageId: 'migrateChangingDefaults' as const, data: { to: migration.to, defaults: migration.changedDefaults.join(', ') }, fix: migration.edits }] };
+      const fixes = migrationFixes(resource, kubernetesVersion, 'migrateChangingDefaults');
       report(at, 'removed', { object, apiVersion: resource.apiVersion, removedIn: status.removedIn, advice: status.advice }, fixes);
     } else if (status.status === 'unreleased') {
       report(at, 'unreleased', {

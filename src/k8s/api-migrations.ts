@@ -8,6 +8,7 @@
 import { edit, type Edit, type FixValue } from '../fix/edits.js';
 import type { Path } from '../model.js';
 import { isRecord, type Resource } from '../resource.js';
+import type { ReportOptions } from '../rule-api.js';
 import { apiVersionStatus } from './api-deprecations.js';
 
 export interface Migration {
@@ -131,4 +132,15 @@ export function apiMigration(resource: Resource, version: string): Migration | u
   const migration = migrationOf(resource);
   const status = migration && apiVersionStatus(migration.to, resource.kind, version).status;
   return status === 'ok' || status === 'deprecated' ? migration : undefined;
+}
+
+/**
+ * The report options for moving `resource` off its apiVersion: a safe `fix`, a suggestion (with
+ * `messageId`, filled with `to` and `defaults`) when defaults change, or none.
+ */
+export function migrationFixes<M extends string>(resource: Resource, version: string, messageId: M): Pick<ReportOptions<M>, 'fix' | 'suggestions'> {
+  const migration = apiMigration(resource, version);
+  if (!migration) return {};
+  if (migration.changedDefaults.length === 0) return { fix: migration.edits };
+  return { suggestions: [{ messageId, data: { to: migration.to, defaults: migration.changedDefaults.join(', ') }, fix: migration.edits }] };
 }

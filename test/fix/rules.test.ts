@@ -1,3 +1,4 @@
+import deprecatedApiVersion from '../../rules/deprecated-api-version.js';
 import removedApiVersion from '../../rules/removed-api-version.js';
 import serviceTargetPortMismatch from '../../rules/service-target-port-mismatch.js';
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ testFixes(schemaViolation);
 testFixes(invalidImageReference);
 testFixes(serviceTargetPortMismatch);
 testFixes(removedApiVersion);
+testFixes(deprecatedApiVersion);
 
 describe('suggestions', () => {
   it('offers what --fix may not apply as an editor suggestion with its text edit', async () => {
