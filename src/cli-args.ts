@@ -195,5 +195,7 @@ export function lintOptions(effective: Effective, flags: Flags, cwd: string, loa
     reportUnusedDisableDirectives: flags['report-unused-disable-directives'],
     rejectUnknownKinds: flags['reject-unknown-kinds'],
     fix: flags.fix || flags['fix-dry-run'],
+    // Only the JSON format shows fixes; resolving them costs a parse of each document that has one.
+    resolveFixes: flags.format === 'json',
   };
 }

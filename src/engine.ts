@@ -6,6 +6,7 @@ import type { Override } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
 import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
 import type { LintMessage, LintResult, Severity, SeverityName, SourceFile } from './model.js';
+import type { PositionResolver } from './positions.js';
 import { enabledByOverride, settle } from './overrides.js';
 import { toResources, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
@@ -61,6 +62,8 @@ export interface LintOptions {
    * report what remains, with `output` for each file a fix changed. Nothing is written here.
    */
   readonly fix?: boolean;
+  /** Resolve fixes and suggestions to text edits (default true; the CLI skips them for formats that do not show them). */
+  readonly resolveFixes?: boolean;
   /** Texts to lint instead of the files' contents, by absolute path (or a stdin input's path). */
   readonly overlay?: ReadonlyMap<string, string>;
 }
@@ -166,7 +169,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ruleIds: ruleSet.map((rule) => rule.id),
   };
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
-  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false);
+  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false, options.resolveFixes !== false);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
   return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings, files: read.files };
@@ -227,15 +230,17 @@ async function toResults(
   findings: ReadonlyArray<Finding & { range?: LoadIssue }>,
   suppress: SuppressOptions,
   workers: boolean,
+  resolveFixes: boolean,
 ): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
   // Positions need yaml's document API: loaded only when something is reported.
   const located = findings.filter((f) => !f.range && f.node);
-  const resolved = located.length > 0 ? await (await import('./position-pool.js')).resolveAll(located.map((f) => f.node!), workers) : [];
+  const resolvers = new Map<SourceFile, PositionResolver>();
+  const resolved = located.length > 0 ? await (await import('./position-pool.js')).resolveAll(located.map((f) => f.node!), workers, resolvers) : [];
   const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
   // Fix text needs the same composed documents: resolved only for findings that carry a fix.
-  const fixable = findings.filter((f) => f.fix || f.suggestions);
-  const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable) : undefined;
+  const fixable = resolveFixes ? findings.filter((f) => f.fix || f.suggestions) : [];
+  const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable, resolvers) : undefined;
   for (const finding of findings) {
     const range = finding.range ?? rangeOf.get(finding)!;
     const message: LintMessage = {

@@ -12,7 +12,7 @@ export const MAX_FIX_PASSES = 10;
 type Lint = (inputs: readonly FileInput[], options: LintOptions) => Promise<LintOutput>;
 
 export async function lintAndFix(inputs: readonly FileInput[], options: LintOptions, lint: Lint): Promise<LintOutput> {
-  const passOptions: LintOptions = { ...options, fix: false };
+  const passOptions: LintOptions = { ...options, fix: false, resolveFixes: true };
   let output = await lint(inputs, passOptions);
   const original = new Map((output.files ?? []).map((file) => [file.path, file.text]));
   const overlay = new Map(options.overlay ?? []);

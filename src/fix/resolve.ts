@@ -28,7 +28,11 @@ interface Doc {
 type Piece = TextEdit & { readonly source?: string };
 
 export class FixResolver {
-  private readonly files = new Map<SourceFile, PositionResolver>();
+  /** Each document's value before any fix, parsed once however many fixes it has. */
+  private readonly before = new Map<string, unknown>();
+
+  /** `files`: resolvers that positions already composed documents with, reused here. */
+  constructor(private readonly files = new Map<SourceFile, PositionResolver>()) {}
 
   /** One text edit doing all of `edits` (they must lie in one document), or undefined when it cannot be made safely. */
   resolve(edits: readonly Edit[]): TextEdit | undefined {
@@ -53,7 +57,18 @@ export class FixResolver {
     const merged = merge(pieces, text);
     if (!merged) return undefined;
     const sources = new Map(edits.map((e, i) => [e, pieces[i].source]));
-    return verified(doc, merged, edits, sources) ? merged : undefined;
+    const key = `${file.path}\0${docIndex}`;
+    if (!this.before.has(key)) this.before.set(key, parse(text.slice(doc.offset, doc.end)));
+    return verified(doc, this.before.get(key), merged, edits, sources) ? merged : undefined;
+  }
+}
+
+/** A document's value as kubectl reads it (YAML 1.1); undefined when it does not parse. */
+function parse(text: string): unknown {
+  try {
+    return jsyaml.load(text, { schema: YAML11_SCHEMA });
+  } catch {
+    return undefined;
   }
 }
 
@@ -68,15 +83,11 @@ function merge(pieces: readonly Piece[], text: string): TextEdit | undefined {
   return { range: [sorted[0].range[0], sorted[sorted.length - 1].range[1]], text: out };
 }
 
-function verified(doc: Doc, fix: TextEdit, edits: readonly Edit[], sources: Map<Edit, string | undefined>): boolean {
-  try {
-    const before = doc.text.slice(doc.offset, doc.end);
-    const after = before.slice(0, fix.range[0] - doc.offset) + fix.text + before.slice(fix.range[1] - doc.offset);
-    const expected = applyToValue(jsyaml.load(before, { schema: YAML11_SCHEMA }), edits, (e) => sources.get(e));
-    return expected !== undefined && isDeepStrictEqual(jsyaml.load(after, { schema: YAML11_SCHEMA }), expected);
-  } catch {
-    return false;
-  }
+function verified(doc: Doc, value: unknown, fix: TextEdit, edits: readonly Edit[], sources: Map<Edit, string | undefined>): boolean {
+  if (value === undefined) return false;
+  const after = doc.text.slice(doc.offset, fix.range[0]) + fix.text + doc.text.slice(fix.range[1], doc.end);
+  const expected = applyToValue(value, edits, (e) => sources.get(e));
+  return expected !== undefined && isDeepStrictEqual(parse(after), expected);
 }
 
 function lineStart(text: string, pos: number): number {
@@ -225,8 +236,11 @@ function insertText(doc: Doc, node: Node | null, key: string, value: FixValue, b
 }
 
 /** The text edits of each finding's fix and suggestions; a fix that cannot be made safely is left out. */
-export function resolveFixes(findings: readonly Finding[]): Map<Finding, { fix?: TextEdit; suggestions?: LintSuggestion[] }> {
-  const resolver = new FixResolver();
+export function resolveFixes(
+  findings: readonly Finding[],
+  resolvers?: Map<SourceFile, PositionResolver>,
+): Map<Finding, { fix?: TextEdit; suggestions?: LintSuggestion[] }> {
+  const resolver = new FixResolver(resolvers);
   const out = new Map<Finding, { fix?: TextEdit; suggestions?: LintSuggestion[] }>();
   for (const finding of findings) {
     const fix = finding.fix && resolver.resolve(finding.fix);
