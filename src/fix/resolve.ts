@@ -13,7 +13,7 @@ import type { Finding } from '../runner.js';
 import { locate, PositionResolver, type Located } from '../positions.js';
 import { YAML11_SCHEMA } from '../yaml11.js';
 import { applyToValue, type Edit, type FixValue, type TextEdit } from './edits.js';
-import { renderBlock, renderEntry, renderScalar, type Layout } from './render.js';
+import { renderBlock, renderEntry, renderFlow, renderScalar, type Layout } from './render.js';
 
 interface Doc {
   readonly text: string;
@@ -201,8 +201,9 @@ function replaceText(doc: Doc, node: Node | null, value: FixValue): Piece | unde
   if (isScalar(node) && (value === null || typeof value !== 'object')) {
     return { range: [start, doc.offset + node.range![1]], text: scalarText(doc, value, node) };
   }
-  const sameKind = (isBlockMap(node) && isRecordValue(value)) || (isSeq(node) && !node.flow && Array.isArray(value) && value.length > 0);
-  if (doc.json || !sameKind) return undefined;
+  const sameKind = (isMap(node) && isRecordValue(value)) || (isSeq(node) && Array.isArray(value) && value.length > 0);
+  if (!sameKind) return undefined;
+  if (node.flow) return { range: [start, doc.offset + node.range![1]], text: renderFlow(value, doc.json) };
   const indent = column(doc, start);
   return { range: [start, endOf(doc, node, start)], text: renderBlock(value, indent, layoutOf(doc)).join(doc.eol).slice(indent) };
 }
@@ -212,8 +213,14 @@ function isRecordValue(value: unknown): value is Record<string, FixValue> {
 }
 
 function insertText(doc: Doc, node: Node | null, key: string, value: FixValue, before?: string): Piece | undefined {
-  if (doc.json || !isBlockMap(node) || node.items.length === 0) return undefined;
+  if (!isMap(node) || node.items.length === 0) return undefined;
   if (node.items.some((p) => isScalar(p.key) && String(p.key.value) === key)) return undefined;
+  if (node.flow) {
+    // `{a: 1}` -> `{a: 1, key: value}`, after the last entry (JSON files get JSON).
+    const last = node.items[node.items.length - 1];
+    const at = endOf(doc, last.value as Node | null, endOf(doc, last.key as Node, 0));
+    return { range: [at, at], text: `, ${doc.json ? JSON.stringify(key) : renderScalar(key)}: ${renderFlow(value, doc.json)}` };
+  }
   const first = startOf(doc, node.items[0].key as Node);
   if (first === undefined) return undefined;
   const indent = column(doc, first);
