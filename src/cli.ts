@@ -107,6 +107,9 @@ async function run(io: CliIo): Promise<number> {
     const written = await writeFixes(output.results, new Map((output.files ?? []).map((file) => [file.path, file.text])));
     for (const skipped of written.skipped) io.stderr.write(`k8s-lint: ${skipped}\n`);
   }
+  if (!flags.quiet && !flags.fix && !flags['fix-dry-run'] && output.fixableCount) {
+    io.stderr.write(`k8s-lint: ${output.fixableCount} problem(s) potentially fixable with the --fix option\n`);
+  }
   const baselined = await baselineStep(flags, output.results, io.cwd, ruleIds);
   for (const note of baselined.notes) io.stderr.write(`k8s-lint: ${note}\n`);
 

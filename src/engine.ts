@@ -87,6 +87,8 @@ export interface LintOutput {
   readonly timings?: Record<string, number>;
   /** The files linted, with the text they were linted as. */
   readonly files?: readonly SourceFile[];
+  /** Reported findings that carry a safe fix (whether or not it was resolved to text). */
+  readonly fixableCount?: number;
 }
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { warn: 1, error: 2 };
@@ -169,10 +171,12 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ruleIds: ruleSet.map((rule) => rule.id),
   };
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
-  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false, options.resolveFixes !== false);
+  const fixable = new Set<LintMessage>();
+  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false, options.resolveFixes !== false, fixable);
+  const fixableCount = fixable.size === 0 ? 0 : results.reduce((n, r) => n + r.messages.filter((m) => fixable.has(m)).length, 0);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
-  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings, files: read.files };
+  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings, files: read.files, fixableCount };
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
@@ -231,6 +235,7 @@ async function toResults(
   suppress: SuppressOptions,
   workers: boolean,
   resolveFixes: boolean,
+  withFix: Set<LintMessage>,
 ): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
   // Positions need yaml's document API: loaded only when something is reported.
@@ -254,6 +259,7 @@ async function toResults(
       ...(finding.resource ? { resource: finding.resource } : {}),
       ...fixes?.get(finding),
     };
+    if (finding.fix) withFix.add(message);
     const list = byFile.get(finding.file);
     if (list) list.push(message);
     else byFile.set(finding.file, [message]);

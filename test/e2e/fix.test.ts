@@ -29,6 +29,7 @@ describe('--fix', { timeout: 30_000 }, () => {
   it('fixes the shop example, touching only files with a fixable finding; a second --fix changes nothing', () => {
     const dir = shopCopy();
     const before = snapshot(dir);
+    expect(run([dir]).stderr).toBe('k8s-lint: 2 problem(s) potentially fixable with the --fix option\n');
     const fixable = (JSON.parse(run(['-f', 'json', dir]).stdout) as Result[]).filter((r) => r.messages.some((m) => m.fix)).map((r) => path.basename(r.filePath));
     expect(fixable.sort()).toEqual(['api.yaml', 'frontend.yaml']);
 
