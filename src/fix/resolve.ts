@@ -11,7 +11,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { LintSuggestion, SourceFile } from '../model.js';
 import type { Finding } from '../runner.js';
 import { locate, PositionResolver, type Located } from '../positions.js';
-import { YAML11_SCHEMA } from '../yaml11.js';
+import { LOAD_OPTIONS } from '../load.js';
 import { applyToValue, type Edit, type FixValue, type TextEdit } from './edits.js';
 import { renderBlock, renderEntry, renderFlow, renderScalar, type Layout } from './render.js';
 
@@ -66,7 +66,7 @@ export class FixResolver {
 /** A document's value as kubectl reads it (YAML 1.1); undefined when it does not parse. */
 function parse(text: string): unknown {
   try {
-    return jsyaml.load(text, { schema: YAML11_SCHEMA });
+    return jsyaml.load(text, LOAD_OPTIONS);
   } catch {
     return undefined;
   }
@@ -149,7 +149,21 @@ function located(doc: Doc, e: Edit): (Located & { complete: boolean }) | undefin
 
 function parentMap(doc: Doc, e: Edit): YAMLMap | undefined {
   const parent = locate(doc.contents, e.at.path.slice(0, -1));
-  return parent.complete && isBlockMap(parent.node) ? parent.node : undefined;
+  return parent.complete && isMap(parent.node) ? parent.node : undefined;
+}
+
+/** An entry of a flow map (or a JSON object) replaced or removed in flow style. */
+function flowEntry(doc: Doc, map: YAMLMap, pair: Pair<unknown, unknown>, entry?: { key: string; value: FixValue }): Piece | undefined {
+  const i = map.items.indexOf(pair as never);
+  const start = startOf(doc, pair.key as Node);
+  if (start === undefined) return undefined;
+  const end = endOf(doc, pair.value as Node | null, endOf(doc, pair.key as Node, start));
+  if (entry) return { range: [start, end], text: `${doc.json ? JSON.stringify(entry.key) : renderScalar(entry.key)}: ${renderFlow(entry.value, doc.json)}` };
+  // Removing: up to the next entry, or for the last one from the end of the previous entry.
+  const next = startOf(doc, map.items[i + 1]?.key as Node | undefined);
+  if (next !== undefined) return { range: [start, next], text: '' };
+  const previous = map.items[i - 1];
+  return previous ? { range: [endOf(doc, previous.value as Node | null, endOf(doc, previous.key as Node, 0)), end], text: '' } : undefined;
 }
 
 function editText(e: Edit, doc: Doc): Piece | undefined {
@@ -174,7 +188,9 @@ function editText(e: Edit, doc: Doc): Piece | undefined {
     case 'replaceEntry': {
       const key = pair?.key as Node | undefined;
       const start = startOf(doc, key);
-      if (doc.json || start === undefined || !parentMap(doc, e)) return undefined;
+      const map = parentMap(doc, e);
+      if (start === undefined || !map) return undefined;
+      if (map.flow) return flowEntry(doc, map, pair!, { key: e.key, value: e.value });
       const indent = column(doc, start);
       const lines = renderEntry(e.key, e.value, indent, layoutOf(doc));
       return { range: [start, endOf(doc, (pair as Pair<Node, Node>).value, endOf(doc, key, start))], text: lines.join(doc.eol).slice(indent) };
@@ -185,7 +201,8 @@ function editText(e: Edit, doc: Doc): Piece | undefined {
       const key = pair?.key as Node | undefined;
       const start = startOf(doc, key);
       const map = parentMap(doc, e);
-      if (doc.json || start === undefined || !map || map.items.length < 2) return undefined;
+      if (start === undefined || !map || map.items.length < 2) return undefined;
+      if (map.flow) return flowEntry(doc, map, pair!);
       const from = lineStart(doc.text, start);
       if (doc.text.slice(from, start).trim() !== '') return undefined;
       let to = lineEnd(doc.text, endOf(doc, (pair as Pair<Node, Node>).value, endOf(doc, key, start)));

@@ -97,6 +97,12 @@ describe('fix edits', () => {
     expect(result.output).toBe('apiVersion: v1\nkind: X\nflow: {a: 1, b: ["on"]}   # keep\nother: {c: {d: "yes"}}\n');
     const json = await fixed('{"apiVersion": "v1", "kind": "X", "spec": {"a": 1}}', (r) => [edit.insertKey(r.node('spec'), 'b', { c: 'd' })], 'x.json');
     expect(json.output).toBe('{"apiVersion": "v1", "kind": "X", "spec": {"a": 1, "b": {"c":"d"}}}');
+    const entries = await fixed('{"apiVersion": "v1", "kind": "X", "spec": {"a": 1, "b": 2, "c": 3}}', (r) => [
+      edit.replaceEntry(r.node('spec', 'a'), 'z', [true]), edit.removeKey(r.node('spec', 'c')),
+    ], 'x.json');
+    expect(entries.output).toBe('{"apiVersion": "v1", "kind": "X", "spec": {"z": [true], "b": 2}}');
+    const first = await fixed('apiVersion: v1\nkind: X\nspec: {a: 1, b: 2}\n', (r) => [edit.removeKey(r.node('spec', 'a'))]);
+    expect(first.output).toBe('apiVersion: v1\nkind: X\nspec: {b: 2}\n');
   });
 
   it('offers no fix it cannot make safely: a missing node, a type change, the last key of a map, a multi-line scalar', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import removedApiVersion from '../../rules/removed-api-version.js';
+import { fixText } from '../helpers/test-fix.js';
 import { lintText } from '../helpers/test-rule.js';
 
 const workload = (apiVersion: string, kind: string, spec: string) => `apiVersion: ${apiVersion}
@@ -51,5 +52,20 @@ ${backend}`;
     expect(await offered(ingress('              serviceName: web\n'))).toBe('none');
     expect(await offered(ingress('              {serviceName: web, servicePort: 80}\n'))).toBe('fix');
     expect(await offered(ingress('              {serviceName: web, servicePort: 80, extra: 1}\n'))).toBe('none');
+  });
+
+  it('migrates a JSON manifest as JSON', async () => {
+    const text = JSON.stringify({
+      apiVersion: 'extensions/v1beta1', kind: 'Ingress', metadata: { name: 'web' },
+      spec: { backend: { serviceName: 'web', servicePort: 80 }, rules: [{ http: { paths: [{ path: '/', backend: { serviceName: 'web', servicePort: 'http' } }] } }] },
+    }, null, 2);
+    const result = await fixText(text, removedApiVersion, 'ingress.json');
+    expect(JSON.parse(result.output!)).toEqual({
+      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'web' },
+      spec: {
+        defaultBackend: { service: { name: 'web', port: { number: 80 } } },
+        rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'web', port: { name: 'http' } } }, pathType: 'ImplementationSpecific' }] } }],
+      },
+    });
   });
 });
