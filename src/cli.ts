@@ -102,10 +102,13 @@ async function run(io: CliIo): Promise<number> {
   progress.done();
   if (output.errors.length > 0) throw new UsageError(output.errors.join('\n'));
   if (!flags.quiet) for (const notice of output.notices) io.stderr.write(`k8s-lint: ${notice}\n`);
+  // A fix that could not be written leaves the file as it was, while the report describes it fixed: exit 2.
+  let unwritten = 0;
   if (flags.fix) {
     const { writeFixes } = await import('./fix/write.js');
     const written = await writeFixes(output.results, new Map((output.files ?? []).map((file) => [file.path, file.text])));
     for (const skipped of written.skipped) io.stderr.write(`k8s-lint: ${skipped}\n`);
+    unwritten = written.skipped.length;
   }
   if (!flags.quiet && !flags.fix && !flags['fix-dry-run'] && output.fixableCount) {
     io.stderr.write(`k8s-lint: ${output.fixableCount} problem(s) potentially fixable with the --fix option\n`);
@@ -132,7 +135,7 @@ async function run(io: CliIo): Promise<number> {
   else io.stdout.write(text);
   if (flags.format === 'stylish' || flags.format === 'github') await github(io, results, context, flags.format === 'stylish');
 
-  if (output.internalError || baselined.unpruned) return 2;
+  if (output.internalError || baselined.unpruned || unwritten > 0) return 2;
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
   if (errors > 0) return 1;

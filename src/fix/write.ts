@@ -9,7 +9,7 @@ import type { LintResult } from '../model.js';
 
 export interface WriteOutcome {
   readonly written: string[];
-  /** Files that changed on disk while they were linted: left alone, with the reason. */
+  /** Files left alone (changed on disk while linted, or not writable), with the reason. */
   readonly skipped: string[];
 }
 
@@ -30,8 +30,12 @@ export async function writeFixes(results: readonly LintResult[], linted: Readonl
       skipped.push(`${result.filePath} changed while it was linted; not fixed`);
       continue;
     }
-    await fs.writeFile(result.filePath, encode(result.output, bytes));
-    written.push(result.filePath);
+    try {
+      await fs.writeFile(result.filePath, encode(result.output, bytes));
+      written.push(result.filePath);
+    } catch (error) {
+      skipped.push(`cannot write ${result.filePath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; not fixed`);
+    }
   }
   return { written, skipped };
 }
