@@ -6,6 +6,7 @@ import type { Override } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
 import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
 import type { LintMessage, LintResult, Range, Severity, SeverityName, SourceFile } from './model.js';
+import type { PositionResolver } from './positions.js';
 import { enabledByOverride, settle } from './overrides.js';
 import { toResources, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
@@ -66,6 +67,15 @@ export interface LintOptions {
   readonly crds?: readonly string[];
   /** Render Helm charts and kustomizations found in folders, and units the configuration names. */
   readonly render?: RenderSettings;
+  /**
+   * Apply safe fixes in memory, re-linting up to 10 passes (`--fix`, `--fix-dry-run`): results then
+   * report what remains, with `output` for each file a fix changed. Nothing is written here.
+   */
+  readonly fix?: boolean;
+  /** Resolve fixes and suggestions to text edits (default true; the CLI skips them for formats that do not show them). */
+  readonly resolveFixes?: boolean;
+  /** Texts to lint instead of the files' contents, by absolute path (or a stdin input's path). */
+  readonly overlay?: ReadonlyMap<string, string>;
 }
 
 export interface LintProgress {
@@ -87,6 +97,10 @@ export interface LintOutput {
   readonly timings?: Record<string, number>;
   /** The deploy units that were checked, by name. */
   readonly units?: readonly string[];
+  /** The files linted, with the text they were linted as. */
+  readonly files?: readonly SourceFile[];
+  /** Reported findings that carry a safe fix (whether or not it was resolved to text). */
+  readonly fixableCount?: number;
 }
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { warn: 1, error: 2 };
@@ -104,6 +118,7 @@ export function enabledRules(options: LintOptions): Array<{ rule: Rule; severity
 }
 
 export async function lint(inputs: readonly FileInput[], options: LintOptions = {}): Promise<LintOutput> {
+  if (options.fix) return (await import('./fix/passes.js')).lintAndFix(inputs, options, lint);
   const timings: Record<string, number> | undefined = options.profile ? {} : undefined;
   let mark = performance.now();
   const stage = (name: string) => {
@@ -124,6 +139,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ignorePatterns: options.ignorePatterns ?? [],
     ignore: options.ignore?.length ? { base: options.configDir ?? cwd, patterns: options.ignore } : undefined,
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    overlay: options.overlay,
     onFile: progress && ((done) => progress({ stage: 'read', done })),
   });
   stage('read');
@@ -200,11 +216,13 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   };
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
   const showUnits = run.units.length > 1 || rendered !== undefined;
-  const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, suppress, options.positionWorkers !== false, { rendered, showUnits });
+  const fixable = new Set<LintMessage>();
+  const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, suppress, options.positionWorkers !== false, { rendered, showUnits }, options.resolveFixes !== false, fixable);
+  const fixableCount = fixable.size === 0 ? 0 : results.reduce((n, r) => n + r.messages.filter((m) => fixable.has(m)).length, 0);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
   const notices = [...renderNotices, ...[unchecked, uncompiledRulesNote(resources, index)].filter(isDefined)];
-  return { results, errors, notices, internalError, timings, units: run.units };
+  return { results, errors, notices, internalError, timings, units: run.units, files: read.files, fixableCount };
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
@@ -273,13 +291,19 @@ async function toResults(
   suppress: SuppressOptions,
   workers: boolean,
   units: { rendered?: RenderedRun; showUnits: boolean },
+  resolveFixes: boolean,
+  withFix: Set<LintMessage>,
 ): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
   // Positions need yaml's document API: loaded only when something is reported.
   const located = findings.filter((f) => !f.range && f.node);
-  const resolved = located.length > 0 ? await (await import('./position-pool.js')).resolveAll(located.map((f) => f.node!), workers) : [];
+  const resolvers = new Map<SourceFile, PositionResolver>();
+  const resolved = located.length > 0 ? await (await import('./position-pool.js')).resolveAll(located.map((f) => f.node!), workers, resolvers) : [];
   const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
   const reported = [...files];
+  // Fix text needs the same composed documents: resolved only for findings that carry a fix.
+  const fixable = resolveFixes ? findings.filter((f) => f.fix || f.suggestions) : [];
+  const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable, resolvers) : undefined;
   for (const finding of findings) {
     let range: Range = finding.range ?? rangeOf.get(finding)!;
     let file = finding.file;
@@ -293,7 +317,10 @@ async function toResults(
       endColumn: range.endColumn,
       ...(finding.resource ? { resource: finding.resource } : {}),
       ...(finding.unit && units.showUnits ? { unit: finding.unit } : {}),
+      // A fix edits the text it was found in: never a rendered file, which is nobody's source.
+      ...(units.rendered?.isRendered(file) ? {} : fixes?.get(finding)),
     };
+    if (finding.fix && !units.rendered?.isRendered(file)) withFix.add(message);
     // A finding on rendered output moves to the template, values, resource or patch line.
     if (units.rendered?.isRendered(file)) {
       const mapped = await units.rendered.locate(finding, reported);

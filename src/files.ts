@@ -52,6 +52,8 @@ export interface DiscoverOptions {
   /** Configuration `ignore`, relative to the configuration file's folder. */
   readonly ignore?: IgnoreGlobs;
   readonly maxFileSize: number;
+  /** Texts that replace files' contents on disk, by absolute path; a stdin input's by its path. */
+  readonly overlay?: ReadonlyMap<string, string>;
   /** Called after each file is read, with the count so far. */
   readonly onFile?: (count: number) => void;
   /** helm and kustomize found: charts and kustomizations in folders are rendered, not skipped. */
@@ -116,9 +118,10 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
   for (const input of inputs) {
     if (input.text !== undefined) {
       // stdin obeys the same size limit as files: over it, report and do not parse.
-      const tooLarge = input.text.length > options.maxFileSize;
-      const source = { path: input.path, text: tooLarge ? '' : input.text, contextOnly: input.contextOnly };
-      if (tooLarge) issues.push(fileIssue(source, 'tooLarge', { size: Buffer.byteLength(input.text), limit: options.maxFileSize }));
+      const text = options.overlay?.get(input.path) ?? input.text;
+      const tooLarge = text.length > options.maxFileSize;
+      const source = { path: input.path, text: tooLarge ? '' : text, contextOnly: input.contextOnly };
+      if (tooLarge) issues.push(fileIssue(source, 'tooLarge', { size: Buffer.byteLength(text), limit: options.maxFileSize }));
       files.push(source);
       if (!input.contextOnly) named.add(source.path);
       continue;
@@ -144,6 +147,8 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
 }
 
 async function readOne(file: string, contextOnly: boolean | undefined, options: DiscoverOptions, issues: LoadIssue[]): Promise<SourceFile> {
+  const overlaid = options.overlay?.get(file);
+  if (overlaid !== undefined) return { path: file, text: overlaid, contextOnly };
   try {
     const stat = await fs.stat(file);
     if (stat.size > options.maxFileSize) {

@@ -36,6 +36,18 @@ export interface Range {
   readonly endColumn: number;
 }
 
+/** A text replacement (ESLint's `fix`): `range` is [start, end) in UTF-16 code units of the file's text without its byte-order mark. */
+export interface TextEdit {
+  readonly range: readonly [number, number];
+  readonly text: string;
+}
+
+/** A fix offered for the editor only (it may change meaning): ESLint's `suggestions`. */
+export interface LintSuggestion {
+  readonly desc: string;
+  readonly fix: TextEdit;
+}
+
 export interface LintMessage extends Range {
   readonly ruleId: string;
   readonly severity: Severity;
@@ -45,6 +57,9 @@ export interface LintMessage extends Range {
   readonly unit?: string;
   /** Further places that explain the finding: the values file line that set a rendered value. */
   readonly related?: readonly RelatedLocation[];
+  /** A safe fix, applied by `--fix`. */
+  readonly fix?: TextEdit;
+  readonly suggestions?: readonly LintSuggestion[];
 }
 
 export interface RelatedLocation extends Range {
@@ -57,4 +72,13 @@ export interface LintResult {
   readonly messages: LintMessage[];
   readonly errorCount: number;
   readonly warningCount: number;
+  /** `--fix` / `--fix-dry-run`: the file's text after fixing, when a fix applied (as in ESLint). */
+  readonly output?: string;
+  /** Findings the suppressions file (baseline) covers, when there are any: not counted, not failing. */
+  readonly suppressedMessages?: readonly SuppressedMessage[];
+}
+
+/** A finding the baseline suppresses; `kind: 'external'` as in ESLint and SARIF. */
+export interface SuppressedMessage extends LintMessage {
+  readonly suppressions: ReadonlyArray<{ readonly kind: 'external'; readonly justification: string }>;
 }

@@ -2,6 +2,7 @@
  * Everything a rule may use. Rules import from this module only (test/architecture.test.ts).
  */
 import type { NodeRef, SeverityName } from './model.js';
+import type { Edit } from './fix/edits.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 import type { PodSecuritySettings } from './k8s/pod-security/index.js';
@@ -25,10 +26,12 @@ export { parseQuantity, QUANTITY_UNITS, type QuantityParse } from './k8s/quantit
 export { amountsOf, effectiveContainers, limitRangeItems, limitRangesIn, podLevelResources, podTotals, quotaHard, quotasIn, containerSubject, requirementNode, quotaAppliesTo, missingForQuota, desiredPods, isBestEffort, formatAmount, compareAmounts, CONTAINER_QUOTA_NAMES, type Amount, type Amounts, type EffectiveContainer, type LimitRangeItem } from './k8s/resources.js';
 export { objectSchema, validateObject, type ObjectSchema, type SchemaIssue } from './schema-validate.js';
 export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.js';
+export { apiMigration, migrationFixes, type Migration } from './k8s/api-migrations.js';
 export { kindsServedIn, resolveVersion, versionsServing } from './schemas.js';
 export { labelSelector, isEmptySelector, formatSelector, templatesSelectedBy, firstUnmet, describeTemplate, selectorMiss, templateNamedLike, SCALABLE_KINDS, servesScalableKind, isBuiltInGroup, customResourceScale, isHeadless, relativeTo, definitionPlace, type SelectorMiss } from './k8s/controllers.js';
 export { customDefinition, customVersionOf, type CrdDefinition, type CrdVersion, type CustomVersion } from './crds/index.js';
 export { crdProblems, type CrdProblem } from './crds/structural.js';
+export { edit, type Edit, type FixValue } from './fix/edits.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 export { GATEWAY_GROUP, ROUTE_KINDS, routeParentRefs, routeBackendRefs, isServiceRef, gatewayListeners, listenerRefusal, selectedListeners, referenceGrant, type GatewayReference, type Listener, type Refusal } from './k8s/gateway.js';
 export { MONITORING_GROUP, monitorScope, monitorSelector, objectLabels, scopeServices, scopePodTemplates, monitoredServices, monitoredPods, servicePods, declaredPorts, servicePortList, closestLabelled, selectsClusterService, type MonitorScope, type DeclaredPort } from './k8s/monitoring.js';
@@ -62,7 +65,7 @@ export interface RuleContext<M extends string> {
    * default is `error` may downgrade one finding with `{ severity: 'warn' }` (a risk rather than
    * a certain failure); user configuration still decides when it sets the rule's severity.
    */
-  report(node: NodeRef, messageId: M, data?: MessageData, options?: ReportOptions): void;
+  report(node: NodeRef, messageId: M, data?: MessageData, options?: ReportOptions<M>): void;
 }
 
 export interface RuleSettings {
@@ -72,8 +75,23 @@ export interface RuleSettings {
   readonly podSecurity?: PodSecuritySettings;
 }
 
-export interface ReportOptions {
+export interface ReportOptions<M extends string = string> {
   readonly severity?: 'warn';
+  /**
+   * A safe fix (`--fix` applies it): edits that make the finding go away without changing what the
+   * object means beyond what the message says. Build them with `edit.*` against `resource.node(...)`;
+   * the rule must declare `fixable: true`.
+   */
+  readonly fix?: readonly Edit[];
+  /** Fixes the user must choose (editors show them; `--fix` never applies them); needs `hasSuggestions: true`. */
+  readonly suggestions?: ReadonlyArray<Suggestion<M>>;
+}
+
+export interface Suggestion<M extends string = string> {
+  /** One of the rule's `messages`, describing what the suggestion does. */
+  readonly messageId: M;
+  readonly data?: MessageData;
+  readonly fix: readonly Edit[];
 }
 
 export interface RuleDocs {
@@ -97,6 +115,10 @@ export interface Rule<M extends string = string> {
    * could not be parsed, its messages say so (the missing object may be in one of them).
    */
   readonly crossResource?: boolean;
+  /** The rule reports safe fixes (`report(..., { fix })`). */
+  readonly fixable?: boolean;
+  /** The rule offers suggestions (`report(..., { suggestions })`). */
+  readonly hasSuggestions?: boolean;
   /** Emitted by the engine itself (e.g. `yaml-syntax`); `check` then never runs. */
   readonly builtIn?: boolean;
   check(context: RuleContext<M>): void;
