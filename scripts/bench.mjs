@@ -1,7 +1,8 @@
 // `npm run bench [-- --sizes 1000,10000,100000]`: generates valid manifests (Deployments,
 // Services, Ingresses, ConfigMaps, Secrets, PVCs across namespaces), lints them in a fresh
 // process per size, and prints objects/second, peak memory, time per stage and per rule, plus
-// the cold-start time of the CLI on a two-object file. It never fails the build.
+// the cold-start time of the CLI on a two-object file. It never fails the build. With `--lsp`:
+// the language server's latency per keystroke on 1,000 objects instead.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,15 @@ if (args[0] === '--child') {
   const ms = performance.now() - started;
   const problems = output.results.reduce((n, r) => n + r.messages.length, 0);
   console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, problems, timings: output.timings }));
+  process.exit(0);
+}
+
+if (args[0] === '--lsp') {
+  // `npm run bench -- --lsp`: the language server's latency per keystroke (scripts/bench-lsp.mjs).
+  const { benchLsp } = await import('./bench-lsp.mjs');
+  const { dir, objects } = generate(1000);
+  await benchLsp(root, dir, objects);
+  rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
 

@@ -32,6 +32,7 @@ Options:
       --stdin-filename NAME     File name to report for stdin (default: <stdin>)
       --print-config            Print the effective configuration and exit
       --list-rules              List every rule with its severity and description and exit
+      --lsp                     Run as a language server on stdio (editors); other flags apply to every run
   -v, --version                 Print the version
   -h, --help                    Print this help
 
@@ -71,6 +72,10 @@ export function parse(argv: readonly string[]) {
         'stdin-filename': { type: 'string', default: '<stdin>' },
         'print-config': { type: 'boolean', default: false },
         'list-rules': { type: 'boolean', default: false },
+        lsp: { type: 'boolean', default: false },
+        // Added by LSP clients when they start a server (vscode-languageclient): accepted, not needed.
+        stdio: { type: 'boolean', default: false },
+        clientProcessId: { type: 'string' },
         version: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },

@@ -21,6 +21,8 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readStdin(): Promise<string>;
+  /** The raw stdio streams, for `--lsp` (the language server speaks JSON-RPC over them). */
+  readonly streams?: () => { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
 /** Colour is decided here, before the formatter (and chalk) load. */
@@ -73,6 +75,7 @@ async function run(io: CliIo): Promise<number> {
   }
   if (!FORMAT_NAMES.includes(flags.format)) throw new UsageError(`unknown format '${flags.format}' (expected ${FORMAT_NAMES.join(', ')})`);
   const ruleIds = allRules.map((rule) => rule.id);
+  if (flags.lsp) return languageServer(io, flags);
   const loaded = await configuration(flags, io.cwd, ruleIds);
   const effective = effectiveConfig(flags, loaded, ruleIds);
   if (flags['print-config']) {
@@ -131,6 +134,15 @@ async function run(io: CliIo): Promise<number> {
   return 0;
 }
 
+/** `--lsp`: serves until the client exits (the language server and its packages load only here). */
+async function languageServer(io: CliIo, flags: Flags): Promise<number> {
+  if (!io.streams) throw new UsageError('--lsp needs stdin and stdout');
+  effectiveConfig(flags, undefined, allRules.map((rule) => rule.id)); // bad flags are usage errors now, not later
+  const { serve } = await import('./lsp/server.js');
+  const docs = new Set(allRules.map((rule) => rule.id));
+  return serve({ ...io.streams(), flags, rules: allRules, docsUrl: (id) => (docs.has(id) ? ruleDocsUrl(id) : undefined) });
+}
+
 /**
  * In GitHub Actions, a stylish run also prints workflow-command annotations to stdout (so findings
  * show on the pull request, even with `-o`; the github format prints its own), and both append a
@@ -160,5 +172,6 @@ export async function runFromProcess(): Promise<void> {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
+    streams: () => ({ input: process.stdin, output: process.stdout }),
   });
 }

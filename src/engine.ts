@@ -5,7 +5,8 @@
 import type { Override } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
 import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
-import type { LintMessage, LintResult, Severity, SeverityName, SourceFile } from './model.js';
+import type { LintCache } from './lint-cache.js';
+import type { LintMessage, LintResult, Range, Severity, SeverityName, SourceFile } from './model.js';
 import { enabledByOverride, settle } from './overrides.js';
 import { toResources, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
@@ -56,6 +57,10 @@ export interface LintOptions {
   readonly rejectUnknownKinds?: boolean;
   /** Called as the run advances (the CLI's progress line). */
   readonly onProgress?: (progress: LintProgress) => void;
+  /** Keep unchanged inline files parsed between runs (the language server's in-memory overlay). */
+  readonly cache?: LintCache;
+  /** Resolve the places rules name as related to a finding (`LintMessage.related`; the editor shows them). */
+  readonly related?: boolean;
 }
 
 export interface LintProgress {
@@ -110,12 +115,13 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ignore: options.ignore?.length ? { base: options.configDir ?? cwd, patterns: options.ignore } : undefined,
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onFile: progress && ((done) => progress({ stage: 'read', done })),
+    cache: options.cache,
   });
   stage('read');
   const documents: ParsedDocument[] = [];
   const issues: LoadIssue[] = [...read.issues];
   read.files.forEach((file, i) => {
-    const loaded = loadFile(file);
+    const loaded = options.cache ? options.cache.load(file) : loadFile(file);
     documents.push(...loaded.documents);
     issues.push(...loaded.issues);
     progress?.({ stage: 'parse', done: i + 1, total: read.files.length });
@@ -155,7 +161,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ruleIds: ruleSet.map((rule) => rule.id),
   };
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
-  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false);
+  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false, options.related === true);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
   return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings };
@@ -216,14 +222,23 @@ async function toResults(
   findings: ReadonlyArray<Finding & { range?: LoadIssue }>,
   suppress: SuppressOptions,
   workers: boolean,
+  withRelated: boolean,
 ): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
   // Positions need yaml's document API: loaded only when something is reported.
   const located = findings.filter((f) => !f.range && f.node);
-  const resolved = located.length > 0 ? await (await import('./position-pool.js')).resolveAll(located.map((f) => f.node!), workers) : [];
+  const nodes = located.map((f) => f.node!);
+  const relatedNodes = withRelated ? located.flatMap((f) => (f.related ?? []).map((r) => r.node)) : [];
+  const resolved = nodes.length > 0 ? await (await import('./position-pool.js')).resolveAll([...nodes, ...relatedNodes], workers) : [];
   const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
+  const relatedOf = new Map<Finding, Array<Range & { filePath: string; message: string }>>();
+  let next = nodes.length;
+  for (const finding of withRelated ? located : []) {
+    if (finding.related) relatedOf.set(finding, finding.related.map((r) => ({ filePath: r.node.file.path, message: r.message, ...resolved[next++] })));
+  }
   for (const finding of findings) {
     const range = finding.range ?? rangeOf.get(finding)!;
+    const related = relatedOf.get(finding);
     const message: LintMessage = {
       ruleId: finding.ruleId,
       severity: finding.severity,
@@ -233,6 +248,7 @@ async function toResults(
       endLine: range.endLine,
       endColumn: range.endColumn,
       ...(finding.resource ? { resource: finding.resource } : {}),
+      ...(related ? { related } : {}),
     };
     const list = byFile.get(finding.file);
     if (list) list.push(message);

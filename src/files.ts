@@ -10,6 +10,7 @@ import { fileIssue, type LoadIssue } from './load.js';
 import type { SourceFile } from './model.js';
 import { generatedObjects, projectSkips, type ProjectSkip } from './projects.js';
 import type { ExternalObject } from './resource-index.js';
+import type { LintCache } from './lint-cache.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
@@ -48,6 +49,8 @@ export interface DiscoverOptions {
   readonly maxFileSize: number;
   /** Called after each file is read, with the count so far. */
   readonly onFile?: (count: number) => void;
+  /** Reuse the source files of earlier runs for unchanged inline texts (the language server). */
+  readonly cache?: LintCache;
 }
 
 function ignored(file: string, options: DiscoverOptions): boolean {
@@ -96,7 +99,8 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
     if (input.text !== undefined) {
       // stdin obeys the same size limit as files: over it, report and do not parse.
       const tooLarge = input.text.length > options.maxFileSize;
-      const source = { path: input.path, text: tooLarge ? '' : input.text, contextOnly: input.contextOnly };
+      const text = tooLarge ? '' : input.text;
+      const source = options.cache?.source(input.path, text, input.contextOnly) ?? { path: input.path, text, contextOnly: input.contextOnly };
       if (tooLarge) issues.push(fileIssue(source, 'tooLarge', { size: Buffer.byteLength(input.text), limit: options.maxFileSize }));
       files.push(source);
       continue;

@@ -41,6 +41,13 @@ export interface LintMessage extends Range {
   readonly severity: Severity;
   readonly message: string;
   readonly resource?: ResourceId;
+  /** Other places that explain the finding (only with the `related` lint option: the editor). */
+  readonly related?: readonly RelatedLocation[];
+}
+
+export interface RelatedLocation extends Range {
+  readonly filePath: string;
+  readonly message: string;
 }
 
 export interface LintResult {

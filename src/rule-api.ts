@@ -51,6 +51,8 @@ export interface RuleSettings {
 
 export interface ReportOptions {
   readonly severity?: 'warn';
+  /** Other places that explain the finding (the pods a selector misses, the other definition). */
+  readonly related?: ReadonlyArray<{ readonly node: NodeRef; readonly message: string }>;
 }
 
 export interface RuleDocs {

@@ -16,6 +16,7 @@ export interface Finding {
   readonly target?: Resource;
   /** The rule asked for `warn` on this finding (`report(..., { severity: 'warn' })`). */
   readonly downgraded?: boolean;
+  readonly related?: ReportOptions['related'];
 }
 
 export const INTERNAL_ERROR = 'internal-error';
@@ -67,7 +68,8 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
     const message = formatMessage(template, data) + (rule.crossResource ? gapNote : '');
     const downgraded = reportOptions?.severity === 'warn';
     const effective: Severity = downgraded && !configured ? 1 : severity;
-    findings.push({ ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id, target: resource, downgraded });
+    const related = reportOptions?.related?.length ? { related: reportOptions.related } : {};
+    findings.push({ ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id, target: resource, downgraded, ...related });
   };
   for (const [done, resource] of resources.entries()) {
     if (options.onProgress && done % 256 === 0) options.onProgress(done, resources.length);

@@ -1,0 +1,226 @@
+/**
+ * `k8s-lint --lsp`: the Language Server Protocol over the streams cli.ts hands in (stdio). Open
+ * YAML/JSON documents are linted against their whole workspace folder (see workspace.ts), debounced
+ * after each change and at once on open and save; diagnostics carry rule links and related places,
+ * and code actions offer suppression comments. Loaded only in this mode.
+ */
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintMessage } from '../model.js';
+import { fileUri, lspRange, SOURCE, suppressionActions, toDiagnostic } from './protocol.js';
+import { Workspace, type WorkspaceSetup } from './workspace.js';
+
+export interface ServerOptions extends WorkspaceSetup {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  /** Documentation URL of a rule, if it has one. */
+  readonly docsUrl: (ruleId: string) => string | undefined;
+}
+
+/** Milliseconds of quiet after a change before linting (`initializationOptions.debounceMs`). */
+export const DEFAULT_DEBOUNCE_MS = 150;
+const MANIFEST = /\.(ya?ml|json)$/i;
+
+/** Serves until the client sends `exit` or closes the streams (the library ends the process then). */
+export function serve(options: ServerOptions): Promise<never> {
+  const connection = createConnection(options.input, options.output);
+  // Anything a rule or plugin logs would corrupt the protocol on stdout: send it to the client's log.
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    console[method] = (...args: unknown[]) => connection.console.log(format(...args));
+  }
+  new Server(connection, options).listen();
+  return new Promise<never>(() => {});
+}
+
+class Server {
+  private readonly documents = new TextDocuments(TextDocument);
+  private workspaces: Workspace[] = [];
+  private loose: Workspace;
+  private debounceMs = DEFAULT_DEBOUNCE_MS;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private ready: Promise<void> = Promise.resolve();
+  /** Diagnostics published per document URI, so a closed or out-of-scope document is cleared once. */
+  private readonly published = new Set<string>();
+  /** The configuration file URI each workspace published problems for. */
+  private readonly configUris = new Map<Workspace, string>();
+  /** The client can watch files for us (dynamic registration of didChangeWatchedFiles). */
+  private watch = false;
+  constructor(private readonly connection: Connection, private readonly options: ServerOptions) {
+    this.loose = new Workspace(undefined, options);
+  }
+
+  listen(): void {
+    const { connection, documents } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => {
+      this.ready = this.scanAll();
+      void this.ready.then(() => this.schedule(0));
+    });
+    documents.onDidOpen(({ document }) => this.schedule(0, document));
+    documents.onDidChangeContent(({ document }) => this.schedule(this.debounceMs, document));
+    documents.onDidSave(() => this.schedule(0));
+    documents.onDidClose(({ document }) => {
+      this.workspaceOf(this.pathOf(document.uri)).close(this.pathOf(document.uri));
+      this.clear(document.uri);
+      this.schedule(0);
+    });
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      this.ready = this.ready.then(async () => {
+        for (const change of changes) {
+          const file = this.pathOf(change.uri);
+          const workspace = this.workspaceOf(file);
+          if (workspace.isConfig(file)) await workspace.scan();
+          else if (change.type === FileChangeType.Deleted) workspace.remove(file);
+          else await workspace.refresh(file, change.type === FileChangeType.Created);
+        }
+      });
+      void this.ready.then(() => this.schedule(0));
+    });
+    connection.onCodeAction(({ textDocument, context }) => {
+      const document = this.documents.get(textDocument.uri);
+      if (!document) return [];
+      return suppressionActions(textDocument.uri, document.getText(), context.diagnostics.filter((d) => d.source === SOURCE));
+    });
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const init = params.initializationOptions as { debounceMs?: unknown } | undefined;
+    if (typeof init?.debounceMs === 'number' && init.debounceMs >= 0) this.debounceMs = init.debounceMs;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.workspaces = folders.filter((uri) => uri.startsWith('file:')).map((uri) => new Workspace(fileURLToPath(uri), this.options));
+    this.watch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'k8s-lint' },
+    };
+  }
+
+  private async scanAll(): Promise<void> {
+    if (this.watch) {
+      const watchers = [{ globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/.k8s-lint.{yaml,yml,json}' }];
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    }
+    for (const workspace of [...this.workspaces, this.loose]) {
+      await workspace.scan();
+      for (const notice of workspace.notices) this.connection.console.info(`k8s-lint: ${notice}`);
+    }
+  }
+
+  private pathOf(uri: string): string {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  }
+
+  /** The deepest workspace folder holding `file`, else the one for loose documents. */
+  private workspaceOf(file: string): Workspace {
+    let best: Workspace = this.loose;
+    let depth = -1;
+    for (const workspace of this.workspaces) {
+      const d = workspace.contains(file);
+      if (d > depth) [best, depth] = [workspace, d];
+    }
+    return best;
+  }
+
+  /** Records the change (if any) and lints after `delay` ms without further changes. */
+  private schedule(delay: number, document?: TextDocument): void {
+    if (document && (MANIFEST.test(document.uri) || document.languageId === 'yaml')) {
+      const file = this.pathOf(document.uri);
+      this.workspaceOf(file).setOpen(file, document.getText());
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), delay);
+  }
+
+  /** One run at a time; changes during a run start another as soon as it ends. */
+  private async run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.lintAll();
+    try {
+      await this.running;
+    } finally {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.run();
+      }
+    }
+  }
+
+  private async lintAll(): Promise<void> {
+    await this.ready;
+    for (const workspace of [...this.workspaces, this.loose]) {
+      let results: Map<string, LintMessage[]>;
+      // The versions of the texts this run sees (the overlay is read before the first await).
+      const versions = new Map(this.documents.all().map((d) => [d.uri, d.version]));
+      try {
+        results = await workspace.lint();
+      } catch (error) {
+        this.connection.console.error(`k8s-lint: internal error: ${error instanceof Error ? error.stack : String(error)} (please report this)`);
+        continue;
+      }
+      for (const file of workspace.openFiles) {
+        const uri = this.uriOf(file);
+        const messages = results.get(file);
+        if (messages) this.publish(uri, messages, versions.get(uri));
+        else this.clear(uri);
+      }
+      this.publishConfig(workspace);
+    }
+  }
+
+  private uriOf(file: string): string {
+    const uri = fileUri(file);
+    return this.documents.get(uri) ? uri : (this.documents.all().find((d) => this.pathOf(d.uri) === file)?.uri ?? uri);
+  }
+
+  private publish(uri: string, messages: readonly LintMessage[], version: number | undefined): void {
+    const diagnostics = messages.map((m) => toDiagnostic(m, this.options.docsUrl, (file) => this.uriOf(file)));
+    this.published.add(uri);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  private clear(uri: string): void {
+    if (!this.published.delete(uri)) return;
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** A configuration file that cannot be used gets its problems as diagnostics (and the run goes on without it). */
+  private publishConfig(workspace: Workspace): void {
+    const problem = workspace.configProblem;
+    const uri = problem && fileUri(problem.file);
+    const old = this.configUris.get(workspace);
+    if (old !== undefined && old !== uri) this.clear(old);
+    this.configUris.delete(workspace);
+    if (!problem || !uri) return;
+    this.configUris.set(workspace, uri);
+    this.published.add(uri);
+    const diagnostics = problem.problems.map((p) => ({
+      range: lspRange({ line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 }),
+      severity: 1 as const,
+      source: SOURCE,
+      message: `${p.message} (k8s-lint runs without this configuration file until it is fixed)`,
+    }));
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+  }
+}
