@@ -1,8 +1,32 @@
-import { defineRule, objectSchema, validateObject } from '../src/rule-api.js';
+import { defineRule, edit, isRecord, objectSchema, validateObject, type Edit, type Path, type Resource, type SchemaIssue } from '../src/rule-api.js';
+
+/** Controllers whose `spec.selector` apps/v1 requires; older API versions defaulted it to the template labels. */
+const SELECTOR_REQUIRED = new Set(['apps/Deployment', 'apps/ReplicaSet', 'apps/DaemonSet', 'apps/StatefulSet']);
+
+function valueAt(value: unknown, path: Path): unknown {
+  return path.reduce<unknown>((node, segment) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined), value);
+}
+
+/**
+ * The safe fix of an issue, if it has one: quote a YAML 1.1 boolean or number where only a string
+ * is allowed (its text is what was meant), or add a missing controller selector that selects the
+ * pod template's labels (what the API defaulted it to before apps/v1).
+ */
+function fixOf(issue: SchemaIssue, resource: Resource): Edit[] | undefined {
+  if (issue.code === 'wrongType' && issue.data.detail.startsWith('expected a string, ')) {
+    const value = valueAt(resource.value, issue.path);
+    return typeof value === 'boolean' || typeof value === 'number' ? [edit.quote(resource.node(...issue.path))] : undefined;
+  }
+  if (issue.code !== 'missingField' || issue.data.field !== 'spec.selector' || !SELECTOR_REQUIRED.has(`${resource.group}/${resource.kind}`)) return undefined;
+  const labels = valueAt(resource.value, ['spec', 'template', 'metadata', 'labels']);
+  if (!isRecord(labels) || Object.keys(labels).length === 0 || !Object.values(labels).every((v) => typeof v === 'string')) return undefined;
+  return [edit.insertKey(resource.node('spec'), 'selector', { matchLabels: { ...(labels as Record<string, string>) } }, { before: 'template' })];
+}
 
 export default defineRule({
   id: 'schema-violation',
   severity: 'error',
+  fixable: true,
   description: 'Object does not match the schema of its kind in the target Kubernetes version',
   docs: {
     why:
@@ -24,7 +48,9 @@ export default defineRule({
     fix:
       'Fix the spelling or indentation of the field, quote strings that YAML 1.1 reads as booleans or ' +
       'numbers, write lists as `- ` items, and remove duplicate entries; pass `--kubernetes-version` ' +
-      'to match your cluster.',
+      'to match your cluster. `--fix` quotes such values as written (`yes` -> `\"yes\"`, `1.10` -> `\"1.10\"`) and adds ' +
+      'a missing `spec.selector` of a Deployment, ReplicaSet, DaemonSet or StatefulSet that selects the pod ' +
+      "template's labels (what older API versions defaulted it to; selectors are immutable once created).",
   },
   messages: {
     unknownField: '{{object}} has unknown field `{{field}}`{{detail}}',
@@ -39,7 +65,8 @@ export default defineRule({
     for (const issue of validateObject(resource.value, schema)) {
       const node = issue.key ? resource.key(...issue.path) : resource.node(...issue.path);
       const data = { object: resource.label, ...issue.data };
-      report(node, issue.code, data, issue.severity === undefined ? undefined : { severity: issue.severity });
+      const fix = fixOf(issue, resource);
+      report(node, issue.code, data, { ...(issue.severity === undefined ? {} : { severity: issue.severity }), ...(fix ? { fix } : {}) });
     }
   },
 });

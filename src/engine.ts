@@ -61,6 +61,13 @@ export interface LintOptions {
   readonly cache?: LintCache;
   /** Resolve the places rules name as related to a finding (`LintMessage.related`; the editor shows them). */
   readonly related?: boolean;
+  /**
+   * Apply safe fixes in memory, re-linting up to 10 passes (`--fix`, `--fix-dry-run`): results then
+   * report what remains, with `output` for each file a fix changed. Nothing is written here.
+   */
+  readonly fix?: boolean;
+  /** Texts to lint instead of the files' contents, by absolute path (or a stdin input's path). */
+  readonly overlay?: ReadonlyMap<string, string>;
 }
 
 export interface LintProgress {
@@ -80,6 +87,8 @@ export interface LintOutput {
   readonly internalError: boolean;
   /** Milliseconds per stage (`stage:read`, ...) and per rule id, when `profile` is set. */
   readonly timings?: Record<string, number>;
+  /** The files linted, with the text they were linted as. */
+  readonly files?: readonly SourceFile[];
 }
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { warn: 1, error: 2 };
@@ -97,6 +106,7 @@ export function enabledRules(options: LintOptions): Array<{ rule: Rule; severity
 }
 
 export async function lint(inputs: readonly FileInput[], options: LintOptions = {}): Promise<LintOutput> {
+  if (options.fix) return (await import('./fix/passes.js')).lintAndFix(inputs, options, lint);
   const timings: Record<string, number> | undefined = options.profile ? {} : undefined;
   let mark = performance.now();
   const stage = (name: string) => {
@@ -114,6 +124,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ignorePatterns: options.ignorePatterns ?? [],
     ignore: options.ignore?.length ? { base: options.configDir ?? cwd, patterns: options.ignore } : undefined,
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    overlay: options.overlay,
     onFile: progress && ((done) => progress({ stage: 'read', done })),
     cache: options.cache,
   });
@@ -164,7 +175,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false, options.related === true);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
-  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings };
+  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings, files: read.files };
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
@@ -236,6 +247,9 @@ async function toResults(
   for (const finding of withRelated ? located : []) {
     if (finding.related) relatedOf.set(finding, finding.related.map((r) => ({ filePath: r.node.file.path, message: r.message, ...resolved[next++] })));
   }
+  // Fix text needs the same composed documents: resolved only for findings that carry a fix.
+  const fixable = findings.filter((f) => f.fix || f.suggestions);
+  const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable) : undefined;
   for (const finding of findings) {
     const range = finding.range ?? rangeOf.get(finding)!;
     const related = relatedOf.get(finding);
@@ -249,6 +263,7 @@ async function toResults(
       endColumn: range.endColumn,
       ...(finding.resource ? { resource: finding.resource } : {}),
       ...(related ? { related } : {}),
+      ...fixes?.get(finding),
     };
     const list = byFile.get(finding.file);
     if (list) list.push(message);

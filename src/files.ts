@@ -47,6 +47,8 @@ export interface DiscoverOptions {
   /** Configuration `ignore`, relative to the configuration file's folder. */
   readonly ignore?: IgnoreGlobs;
   readonly maxFileSize: number;
+  /** Texts that replace files' contents on disk, by absolute path; a stdin input's by its path. */
+  readonly overlay?: ReadonlyMap<string, string>;
   /** Called after each file is read, with the count so far. */
   readonly onFile?: (count: number) => void;
   /** Reuse the source files of earlier runs for unchanged inline texts (the language server). */
@@ -98,10 +100,11 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
   for (const input of inputs) {
     if (input.text !== undefined) {
       // stdin obeys the same size limit as files: over it, report and do not parse.
-      const tooLarge = input.text.length > options.maxFileSize;
-      const text = tooLarge ? '' : input.text;
+      const given = options.overlay?.get(input.path) ?? input.text;
+      const tooLarge = given.length > options.maxFileSize;
+      const text = tooLarge ? '' : given;
       const source = options.cache?.source(input.path, text, input.contextOnly) ?? { path: input.path, text, contextOnly: input.contextOnly };
-      if (tooLarge) issues.push(fileIssue(source, 'tooLarge', { size: Buffer.byteLength(input.text), limit: options.maxFileSize }));
+      if (tooLarge) issues.push(fileIssue(source, 'tooLarge', { size: Buffer.byteLength(given), limit: options.maxFileSize }));
       files.push(source);
       continue;
     }
@@ -123,6 +126,8 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
 }
 
 async function readOne(file: string, contextOnly: boolean | undefined, options: DiscoverOptions, issues: LoadIssue[]): Promise<SourceFile> {
+  const overlaid = options.overlay?.get(file);
+  if (overlaid !== undefined) return { path: file, text: overlaid, contextOnly };
   try {
     const stat = await fs.stat(file);
     if (stat.size > options.maxFileSize) {

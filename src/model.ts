@@ -36,11 +36,26 @@ export interface Range {
   readonly endColumn: number;
 }
 
+/** A text replacement (ESLint's `fix`): `range` is [start, end) in UTF-16 code units of the file's text without its byte-order mark. */
+export interface TextEdit {
+  readonly range: readonly [number, number];
+  readonly text: string;
+}
+
+/** A fix offered for the editor only (it may change meaning): ESLint's `suggestions`. */
+export interface LintSuggestion {
+  readonly desc: string;
+  readonly fix: TextEdit;
+}
+
 export interface LintMessage extends Range {
   readonly ruleId: string;
   readonly severity: Severity;
   readonly message: string;
   readonly resource?: ResourceId;
+  /** A safe fix, applied by `--fix`. */
+  readonly fix?: TextEdit;
+  readonly suggestions?: readonly LintSuggestion[];
   /** Other places that explain the finding (only with the `related` lint option: the editor). */
   readonly related?: readonly RelatedLocation[];
 }
@@ -55,4 +70,6 @@ export interface LintResult {
   readonly messages: LintMessage[];
   readonly errorCount: number;
   readonly warningCount: number;
+  /** `--fix` / `--fix-dry-run`: the file's text after fixing, when a fix applied (as in ESLint). */
+  readonly output?: string;
 }

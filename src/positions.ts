@@ -8,7 +8,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument } from 'y
 import type { Document, Node, Pair } from 'yaml';
 import type { NodeRef, Range, SourceFile } from './model.js';
 
-type Located = { node: Node | null; pair?: Pair<unknown, unknown> };
+export type Located = { node: Node | null; pair?: Pair<unknown, unknown> };
 
 /** Lexer control tokens: markers, not text, so they take no room in the source. */
 const CONTROL = new Set(['\u0002', '\u0018', '\u001f']);
@@ -38,23 +38,25 @@ export function documentStarts(text: string): number[] {
 }
 
 export class PositionResolver {
-  private readonly docs = new Map<number, { doc: Document.Parsed; offset: number } | undefined>();
+  private readonly docs = new Map<number, { doc: Document.Parsed; offset: number; end: number } | undefined>();
   private starts: number[] | undefined;
   private lineStarts: number[] | undefined;
-  private readonly text: string;
+  /** The file's text without its byte-order mark: offsets (and fix ranges) count from here. */
+  readonly text: string;
 
   constructor(readonly file: SourceFile) {
     this.text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
   }
 
-  private document(index: number): { doc: Document.Parsed; offset: number } | undefined {
+  /** Document `index` of the file, composed on first use, with where it starts and ends in `text`. */
+  document(index: number): { doc: Document.Parsed; offset: number; end: number } | undefined {
     if (!this.docs.has(index)) {
       this.starts ??= documentStarts(this.text);
       const start = this.starts[index];
       if (start === undefined) return undefined;
       const end = this.starts[index + 1] ?? this.text.length;
       const doc = parseDocument(this.text.slice(start, end), { strict: false, uniqueKeys: false, prettyErrors: false });
-      this.docs.set(index, { doc: doc as Document.Parsed, offset: start });
+      this.docs.set(index, { doc: doc as Document.Parsed, offset: start, end });
     }
     return this.docs.get(index);
   }
@@ -92,7 +94,7 @@ export class PositionResolver {
 }
 
 /** Follows `path` as far as it exists; `complete` tells whether every segment was found. */
-function locate(root: Node, path: NodeRef['path']): Located & { complete: boolean } {
+export function locate(root: Node, path: NodeRef['path']): Located & { complete: boolean } {
   let current: Located = { node: root };
   for (const segment of path) {
     const node = current.node && isAlias(current.node) ? null : current.node;

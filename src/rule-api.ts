@@ -2,6 +2,7 @@
  * Everything a rule may use. Rules import from this module only (test/architecture.test.ts).
  */
 import type { NodeRef, SeverityName } from './model.js';
+import type { Edit } from './fix/edits.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 
@@ -25,6 +26,7 @@ export { objectSchema, validateObject, type ObjectSchema, type SchemaIssue } fro
 export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.js';
 export { kindsServedIn, resolveVersion, versionsServing } from './schemas.js';
 export { labelSelector, isEmptySelector, formatSelector, templatesSelectedBy, firstUnmet, describeTemplate, selectorMiss, templateNamedLike, SCALABLE_KINDS, servesScalableKind, isBuiltInGroup, customResourceScale, isHeadless, relativeTo, definitionPlace, type SelectorMiss } from './k8s/controllers.js';
+export { edit, type Edit, type FixValue } from './fix/edits.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
@@ -41,7 +43,7 @@ export interface RuleContext<M extends string> {
    * default is `error` may downgrade one finding with `{ severity: 'warn' }` (a risk rather than
    * a certain failure); user configuration still decides when it sets the rule's severity.
    */
-  report(node: NodeRef, messageId: M, data?: MessageData, options?: ReportOptions): void;
+  report(node: NodeRef, messageId: M, data?: MessageData, options?: ReportOptions<M>): void;
 }
 
 export interface RuleSettings {
@@ -49,10 +51,25 @@ export interface RuleSettings {
   readonly rejectUnknownKinds: boolean;
 }
 
-export interface ReportOptions {
+export interface ReportOptions<M extends string = string> {
   readonly severity?: 'warn';
   /** Other places that explain the finding (the pods a selector misses, the other definition). */
   readonly related?: ReadonlyArray<{ readonly node: NodeRef; readonly message: string }>;
+  /**
+   * A safe fix (`--fix` applies it): edits that make the finding go away without changing what the
+   * object means beyond what the message says. Build them with `edit.*` against `resource.node(...)`;
+   * the rule must declare `fixable: true`.
+   */
+  readonly fix?: readonly Edit[];
+  /** Fixes the user must choose (editors show them; `--fix` never applies them); needs `hasSuggestions: true`. */
+  readonly suggestions?: ReadonlyArray<Suggestion<M>>;
+}
+
+export interface Suggestion<M extends string = string> {
+  /** One of the rule's `messages`, describing what the suggestion does. */
+  readonly messageId: M;
+  readonly data?: MessageData;
+  readonly fix: readonly Edit[];
 }
 
 export interface RuleDocs {
@@ -74,6 +91,10 @@ export interface Rule<M extends string = string> {
    * could not be parsed, its messages say so (the missing object may be in one of them).
    */
   readonly crossResource?: boolean;
+  /** The rule reports safe fixes (`report(..., { fix })`). */
+  readonly fixable?: boolean;
+  /** The rule offers suggestions (`report(..., { suggestions })`). */
+  readonly hasSuggestions?: boolean;
   /** Emitted by the engine itself (e.g. `yaml-syntax`); `check` then never runs. */
   readonly builtIn?: boolean;
   check(context: RuleContext<M>): void;

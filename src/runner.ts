@@ -2,6 +2,7 @@
 import type { NodeRef, ResourceId, Severity, SourceFile } from './model.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
+import type { Edit } from './fix/edits.js';
 import { formatMessage, type MessageData, type ReportOptions, type Rule, type RuleSettings } from './rule-api.js';
 
 /** A finding before positions are resolved. */
@@ -17,6 +18,9 @@ export interface Finding {
   /** The rule asked for `warn` on this finding (`report(..., { severity: 'warn' })`). */
   readonly downgraded?: boolean;
   readonly related?: ReportOptions['related'];
+  /** A safe fix, as edits against nodes (resolved to text with positions). */
+  readonly fix?: readonly Edit[];
+  readonly suggestions?: ReadonlyArray<{ readonly desc: string; readonly fix: readonly Edit[] }>;
 }
 
 export const INTERNAL_ERROR = 'internal-error';
@@ -53,6 +57,16 @@ function rulesByKind(active: readonly ActiveRule[]): (resource: Resource) => rea
   };
 }
 
+/** A finding with its fixes; a rule must declare `fixable` / `hasSuggestions` to report them (as ESLint insists). */
+function withFixes(finding: Finding, rule: Rule, options: ReportOptions): Finding {
+  if ((options.fix && !rule.fixable) || (options.suggestions && !rule.hasSuggestions)) {
+    throw new Error(`rule reports ${options.fix ? 'a fix' : 'suggestions'} but does not declare \`${options.fix ? 'fixable' : 'hasSuggestions'}: true\``);
+  }
+  const fix = options.fix?.length ? options.fix : undefined;
+  const suggestions = options.suggestions?.map((s) => ({ desc: formatMessage(rule.messages[s.messageId] ?? s.messageId, s.data), fix: s.fix }));
+  return { ...finding, ...(fix ? { fix } : {}), ...(suggestions?.length ? { suggestions } : {}) };
+}
+
 export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions): Finding[] {
   const findings: Finding[] = [];
   const gapNote = options.unreadableDocuments > 0
@@ -68,8 +82,8 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
     const message = formatMessage(template, data) + (rule.crossResource ? gapNote : '');
     const downgraded = reportOptions?.severity === 'warn';
     const effective: Severity = downgraded && !configured ? 1 : severity;
-    const related = reportOptions?.related?.length ? { related: reportOptions.related } : {};
-    findings.push({ ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id, target: resource, downgraded, ...related });
+    const finding: Finding = { ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id, target: resource, downgraded, ...(reportOptions?.related?.length ? { related: reportOptions.related } : {}) };
+    findings.push(reportOptions?.fix || reportOptions?.suggestions ? withFixes(finding, rule, reportOptions) : finding);
   };
   for (const [done, resource] of resources.entries()) {
     if (options.onProgress && done % 256 === 0) options.onProgress(done, resources.length);

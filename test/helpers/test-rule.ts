@@ -69,7 +69,7 @@ export async function lintText(code: string, rule: Rule, options: LintOptions = 
  * A fixture may pin its target version with a `# kubernetes-version: 1.24` comment line, and set
  * other engine options with `# lint-options: {"reportUnusedDisableDirectives": true}`.
  */
-function fixtureOptions(text: string): LintOptions {
+export function fixtureOptions(text: string): LintOptions {
   const pinned = /^#\s*kubernetes-version:\s*(\S+)\s*$/m.exec(text);
   const options = /^#\s*lint-options:\s*(\{.*\})\s*$/m.exec(text);
   return { ...(options ? (JSON.parse(options[1]) as LintOptions) : {}), ...(pinned ? { kubernetesVersion: pinned[1] } : {}) };
