@@ -1,15 +1,18 @@
 /**
- * Findings -> LSP diagnostics, and the code actions offered on them: a suppression comment for the
- * line (`# k8s-lint-disable-next-line <id> -- <reason>`, added to an existing one above the line
- * when there is one) and for the whole YAML document. Pure functions over texts and positions.
+ * Findings -> LSP diagnostics, and the code actions offered on them: the rule's safe fix and its
+ * suggestions, all safe fixes of the document at once, and a suppression comment for the line
+ * (`# k8s-lint-disable-next-line <id> -- <reason>`, added to an existing one above the line when
+ * there is one) or for the whole YAML document. Pure functions over texts and positions.
  */
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic, type Range as LspRange, type TextEdit } from 'vscode-languageserver/node';
-import type { LintMessage, Range } from '../model.js';
+import { applyFixes } from '../fix/apply.js';
+import type { LintMessage, Range, TextEdit as FixEdit } from '../model.js';
 import { parseRuleList, scanComments, UNUSED_DIRECTIVE } from '../suppressions.js';
 import { INTERNAL_ERROR } from '../runner.js';
 
 export const SOURCE = 'k8s-lint';
+export const FIX_ALL = `${CodeActionKind.SourceFixAll}.k8s-lint`;
 /** What the inserted comment says until the user writes the real reason. */
 export const REASON_PLACEHOLDER = 'TODO: why this is safe';
 const UNSUPPRESSIBLE = new Set([INTERNAL_ERROR, UNUSED_DIRECTIVE]);
@@ -94,4 +97,49 @@ function documentEdit(text: string, lines: readonly string[], line: number, rule
   let at = start - 1;
   while (at < lines.length && /^(---|%)/.test(lines[at] ?? '')) at++;
   return { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `# k8s-lint-disable ${ruleId} -- ${REASON_PLACEHOLDER}${eol}` };
+}
+
+/** What code actions need of the document: its text as linted and offset -> position. */
+export interface LintedDocument {
+  getText(): string;
+  positionAt(offset: number): { line: number; character: number };
+}
+
+function lspEdit(document: LintedDocument, edit: FixEdit): TextEdit {
+  // Fix offsets count from after a byte-order mark; editors usually drop it, but not always.
+  const shift = document.getText().charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { range: { start: document.positionAt(edit.range[0] + shift), end: document.positionAt(edit.range[1] + shift) }, newText: edit.text };
+}
+
+/**
+ * The rule's safe fix (preferred) and suggestions for each k8s-lint diagnostic of `diagnostics`,
+ * from the `messages` of the run that linted exactly this text; then "fix all" when several can.
+ */
+export function fixActions(uri: string, document: LintedDocument, diagnostics: readonly Diagnostic[], messages: readonly LintMessage[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    const message = messages.find((m) => m.ruleId === diagnostic.code && m.message === diagnostic.message && sameRange(lspRange(m), diagnostic.range));
+    if (message?.fix) {
+      actions.push({ title: `Fix this ${message.ruleId} problem`, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], edit: { changes: { [uri]: [lspEdit(document, message.fix)] } } });
+    }
+    for (const suggestion of message?.suggestions ?? []) {
+      actions.push({ title: suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [lspEdit(document, suggestion.fix)] } } });
+    }
+  }
+  const all = fixAllAction(uri, document, messages, CodeActionKind.QuickFix);
+  if (all && messages.filter((m) => m.fix).length > 1) actions.push(all);
+  return actions;
+}
+
+/** Every safe fix of the document in one edit (ESLint's order and overlap rules), if any applies. */
+export function fixAllAction(uri: string, document: LintedDocument, messages: readonly LintMessage[], kind: string = FIX_ALL): CodeAction | undefined {
+  const text = document.getText();
+  const { output, applied } = applyFixes(text, messages);
+  if (applied === 0) return undefined;
+  const end = document.positionAt(text.length);
+  return { title: 'Fix all safe k8s-lint problems', kind, edit: { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end }, newText: output }] } } };
+}
+
+function sameRange(a: LspRange, b: LspRange): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import {
+  CodeActionKind,
   createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -18,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintMessage } from '../model.js';
-import { fileUri, lspRange, SOURCE, suppressionActions, toDiagnostic } from './protocol.js';
+import { FIX_ALL, fileUri, fixActions, fixAllAction, lspRange, SOURCE, suppressionActions, toDiagnostic } from './protocol.js';
 import { Workspace, type WorkspaceSetup } from './workspace.js';
 
 export interface ServerOptions extends WorkspaceSetup {
@@ -54,6 +55,8 @@ class Server {
   private ready: Promise<void> = Promise.resolve();
   /** Diagnostics published per document URI, so a closed or out-of-scope document is cleared once. */
   private readonly published = new Set<string>();
+  /** The messages of the last run per document URI, with the version they are for (fixes are offsets in that text). */
+  private readonly linted = new Map<string, { version: number | undefined; messages: readonly LintMessage[] }>();
   /** The configuration file URI each workspace published problems for. */
   private readonly configUris = new Map<Workspace, string>();
   /** The client can watch files for us (dynamic registration of didChangeWatchedFiles). */
@@ -89,10 +92,17 @@ class Server {
       });
       void this.ready.then(() => this.schedule(0));
     });
-    connection.onCodeAction(({ textDocument, context }) => {
-      const document = this.documents.get(textDocument.uri);
+    connection.onCodeAction(({ textDocument: { uri }, context }) => {
+      const document = this.documents.get(uri);
       if (!document) return [];
-      return suppressionActions(textDocument.uri, document.getText(), context.diagnostics.filter((d) => d.source === SOURCE));
+      const linted = this.linted.get(uri);
+      const messages = linted && linted.version === document.version ? linted.messages : [];
+      if (context.only?.some((kind) => FIX_ALL.startsWith(kind) && kind.startsWith('source'))) {
+        const all = fixAllAction(uri, document, messages);
+        return all ? [all] : [];
+      }
+      const ours = context.diagnostics.filter((d) => d.source === SOURCE);
+      return [...fixActions(uri, document, ours, messages), ...suppressionActions(uri, document.getText(), ours)];
     });
     documents.listen(connection);
     connection.listen();
@@ -107,7 +117,7 @@ class Server {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
       },
       serverInfo: { name: 'k8s-lint' },
     };
@@ -197,10 +207,12 @@ class Server {
   private publish(uri: string, messages: readonly LintMessage[], version: number | undefined): void {
     const diagnostics = messages.map((m) => toDiagnostic(m, this.options.docsUrl, (file) => this.uriOf(file)));
     this.published.add(uri);
+    this.linted.set(uri, { version, messages });
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   private clear(uri: string): void {
+    this.linted.delete(uri);
     if (!this.published.delete(uri)) return;
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

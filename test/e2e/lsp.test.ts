@@ -159,6 +159,38 @@ describe('k8s-lint --lsp', { timeout: 30_000 }, () => {
     expect(client.stderr()).toBe('');
   });
 
+  it("offers the rule's safe fix as the preferred quick fix, and all safe fixes as a source action", async () => {
+    const client = start(root);
+    await initialize(client, root);
+    const file = path.join(root, 'apps', 'deployment.yaml');
+    const uri = pathToFileURL(file).href;
+    const text = readFileSync(file, 'utf8').replace('ghcr.io/acme/web:1.4.2', 'ghcr.io/Acme/Web:1.4.2');
+    await open(client, uri, text);
+    const diagnostics = await client.diagnostics(uri, (d) => d.length > 0);
+    const diagnostic = diagnostics.find((d) => d.code === 'invalid-image-reference')!;
+    expect(diagnostic.range.start.line).toBe(17);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.isPreferred)!;
+    expect(fix.title).toBe('Fix this invalid-image-reference problem');
+    const [edit] = fix.edit!.changes![uri];
+    const lines = text.split('\n');
+    const fixed = lines[17].slice(0, edit.range.start.character) + edit.newText + lines[17].slice(edit.range.end.character);
+    expect(fixed).toBe('          image: ghcr.io/acme/web:1.4.2');
+
+    const source = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    expect(source).toMatchObject([{ kind: 'source.fixAll.k8s-lint', title: 'Fix all safe k8s-lint problems' }]);
+    expect(source[0].edit!.changes![uri][0].newText).toBe(readFileSync(file, 'utf8'));
+    expect(await stop(client)).toBe(0);
+  });
+
   it('follows files changed on disk, and reports an invalid configuration on the configuration file', async () => {
     const client = start(root);
     await initialize(client, root);
