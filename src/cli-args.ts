@@ -162,6 +162,7 @@ export function effectiveConfig(flags: Flags, loaded: LoadedConfig | undefined, 
     rules: { ...config.rules, ...flagRules },
     external: config.external ?? [],
     overrides: overrides.filter((o) => Object.keys(o.rules).length > 0),
+    plugins: config.plugins ?? [],
   };
 }
 

@@ -12,6 +12,7 @@ import { editDistance } from './k8s/suggest.js';
 import type { SeverityName } from './model.js';
 import { packageRoot } from './package-info.js';
 import { parseExternal } from './resource-index.js';
+import type { Rule } from './rule-api.js';
 
 export const CONFIG_FILES = ['.k8s-lint.yaml', '.k8s-lint.yml', '.k8s-lint.json'] as const;
 export const SEVERITY_NAMES: readonly SeverityName[] = ['off', 'warn', 'error'];
@@ -32,6 +33,8 @@ export interface Config {
   readonly rules?: Readonly<Record<string, SeverityName>>;
   readonly external?: readonly string[];
   readonly overrides?: readonly Override[];
+  /** ESM modules exporting rules: paths relative to the configuration file, or package names. */
+  readonly plugins?: readonly string[];
 }
 
 export interface LoadedConfig {
@@ -40,6 +43,8 @@ export interface LoadedConfig {
   /** Its folder: `ignore` and `overrides[].files` globs are relative to it. */
   readonly dir: string;
   readonly config: Config;
+  /** Rules the configuration adds (plugins), beside the built-in ones. */
+  readonly rules?: readonly Rule[];
 }
 
 export type ConfigResult = { readonly ok: true; readonly loaded: LoadedConfig } | { readonly ok: false; readonly message: string };
@@ -115,12 +120,22 @@ export async function loadConfig(file: string, ruleIds: readonly string[], displ
   if (isScalar(version) && typeof version.value === 'number' && version.source) version.value = version.source;
   const value: unknown = doc.contents === null ? {} : doc.toJS();
   const structural = await schemaProblems(value);
-  const problems = structural.length > 0 ? structural : semanticProblems(value, ruleIds);
+  const added = structural.length > 0 ? { rules: [], problems: [] } : await addedRules(value as Config, path.dirname(file));
+  const ids = [...ruleIds, ...added.rules.map((rule) => rule.id)];
+  const problems = structural.length > 0 ? structural : [...added.problems, ...semanticProblems(value, ids)];
   if (problems.length > 0) {
     const shown = problems.slice(0, 5).map((p) => `${display}:${position(doc, lines, p)}: ${describeKey(p.path)}${p.message}`);
     return { ok: false, message: shown.join('\n') };
   }
-  return { ok: true, loaded: { path: file, dir: path.dirname(file), config: value as Config } };
+  return { ok: true, loaded: { path: file, dir: path.dirname(file), config: value as Config, rules: added.rules } };
+}
+
+/** Rules from `plugins` (their modules load only when the configuration lists some). */
+async function addedRules(config: Config, dir: string): Promise<{ rules: Rule[]; problems: Problem[] }> {
+  if (!config.plugins?.length) return { rules: [], problems: [] };
+  const { loadPlugins } = await import('./plugins.js');
+  const plugins = await loadPlugins(config.plugins, dir);
+  return { rules: plugins.rules, problems: plugins.problems.map((p) => ({ path: ['plugins', p.index], message: p.message })) };
 }
 
 async function schemaProblems(value: unknown): Promise<Problem[]> {

@@ -25,8 +25,6 @@ import { Workspace, type WorkspaceSetup } from './workspace.js';
 export interface ServerOptions extends WorkspaceSetup {
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream;
-  /** Documentation URL of a rule, if it has one. */
-  readonly docsUrl: (ruleId: string) => string | undefined;
 }
 
 /** Milliseconds of quiet after a change before linting (`initializationOptions.debounceMs`). */
@@ -192,7 +190,7 @@ class Server {
       for (const file of workspace.openFiles) {
         const uri = this.uriOf(file);
         const messages = results.get(file);
-        if (messages) this.publish(uri, messages, versions.get(uri));
+        if (messages) this.publish(uri, messages, versions.get(uri), workspace);
         else this.clear(uri);
       }
       this.publishConfig(workspace);
@@ -204,8 +202,8 @@ class Server {
     return this.documents.get(uri) ? uri : (this.documents.all().find((d) => this.pathOf(d.uri) === file)?.uri ?? uri);
   }
 
-  private publish(uri: string, messages: readonly LintMessage[], version: number | undefined): void {
-    const diagnostics = messages.map((m) => toDiagnostic(m, this.options.docsUrl, (file) => this.uriOf(file)));
+  private publish(uri: string, messages: readonly LintMessage[], version: number | undefined, workspace: Workspace): void {
+    const diagnostics = messages.map((m) => toDiagnostic(m, (id) => workspace.docsUrl(id), (file) => this.uriOf(file)));
     this.published.add(uri);
     this.linted.set(uri, { version, messages });
     void this.connection.sendDiagnostics({ uri, version, diagnostics });

@@ -17,8 +17,10 @@ import type { Rule } from '../rule-api.js';
 export interface WorkspaceSetup {
   /** The flags `k8s-lint --lsp` was started with (they apply as in a CLI run). */
   readonly flags: Flags;
-  /** Every rule the runs may use. */
+  /** The built-in rules (a configuration's plugins add theirs per workspace). */
   readonly rules: readonly Rule[];
+  /** Documentation URL of a built-in rule. */
+  readonly docsUrl: (ruleId: string) => string;
 }
 
 /** A configuration file that could not be used, at the line its first problem is on. */
@@ -34,6 +36,7 @@ export class Workspace {
   private readonly cache = new LintCache();
   private options: LintOptions = {};
   private configFile: string | undefined;
+  private ruleSet: readonly Rule[] = [];
   configProblem: ConfigProblem | undefined;
   /** The folder's hints (Helm charts and kustomizations skipped), for the server's log. */
   notices: string[] = [];
@@ -43,17 +46,18 @@ export class Workspace {
 
   /** Reads the configuration and every manifest file of the folder; again when the configuration changes. */
   async scan(): Promise<void> {
-    const { flags, rules } = this.setup;
+    const { flags } = this.setup;
     const cwd = this.root ?? process.cwd();
     const file = flags.config !== undefined ? path.resolve(cwd, flags.config) : this.root && findConfigFile(this.root);
     this.configFile = file;
     this.configProblem = undefined;
     let loaded: LoadedConfig | undefined;
     if (file) {
-      const result = await loadConfig(file, rules.map((rule) => rule.id), file);
+      const result = await loadConfig(file, this.setup.rules.map((rule) => rule.id), file);
       if (result.ok) loaded = result.loaded;
       else this.configProblem = { file, problems: parseProblems(result.message, file) };
     }
+    const rules = (this.ruleSet = loaded?.rules?.length ? [...this.setup.rules, ...loaded.rules] : this.setup.rules);
     try {
       this.options = { ...lintOptions(effectiveConfig(flags, loaded, rules.map((rule) => rule.id)), flags, cwd, loaded), ruleSet: rules };
     } catch (error) {
@@ -71,6 +75,12 @@ export class Workspace {
     });
     this.disk = new Map(read.files.map((f) => [f.path, f.text]));
     this.notices = read.notices;
+  }
+
+  /** Where rule `ruleId` is documented (RULES.md, or what a plugin says). */
+  docsUrl(ruleId: string): string | undefined {
+    const rule = this.ruleSet.find((r) => r.id === ruleId);
+    return rule && (rule.docs.url ?? this.setup.docsUrl(ruleId));
   }
 
   /** Whether `file` is this workspace's configuration file. */
