@@ -163,6 +163,7 @@ export function effectiveConfig(flags: Flags, loaded: LoadedConfig | undefined, 
     external: config.external ?? [],
     overrides: overrides.filter((o) => Object.keys(o.rules).length > 0),
     plugins: config.plugins ?? [],
+    customRules: config.customRules ?? [],
   };
 }
 

@@ -13,6 +13,7 @@ import type { SeverityName } from './model.js';
 import { packageRoot } from './package-info.js';
 import { parseExternal } from './resource-index.js';
 import type { Rule } from './rule-api.js';
+import type { CustomRuleConfig } from './custom-rules.js';
 
 export const CONFIG_FILES = ['.k8s-lint.yaml', '.k8s-lint.yml', '.k8s-lint.json'] as const;
 export const SEVERITY_NAMES: readonly SeverityName[] = ['off', 'warn', 'error'];
@@ -35,6 +36,8 @@ export interface Config {
   readonly overrides?: readonly Override[];
   /** ESM modules exporting rules: paths relative to the configuration file, or package names. */
   readonly plugins?: readonly string[];
+  /** Rules declared with a CEL expression. */
+  readonly customRules?: readonly CustomRuleConfig[];
 }
 
 export interface LoadedConfig {
@@ -43,7 +46,7 @@ export interface LoadedConfig {
   /** Its folder: `ignore` and `overrides[].files` globs are relative to it. */
   readonly dir: string;
   readonly config: Config;
-  /** Rules the configuration adds (plugins), beside the built-in ones. */
+  /** Rules the configuration adds (plugins, custom rules), beside the built-in ones. */
   readonly rules?: readonly Rule[];
 }
 
@@ -120,7 +123,7 @@ export async function loadConfig(file: string, ruleIds: readonly string[], displ
   if (isScalar(version) && typeof version.value === 'number' && version.source) version.value = version.source;
   const value: unknown = doc.contents === null ? {} : doc.toJS();
   const structural = await schemaProblems(value);
-  const added = structural.length > 0 ? { rules: [], problems: [] } : await addedRules(value as Config, path.dirname(file));
+  const added = structural.length > 0 ? { rules: [], problems: [] } : await addedRules(value as Config, file);
   const ids = [...ruleIds, ...added.rules.map((rule) => rule.id)];
   const problems = structural.length > 0 ? structural : [...added.problems, ...semanticProblems(value, ids)];
   if (problems.length > 0) {
@@ -130,12 +133,23 @@ export async function loadConfig(file: string, ruleIds: readonly string[], displ
   return { ok: true, loaded: { path: file, dir: path.dirname(file), config: value as Config, rules: added.rules } };
 }
 
-/** Rules from `plugins` (their modules load only when the configuration lists some). */
-async function addedRules(config: Config, dir: string): Promise<{ rules: Rule[]; problems: Problem[] }> {
-  if (!config.plugins?.length) return { rules: [], problems: [] };
-  const { loadPlugins } = await import('./plugins.js');
-  const plugins = await loadPlugins(config.plugins, dir);
-  return { rules: plugins.rules, problems: plugins.problems.map((p) => ({ path: ['plugins', p.index], message: p.message })) };
+/** Rules from `plugins` and `customRules` (their modules, and CEL, load only when the configuration has some). */
+async function addedRules(config: Config, file: string): Promise<{ rules: Rule[]; problems: Problem[] }> {
+  const rules: Rule[] = [];
+  const problems: Problem[] = [];
+  if (config.plugins?.length) {
+    const { loadPlugins } = await import('./plugins.js');
+    const plugins = await loadPlugins(config.plugins, path.dirname(file));
+    rules.push(...plugins.rules);
+    problems.push(...plugins.problems.map((p) => ({ path: ['plugins', p.index], message: p.message })));
+  }
+  if (config.customRules?.length) {
+    const { compileCustomRules } = await import('./custom-rules.js');
+    const custom = compileCustomRules(config.customRules, file);
+    rules.push(...custom.rules);
+    problems.push(...custom.problems.map((p) => ({ path: ['customRules', ...p.path], message: p.message })));
+  }
+  return { rules, problems };
 }
 
 async function schemaProblems(value: unknown): Promise<Problem[]> {

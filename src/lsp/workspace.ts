@@ -80,7 +80,7 @@ export class Workspace {
   /** Where rule `ruleId` is documented (RULES.md, or what a plugin says). */
   docsUrl(ruleId: string): string | undefined {
     const rule = this.ruleSet.find((r) => r.id === ruleId);
-    return rule && (rule.docs.url ?? this.setup.docsUrl(ruleId));
+    return rule && (rule.docs.url ?? (this.setup.rules.includes(rule) ? this.setup.docsUrl(ruleId) : undefined));
   }
 
   /** Whether `file` is this workspace's configuration file. */

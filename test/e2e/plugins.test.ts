@@ -1,4 +1,4 @@
-/** The example plugin (fixtures/plugins/) through the built CLI: findings, flags, formats and errors. */
+/** The example plugin (fixtures/plugins/) and CEL custom rules through the built CLI: findings, flags, formats and errors. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +37,29 @@ describe('plugins through the CLI', { timeout: 30_000 }, () => {
     expect(run(['--list-rules']).stdout).toMatch(/^acme\/team-label-mismatch +error \(default warn\) +Service whose `team` label/m);
     const sarif = JSON.parse(run(['-f', 'sarif', 'manifests']).stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } } }> };
     expect(sarif.runs[0].tool.driver.rules.find((r) => r.id === 'acme/require-team-label')?.helpUri).toBe('https://github.com/k8s-lint/k8s-lint/tree/main/fixtures/plugins/acme');
+  });
+
+  it('reports the CEL custom rules of fixtures/custom-rules, and a compile error as a usage error', () => {
+    const cwd = path.join(ROOT, 'fixtures', 'custom-rules');
+    const result = run(['-f', 'json', 'manifests'], cwd);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const messages = (JSON.parse(result.stdout) as JsonResult[]).flatMap((r) => r.messages);
+    expect(messages.map((m) => [m.ruleId, m.severity, m.line])).toEqual([
+      ['custom/min-replicas', 2, 9],
+      ['custom/unused-configmap', 1, 37],
+      ['custom/team-label', 2, 39],
+    ]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'k8s-lint-cel-e2e-'));
+    try {
+      writeFileSync(path.join(dir, '.k8s-lint.yaml'), 'customRules:\n  - id: x\n    severity: warn\n    expression: object.spec.replicas >\n    message: m\n');
+      writeFileSync(path.join(dir, 'a.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
+      const bad = run(['a.yaml'], dir);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^k8s-lint: \.k8s-lint\.yaml:4:17: `customRules\[0\]\.expression`: does not compile: [^\n]+\nRun 'k8s-lint --help' for usage\.\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 naming the plugin, without a stack trace, when a plugin cannot be loaded', () => {
