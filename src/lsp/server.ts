@@ -67,7 +67,7 @@ class Server {
     const { connection, documents } = this;
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => {
-      this.ready = this.scanAll();
+      this.ready = this.safely(() => this.scanAll());
       void this.ready.then(() => this.schedule(0));
     });
     documents.onDidOpen(({ document }) => this.schedule(0, document));
@@ -79,7 +79,7 @@ class Server {
       this.schedule(0);
     });
     connection.onDidChangeWatchedFiles(({ changes }) => {
-      this.ready = this.ready.then(async () => {
+      this.ready = this.ready.then(() => this.safely(async () => {
         for (const change of changes) {
           const file = this.pathOf(change.uri);
           const workspace = this.workspaceOf(file);
@@ -87,7 +87,7 @@ class Server {
           else if (change.type === FileChangeType.Deleted) workspace.remove(file);
           else await workspace.refresh(file, change.type === FileChangeType.Created);
         }
-      });
+      }));
       void this.ready.then(() => this.schedule(0));
     });
     connection.onCodeAction(({ textDocument: { uri }, context }) => {
@@ -129,6 +129,15 @@ class Server {
     for (const workspace of [...this.workspaces, this.loose]) {
       await workspace.scan();
       for (const notice of workspace.notices) this.connection.console.info(`k8s-lint: ${notice}`);
+    }
+  }
+
+  /** A bug must not take the server down: it is logged, and the next change tries again. */
+  private async safely(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.connection.console.error(`k8s-lint: internal error: ${error instanceof Error ? error.stack : String(error)} (please report this)`);
     }
   }
 
@@ -178,15 +187,11 @@ class Server {
   private async lintAll(): Promise<void> {
     await this.ready;
     for (const workspace of [...this.workspaces, this.loose]) {
-      let results: Map<string, LintMessage[]>;
+      let results: Map<string, LintMessage[]> | undefined;
       // The versions of the texts this run sees (the overlay is read before the first await).
       const versions = new Map(this.documents.all().map((d) => [d.uri, d.version]));
-      try {
-        results = await workspace.lint();
-      } catch (error) {
-        this.connection.console.error(`k8s-lint: internal error: ${error instanceof Error ? error.stack : String(error)} (please report this)`);
-        continue;
-      }
+      await this.safely(async () => void (results = await workspace.lint()));
+      if (!results) continue;
       for (const file of workspace.openFiles) {
         const uri = this.uriOf(file);
         const messages = results.get(file);
