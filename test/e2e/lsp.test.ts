@@ -191,6 +191,22 @@ describe('k8s-lint --lsp', { timeout: 30_000 }, () => {
     expect(await stop(client)).toBe(0);
   });
 
+  it("lints with the workspace's plugins and CEL custom rules, linking plugin rules to the plugin's docs", async () => {
+    for (const [folder, file, code, href] of [
+      ['plugins/project', 'manifests/shop.yaml', 'acme/require-team-label', 'https://github.com/k8s-lint/k8s-lint/tree/main/fixtures/plugins/acme'],
+      ['custom-rules', 'manifests/app.yaml', 'custom/min-replicas', pathToFileURL(path.join(ROOT, 'fixtures', 'custom-rules', '.k8s-lint.yaml')).href],
+    ]) {
+      const workspace = path.join(ROOT, 'fixtures', folder);
+      const client = start(workspace);
+      await initialize(client, workspace);
+      const uri = pathToFileURL(path.join(workspace, file)).href;
+      await open(client, uri, readFileSync(path.join(workspace, file), 'utf8'));
+      const diagnostics = await client.diagnostics(uri, 1);
+      expect(diagnostics.find((d) => d.code === code)).toMatchObject({ codeDescription: { href } });
+      expect(await stop(client)).toBe(0);
+    }
+  });
+
   it('follows files changed on disk, and reports an invalid configuration on the configuration file', async () => {
     const client = start(root);
     await initialize(client, root);
