@@ -59,6 +59,10 @@ class Server {
   private readonly configUris = new Map<Workspace, string>();
   /** The client can watch files for us (dynamic registration of didChangeWatchedFiles). */
   private watch = false;
+  /** Files opened before the index knew them, for which the folder was discovered again (once each). */
+  private readonly rediscovered = new Set<string>();
+  private scanned = false;
+
   constructor(private readonly connection: Connection, private readonly options: ServerOptions) {
     this.loose = new Workspace(undefined, options);
   }
@@ -70,7 +74,10 @@ class Server {
       this.ready = this.safely(() => this.scanAll());
       void this.ready.then(() => this.schedule(0));
     });
-    documents.onDidOpen(({ document }) => this.schedule(0, document));
+    documents.onDidOpen(({ document }) => {
+      this.discover(document.uri);
+      this.schedule(0, document);
+    });
     documents.onDidChangeContent(({ document }) => this.schedule(this.debounceMs, document));
     documents.onDidSave(() => this.schedule(0));
     documents.onDidClose(({ document }) => {
@@ -130,6 +137,19 @@ class Server {
       await workspace.scan();
       for (const notice of workspace.notices) this.connection.console.info(`k8s-lint: ${notice}`);
     }
+    this.scanned = true;
+  }
+
+  /**
+   * A manifest file opened that the index does not know (created while no one watched files):
+   * discover its folder again, once, so it is linted when the CLI would lint it.
+   */
+  private discover(uri: string): void {
+    const file = this.pathOf(uri);
+    const workspace = this.workspaceOf(file);
+    if (!this.scanned || !uri.startsWith('file:') || !MANIFEST.test(file) || workspace.covers(file) || this.rediscovered.has(file)) return;
+    this.rediscovered.add(file);
+    this.ready = this.ready.then(() => this.safely(() => workspace.scan()));
   }
 
   /** A bug must not take the server down: it is logged, and the next change tries again. */

@@ -229,6 +229,13 @@ describe('k8s-lint --lsp', { timeout: 30_000 }, () => {
     ]);
     // Without the file the rule has its default severity, error.
     expect(await client.diagnostics(uri, (d) => d[0]?.severity === 1)).toMatchObject([{ code: 'service-selector-mismatch', severity: 1 }]);
+
+    // A file created without a watcher's notice is found when it is opened.
+    const created = path.join(root, 'apps', 'settings.yaml');
+    writeFileSync(created, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Settings\n  namespace: shop\n');
+    const createdUri = pathToFileURL(created).href;
+    await open(client, createdUri, readFileSync(created, 'utf8'));
+    expect(await client.diagnostics(createdUri, (d) => d.length > 0)).toMatchObject([{ code: 'invalid-object-name', range: { start: { line: 3 } } }]);
     expect(await stop(client)).toBe(0);
   });
 });
