@@ -36,6 +36,6 @@ export default defineRule({
       name: resource.name,
       where: resource.namespace !== undefined ? ` in namespace \`${resource.namespace}\`` : '',
       others: places.join(', '),
-    });
+    }, { related: others.map((other) => ({ node: other.node('metadata', 'name'), message: `${other.kind} \`${other.name}\` is also defined here` })) });
   },
 });

@@ -5,6 +5,11 @@ function describeTemplate(template: PodTemplate): string {
   return `pods of ${template.owner.kind} \`${template.owner.name}\` are labelled ${labels ? `\`${labels}\`` : 'with nothing'}`;
 }
 
+/** The pod template's labels, shown beside the finding in editors. */
+function labelsOf(template: PodTemplate) {
+  return { node: template.owner.node(...template.path, 'metadata', 'labels'), message: describeTemplate(template) };
+}
+
 export default defineRule({
   id: 'service-selector-mismatch',
   severity: 'error',
@@ -38,7 +43,7 @@ export default defineRule({
     const elsewhere = index.podTemplates().find((t) => t.namespace !== namespace && index.podTemplatesMatching(selector, t.namespace).includes(t));
     if (elsewhere) {
       const owner = `${elsewhere.owner.kind} \`${elsewhere.owner.name}\``;
-      report(resource.node('spec', 'selector'), 'otherNamespace', { ...data, owner, other: elsewhere.namespace });
+      report(resource.node('spec', 'selector'), 'otherNamespace', { ...data, owner, other: elsewhere.namespace }, { related: [labelsOf(elsewhere)] });
       return;
     }
     const closest = index.closestPodTemplate(selector, namespace, resource.name);
@@ -47,6 +52,7 @@ export default defineRule({
       missingKey !== undefined ? resource.node('spec', 'selector', missingKey) : resource.node('spec', 'selector'),
       'noMatch',
       { ...data, closest: closest ? describeTemplate(closest) : 'the namespace has no pod templates' },
+      closest ? { related: [labelsOf(closest)] } : undefined,
     );
   },
 });

@@ -7,7 +7,8 @@
 //   - for the two-object file, the cold-start floor `node -e 0`.
 // It prints medians, k8s-lint's ratio to the floor, and peak RSS; then one in-process profile per
 // corpus (time per stage and per rule). Corpora: realistic apps with a finding in about 1 object
-// in 70, and at 10k+ also a finding in every app. It never fails the build.
+// in 70, and at 10k+ also a finding in every app. It never fails the build. With `--lsp`: the
+// language server's latency per keystroke on 1,000 objects instead.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,15 @@ if (args[0] === '--floor') {
 const sizes = flag('--sizes', '1000,10000,100000').split(',').map(Number);
 const ROUNDS = Number(flag('--rounds', '5'));
 const RSS_HOOK = path.join(root, 'scripts', 'bench-rss.cjs');
+
+if (args[0] === '--lsp') {
+  // `npm run bench -- --lsp`: the language server's latency per keystroke (scripts/bench-lsp.mjs).
+  const { benchLsp } = await import('./bench-lsp.mjs');
+  const { dir, objects } = generate(1000);
+  await benchLsp(root, dir, objects);
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 
 /** Six objects per app, all consistent with each other: a clean run finds nothing. */
 function app(i) {

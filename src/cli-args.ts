@@ -48,6 +48,7 @@ Options:
                                 Suppressions file (default: k8s-lint-suppressions.json)
       --print-config            Print the effective configuration and exit
       --list-rules              List every rule with its severity and description and exit
+      --lsp                     Run as a language server on stdio (editors); other flags apply to every run
   -v, --version                 Print the version
   -h, --help                    Print this help
 
@@ -96,6 +97,10 @@ export function parse(argv: readonly string[]) {
         'suppressions-location': { type: 'string' },
         'print-config': { type: 'boolean', default: false },
         'list-rules': { type: 'boolean', default: false },
+        lsp: { type: 'boolean', default: false },
+        // Added by LSP clients when they start a server (vscode-languageclient): accepted, not needed.
+        stdio: { type: 'boolean', default: false },
+        clientProcessId: { type: 'string' },
         version: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -188,6 +193,8 @@ export function effectiveConfig(flags: Flags, loaded: LoadedConfig | undefined, 
     kustomizeCommand: config.kustomizeCommand ?? 'kustomize',
     kustomizeEnableHelm: config.kustomizeEnableHelm ?? false,
     units: config.units ?? [],
+    plugins: config.plugins ?? [],
+    customRules: config.customRules ?? [],
   };
 }
 

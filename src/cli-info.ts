@@ -14,6 +14,8 @@ export async function printConfig(effective: Effective, rules: readonly Rule[], 
     external: effective.external,
     overrides: effective.overrides,
     ...(Object.keys(effective.podSecurity).length > 0 ? { podSecurity: effective.podSecurity } : {}),
+    ...(effective.plugins.length > 0 ? { plugins: effective.plugins } : {}),
+    ...(effective.customRules.length > 0 ? { customRules: effective.customRules } : {}),
   };
   if (json) return `${JSON.stringify(config, null, 2)}\n`;
   const { stringify } = await import('yaml');

@@ -22,6 +22,8 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readStdin(): Promise<string>;
+  /** The raw stdio streams, for `--lsp` (the language server speaks JSON-RPC over them). */
+  readonly streams?: () => { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
 /** Colour is decided here, before the formatter (and chalk) load. */
@@ -74,14 +76,17 @@ async function run(io: CliIo): Promise<number> {
   }
   if (!FORMAT_NAMES.includes(flags.format)) throw new UsageError(`unknown format '${flags.format}' (expected ${FORMAT_NAMES.join(', ')})`);
   const ruleIds = allRules.map((rule) => rule.id);
+  if (flags.lsp) return languageServer(io, flags);
   const loaded = await configuration(flags, io.cwd, ruleIds);
-  const effective = effectiveConfig(flags, loaded, ruleIds);
+  // Plugins add their rules to the built-in ones.
+  const ruleSet = loaded?.rules?.length ? [...allRules, ...loaded.rules] : allRules;
+  const effective = effectiveConfig(flags, loaded, ruleSet.map((rule) => rule.id));
   if (flags['print-config']) {
-    io.stdout.write(await printConfig(effective, allRules, loaded, flags.format === 'json'));
+    io.stdout.write(await printConfig(effective, ruleSet, loaded, flags.format === 'json'));
     return 0;
   }
   if (flags['list-rules']) {
-    io.stdout.write(listRules(effective, allRules));
+    io.stdout.write(listRules(effective, ruleSet));
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('no paths given: pass files or folders to lint, or - for stdin');
@@ -99,7 +104,7 @@ async function run(io: CliIo): Promise<number> {
   for (const context of flags.context) inputs.push({ path: context, contextOnly: true });
   const progress = createProgress(io.stderr, io.env);
   const render = renderSettings(effective, loaded, io.cwd, io.env.PATH ?? '');
-  const output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), render, onProgress: progress.update });
+  const output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), render, ruleSet, onProgress: progress.update });
   progress.done();
   if (output.errors.length > 0) throw new UsageError(output.errors.join('\n'));
   if (!flags.quiet) for (const notice of output.notices) io.stderr.write(`k8s-lint: ${notice}\n`);
@@ -121,7 +126,7 @@ async function run(io: CliIo): Promise<number> {
   const clean = results.every((r) => r.messages.length === 0);
   // A clean stylish run prints nothing: skip loading the formatter (and chalk) at all.
   const formatter = clean && flags.format === 'stylish' ? () => '' : (await loadFormatter(flags.format))!;
-  const rules = allRules.map((rule) => ({ id: rule.id, description: rule.description, severity: rule.severity, docsUrl: ruleDocsUrl(rule.id), docs: rule.docs }));
+  const rules = ruleSet.map((rule) => ({ id: rule.id, description: rule.description, severity: rule.severity, docsUrl: rule.docs.url ?? ruleDocsUrl(rule.id), docs: rule.docs }));
   // Paths in reports are relative to the repository in GitHub Actions (SARIF and annotations must
   // match repository paths even when k8s-lint runs in a sub-folder).
   const workspace = io.env.GITHUB_ACTIONS === 'true' ? io.env.GITHUB_WORKSPACE : undefined;
@@ -145,6 +150,15 @@ async function run(io: CliIo): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** `--lsp`: serves until the client exits (the language server and its packages load only here). */
+async function languageServer(io: CliIo, flags: Flags): Promise<number> {
+  if (!io.streams) throw new UsageError('--lsp needs stdin and stdout');
+  // Bad flags are usage errors now, not later (`--rule` may name plugin rules: checked per workspace).
+  effectiveConfig({ ...flags, rule: [] }, undefined, allRules.map((rule) => rule.id));
+  const { serve } = await import('./lsp/server.js');
+  return serve({ ...io.streams(), flags, rules: allRules, docsUrl: ruleDocsUrl });
 }
 
 /**
@@ -176,5 +190,6 @@ export async function runFromProcess(): Promise<void> {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
+    streams: () => ({ input: process.stdin, output: process.stdout }),
   });
 }

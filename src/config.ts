@@ -13,6 +13,8 @@ import type { SeverityName } from './model.js';
 import { packageRoot } from './package-info.js';
 import { parseExternal } from './resource-index.js';
 import type { PodSecuritySettings } from './k8s/pod-security/index.js';
+import type { Rule } from './rule-api.js';
+import type { CustomRuleConfig } from './custom-rules.js';
 
 export const CONFIG_FILES = ['.k8s-lint.yaml', '.k8s-lint.yml', '.k8s-lint.json'] as const;
 export const SEVERITY_NAMES: readonly SeverityName[] = ['off', 'warn', 'error'];
@@ -40,6 +42,10 @@ export interface Config {
   readonly kustomizeEnableHelm?: boolean;
   readonly units?: ReadonlyArray<UnitConfig>;
   readonly podSecurity?: PodSecuritySettings;
+  /** ESM modules exporting rules: paths relative to the configuration file, or package names. */
+  readonly plugins?: readonly string[];
+  /** Rules declared with a CEL expression. */
+  readonly customRules?: readonly CustomRuleConfig[];
 }
 
 /** A `units` entry: a chart's values set (or its release settings), or plain files grouped by name. */
@@ -53,6 +59,8 @@ export interface LoadedConfig {
   /** Its folder: `ignore` and `overrides[].files` globs are relative to it. */
   readonly dir: string;
   readonly config: Config;
+  /** Rules the configuration adds (plugins, custom rules), beside the built-in ones. */
+  readonly rules?: readonly Rule[];
 }
 
 export type ConfigResult = { readonly ok: true; readonly loaded: LoadedConfig } | { readonly ok: false; readonly message: string };
@@ -128,12 +136,33 @@ export async function loadConfig(file: string, ruleIds: readonly string[], displ
   if (isScalar(version) && typeof version.value === 'number' && version.source) version.value = version.source;
   const value: unknown = doc.contents === null ? {} : doc.toJS();
   const structural = await schemaProblems(value);
-  const problems = structural.length > 0 ? structural : semanticProblems(value, ruleIds);
+  const added = structural.length > 0 ? { rules: [], problems: [] } : await addedRules(value as Config, file);
+  const ids = [...ruleIds, ...added.rules.map((rule) => rule.id)];
+  const problems = structural.length > 0 ? structural : [...added.problems, ...semanticProblems(value, ids)];
   if (problems.length > 0) {
     const shown = problems.slice(0, 5).map((p) => `${display}:${position(doc, lines, p)}: ${describeKey(p.path)}${p.message}`);
     return { ok: false, message: shown.join('\n') };
   }
-  return { ok: true, loaded: { path: file, dir: path.dirname(file), config: value as Config } };
+  return { ok: true, loaded: { path: file, dir: path.dirname(file), config: value as Config, rules: added.rules } };
+}
+
+/** Rules from `plugins` and `customRules` (their modules, and CEL, load only when the configuration has some). */
+async function addedRules(config: Config, file: string): Promise<{ rules: Rule[]; problems: Problem[] }> {
+  const rules: Rule[] = [];
+  const problems: Problem[] = [];
+  if (config.plugins?.length) {
+    const { loadPlugins } = await import('./plugins.js');
+    const plugins = await loadPlugins(config.plugins, path.dirname(file));
+    rules.push(...plugins.rules);
+    problems.push(...plugins.problems.map((p) => ({ path: ['plugins', p.index], message: p.message })));
+  }
+  if (config.customRules?.length) {
+    const { compileCustomRules } = await import('./custom-rules.js');
+    const custom = compileCustomRules(config.customRules, file);
+    rules.push(...custom.rules);
+    problems.push(...custom.problems.map((p) => ({ path: ['customRules', ...p.path], message: p.message })));
+  }
+  return { rules, problems };
 }
 
 async function schemaProblems(value: unknown): Promise<Problem[]> {

@@ -5,6 +5,7 @@
 import type { Override } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
 import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
+import type { LintCache } from './lint-cache.js';
 import type { LintMessage, LintResult, Range, Severity, SeverityName, SourceFile } from './model.js';
 import type { PositionResolver } from './positions.js';
 import { enabledByOverride, settle } from './overrides.js';
@@ -67,6 +68,10 @@ export interface LintOptions {
   readonly crds?: readonly string[];
   /** Render Helm charts and kustomizations found in folders, and units the configuration names. */
   readonly render?: RenderSettings;
+  /** Keep unchanged inline files parsed between runs (the language server's in-memory overlay). */
+  readonly cache?: LintCache;
+  /** Resolve the places rules name as related to a finding (`LintMessage.related`; the editor shows them). */
+  readonly related?: boolean;
   /**
    * Apply safe fixes in memory, re-linting up to 10 passes (`--fix`, `--fix-dry-run`): results then
    * report what remains, with `output` for each file a fix changed. Nothing is written here.
@@ -141,12 +146,13 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     overlay: options.overlay,
     onFile: progress && ((done) => progress({ stage: 'read', done })),
+    cache: options.cache,
   });
   stage('read');
   const documents: ParsedDocument[] = [];
   const issues: LoadIssue[] = [...read.issues];
   read.files.forEach((file, i) => {
-    const loaded = loadFile(file);
+    const loaded = options.cache ? options.cache.load(file) : loadFile(file);
     documents.push(...loaded.documents);
     issues.push(...loaded.issues);
     progress?.({ stage: 'parse', done: i + 1, total: read.files.length });
@@ -217,7 +223,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
   const showUnits = run.units.length > 1 || rendered !== undefined;
   const fixable = new Set<LintMessage>();
-  const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, suppress, options.positionWorkers !== false, { rendered, showUnits }, options.resolveFixes !== false, fixable);
+  const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, suppress, options.positionWorkers !== false, { rendered, showUnits }, options.resolveFixes !== false, fixable, options.related === true);
   const fixableCount = fixable.size === 0 ? 0 : results.reduce((n, r) => n + r.messages.filter((m) => fixable.has(m)).length, 0);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
@@ -293,13 +299,21 @@ async function toResults(
   units: { rendered?: RenderedRun; showUnits: boolean },
   resolveFixes: boolean,
   withFix: Set<LintMessage>,
+  withRelated: boolean,
 ): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
   // Positions need yaml's document API: loaded only when something is reported.
   const located = findings.filter((f) => !f.range && f.node);
+  const nodes = located.map((f) => f.node!);
+  const relatedNodes = withRelated ? located.flatMap((f) => (f.related ?? []).map((r) => r.node)) : [];
   const resolvers = new Map<SourceFile, PositionResolver>();
-  const resolved = located.length > 0 ? await (await import('./position-pool.js')).resolveAll(located.map((f) => f.node!), workers, resolvers) : [];
+  const resolved = nodes.length > 0 ? await (await import('./position-pool.js')).resolveAll([...nodes, ...relatedNodes], workers, resolvers) : [];
   const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
+  const relatedOf = new Map<Finding, Array<Range & { filePath: string; message: string }>>();
+  let next = nodes.length;
+  for (const finding of withRelated ? located : []) {
+    if (finding.related) relatedOf.set(finding, finding.related.map((r) => ({ filePath: r.node.file.path, message: r.message, ...resolved[next++] })));
+  }
   const reported = [...files];
   // Fix text needs the same composed documents: resolved only for findings that carry a fix.
   const fixable = resolveFixes ? findings.filter((f) => f.fix || f.suggestions) : [];
@@ -307,6 +321,7 @@ async function toResults(
   for (const finding of findings) {
     let range: Range = finding.range ?? rangeOf.get(finding)!;
     let file = finding.file;
+    const related = relatedOf.get(finding);
     let message: LintMessage = {
       ruleId: finding.ruleId,
       severity: finding.severity,
@@ -317,6 +332,7 @@ async function toResults(
       endColumn: range.endColumn,
       ...(finding.resource ? { resource: finding.resource } : {}),
       ...(finding.unit && units.showUnits ? { unit: finding.unit } : {}),
+      ...(related ? { related } : {}),
       // A fix edits the text it was found in: never a rendered file, which is nobody's source.
       ...(units.rendered?.isRendered(file) ? {} : fixes?.get(finding)),
     };
@@ -325,7 +341,7 @@ async function toResults(
     if (units.rendered?.isRendered(file)) {
       const mapped = await units.rendered.locate(finding, reported);
       ({ file, range } = mapped);
-      message = { ...message, ...range, message: mapped.note ? `${message.message} (${mapped.note})` : message.message, ...(mapped.related ? { related: mapped.related } : {}) };
+      message = { ...message, ...range, message: mapped.note ? `${message.message} (${mapped.note})` : message.message, ...(mapped.related ? { related: [...(message.related ?? []), ...mapped.related] } : {}) };
     }
     const list = byFile.get(file);
     if (!list) byFile.set(file, [message]);

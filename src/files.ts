@@ -12,6 +12,7 @@ import { generatedObjects, projectSkips } from './projects.js';
 import type { ExternalObject } from './resource-index.js';
 import type { FoundProjects } from './units/index.js';
 import type { Tools } from './units/tools.js';
+import type { LintCache } from './lint-cache.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
@@ -58,6 +59,8 @@ export interface DiscoverOptions {
   readonly onFile?: (count: number) => void;
   /** helm and kustomize found: charts and kustomizations in folders are rendered, not skipped. */
   readonly tools?: Tools;
+  /** Reuse the source files of earlier runs for unchanged inline texts (the language server). */
+  readonly cache?: LintCache;
 }
 
 function ignored(file: string, options: DiscoverOptions): boolean {
@@ -118,10 +121,11 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
   for (const input of inputs) {
     if (input.text !== undefined) {
       // stdin obeys the same size limit as files: over it, report and do not parse.
-      const text = options.overlay?.get(input.path) ?? input.text;
-      const tooLarge = text.length > options.maxFileSize;
-      const source = { path: input.path, text: tooLarge ? '' : text, contextOnly: input.contextOnly };
-      if (tooLarge) issues.push(fileIssue(source, 'tooLarge', { size: Buffer.byteLength(text), limit: options.maxFileSize }));
+      const given = options.overlay?.get(input.path) ?? input.text;
+      const tooLarge = given.length > options.maxFileSize;
+      const text = tooLarge ? '' : given;
+      const source = options.cache?.source(input.path, text, input.contextOnly) ?? { path: input.path, text, contextOnly: input.contextOnly };
+      if (tooLarge) issues.push(fileIssue(source, 'tooLarge', { size: Buffer.byteLength(given), limit: options.maxFileSize }));
       files.push(source);
       if (!input.contextOnly) named.add(source.path);
       continue;

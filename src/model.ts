@@ -55,7 +55,10 @@ export interface LintMessage extends Range {
   readonly resource?: ResourceId;
   /** The deploy unit (chart and values set, kustomization, folder tree) when a run has several or renders one. */
   readonly unit?: string;
-  /** Further places that explain the finding: the values file line that set a rendered value. */
+  /**
+   * Further places that explain the finding: the values file line that set a rendered value, and
+   * (with the `related` lint option: the editor) the places rules name.
+   */
   readonly related?: readonly RelatedLocation[];
   /** A safe fix, applied by `--fix`. */
   readonly fix?: TextEdit;

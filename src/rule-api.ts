@@ -77,6 +77,8 @@ export interface RuleSettings {
 
 export interface ReportOptions<M extends string = string> {
   readonly severity?: 'warn';
+  /** Other places that explain the finding (the pods a selector misses, the other definition). */
+  readonly related?: ReadonlyArray<{ readonly node: NodeRef; readonly message: string }>;
   /**
    * A safe fix (`--fix` applies it): edits that make the finding go away without changing what the
    * object means beyond what the message says. Build them with `edit.*` against `resource.node(...)`;
@@ -98,6 +100,8 @@ export interface RuleDocs {
   /** What the cluster does with such an object: the evidence that this is a real failure. */
   readonly why: string;
   readonly fix: string;
+  /** Where the rule is documented (plugin rules; built-in rules link to RULES.md). */
+  readonly url?: string;
 }
 
 export interface Rule<M extends string = string> {
@@ -131,4 +135,26 @@ export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
 /** `{{name}}` placeholders filled from `data`. */
 export function formatMessage(template: string, data: MessageData = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+/**
+ * The version of this API for plugins (`k8s-lint/rule-api`). It follows k8s-lint's major version:
+ * anything a plugin may use here changes incompatibly only with a new major release, which bumps it.
+ */
+export const RULE_API_VERSION = 1;
+
+/** A plugin module's default export (`plugins:` in the configuration file). */
+export interface Plugin {
+  /** Prefix of its rule ids (`acme` -> `acme/require-team-label`): kebab-case. */
+  readonly name: string;
+  /** The RULE_API_VERSION it was written for; a different one is refused with a clear message. */
+  readonly ruleApiVersion?: number;
+  /** Docs of rules that name no `docs.url`. */
+  readonly homepage?: string;
+  /** Rules with ids unique in the plugin and without the prefix. */
+  readonly rules: readonly Rule<string>[];
+}
+
+export function definePlugin(plugin: Plugin): Plugin {
+  return plugin;
 }

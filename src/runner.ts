@@ -19,6 +19,7 @@ export interface Finding {
   readonly target?: Resource;
   /** The rule asked for `warn` on this finding (`report(..., { severity: 'warn' })`). */
   readonly downgraded?: boolean;
+  readonly related?: ReportOptions['related'];
   /** A safe fix, as edits against nodes (resolved to text with positions). */
   readonly fix?: readonly Edit[];
   readonly suggestions?: ReadonlyArray<{ readonly desc: string; readonly fix: readonly Edit[] }>;
@@ -85,7 +86,7 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
     const message = formatMessage(template, data) + (rule.crossResource ? gapNote : '');
     const downgraded = reportOptions?.severity === 'warn';
     const effective: Severity = downgraded && !configured ? 1 : severity;
-    const finding: Finding = { ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id, target: resource, downgraded };
+    const finding: Finding = { ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id, target: resource, downgraded, ...(reportOptions?.related?.length ? { related: reportOptions.related } : {}) };
     findings.push(reportOptions?.fix || reportOptions?.suggestions ? withFixes(finding, rule, reportOptions) : finding);
   };
   for (const [done, resource] of resources.entries()) {

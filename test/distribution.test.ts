@@ -283,7 +283,8 @@ describe('README.md', () => {
     expect(steps.length).toBeGreaterThanOrEqual(3);
     for (const step of steps) for (const key of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(key);
     const hookIds = (parse(read('.pre-commit-hooks.yaml')) as Array<{ id: string }>).map((hook) => hook.id);
-    const used = [...README.matchAll(/^\s*- id: ([\w-]+)/gm)].map((m) => m[1]);
+    // Hook ids are the `- id:` right under `hooks:` (customRules entries have ids too).
+    const used = [...README.matchAll(/^\s*hooks:\s*\n\s*- id: ([\w-]+)/gm)].map((m) => m[1]);
     expect(used.length).toBeGreaterThanOrEqual(2);
     for (const id of used) expect(hookIds).toContain(id);
   });

@@ -94,11 +94,12 @@ describe.skipIf(!ENABLED)('npm pack (set K8S_LINT_PACK_TEST=1 to run outside CI)
     expect(pack.filename).toBe(`${PACKAGE.name}-${PACKAGE.version}.tgz`);
     expect(pack.size).toBeLessThan(MAX_TARBALL_BYTES);
     const files = pack.files.map((f) => f.path);
-    for (const required of ['package.json', 'README.md', 'RULES.md', 'bin/k8s-lint.js', 'dist/src/cli.js', 'dist/rules/index.js', 'schemas/index.json', 'k8s-lint.schema.json']) {
+    for (const required of ['package.json', 'README.md', 'RULES.md', 'bin/k8s-lint.js', 'dist/src/cli.js', 'dist/rules/index.js', 'schemas/index.json', 'k8s-lint.schema.json', 'dist/src/rule-api.js', 'dist/src/rule-api.d.ts']) {
       expect(files).toContain(required);
     }
     expect(files.filter((f) => /^(test|fixtures|src|rules|scripts|\.github|\.ci|node_modules|dist\/test)\//.test(f))).toEqual([]);
-    expect(files.filter((f) => /\.ts$/.test(f) || /\.tgz$/.test(f))).toEqual([]);
+    // TypeScript sources stay out; declarations ship for `k8s-lint/rule-api` (plugins).
+    expect(files.filter((f) => (/\.ts$/.test(f) && !/^dist\/.*\.d\.ts$/.test(f)) || /\.tgz$/.test(f))).toEqual([]);
   });
 
   it('runs from an installed tarball: findings and exit 1 on the broken example', () => {
@@ -140,6 +141,29 @@ describe.skipIf(!ENABLED)('npm pack (set K8S_LINT_PACK_TEST=1 to run outside CI)
     const invalid = npx(['--no', '--', 'k8s-lint', '-c', config, SHOP], installed);
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toMatch(/rulez/);
+  });
+
+  it('loads a plugin written against the `k8s-lint/rule-api` export of the installed package', () => {
+    const plugin = path.join(installed, 'team-plugin.mjs');
+    writeFileSync(
+      plugin,
+      `import { definePlugin, defineRule, RULE_API_VERSION } from 'k8s-lint/rule-api';
+export default definePlugin({ name: 'team', ruleApiVersion: RULE_API_VERSION, rules: [defineRule({
+  id: 'needs-label', severity: 'error', description: 'd', docs: { why: 'w', fix: 'f' }, messages: { m: 'no team label on {{kind}}' },
+  check({ resource, report }) { if (!resource.value.metadata?.labels?.team) report(resource.node('metadata'), 'm', { kind: resource.kind }); },
+})] });
+`,
+    );
+    const config = path.join(installed, '.k8s-lint.yaml');
+    writeFileSync(config, 'plugins: [./team-plugin.mjs]\n');
+    try {
+      const result = npx(['--no', '--', 'k8s-lint', '-f', 'json', path.join(GUESTBOOK)], installed);
+      expect(result.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|ERR_PACKAGE_PATH_NOT_EXPORTED|Cannot find (package|module)/);
+      expect(result.status).toBe(1);
+      expect((JSON.parse(result.stdout) as JsonResult[]).flatMap((r) => r.messages.map((m) => m.ruleId))).toContain('team/needs-label');
+    } finally {
+      rmSync(config);
+    }
   });
 
   it('runs with `npx ./k8s-lint-<version>.tgz` in a fresh folder', () => {

@@ -2,7 +2,6 @@
  * vitest globalSetup: real helm and kubectl for the rendering tests, fetched once into
  * `.cache/tools/` by scripts/fetch-tools.mjs (cached; offline after the first run).
  */
-// @ts-expect-error: a plain ES module script without types
 import { fetchTools } from '../../scripts/fetch-tools.mjs';
 
 export default function setup(): void {
