@@ -6,14 +6,14 @@ import type { Override } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
 import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
 import type { LintCache } from './lint-cache.js';
-import type { LintMessage, LintResult, Range, Severity, SeverityName, SourceFile } from './model.js';
-import type { PositionResolver } from './positions.js';
+import type { LintMessage, LintResult, Severity, SeverityName, SourceFile } from './model.js';
 import { enabledByOverride, settle } from './overrides.js';
 import { toResources, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
 import { formatMessage, type PodSecuritySettings, type Rule } from './rule-api.js';
 import { INTERNAL_ERROR, runRules, type Finding } from './runner.js';
-import { applyAnnotations, applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
+import { applyAnnotations, type SuppressOptions } from './suppressions.js';
+import { toResults } from './results.js';
 import { allRules } from '../rules/index.js';
 import { isBuiltInGroup, parseKubernetesVersion } from './k8s/api-deprecations.js';
 import { objectSchema } from './schema-validate.js';
@@ -223,7 +223,14 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
   const showUnits = run.units.length > 1 || rendered !== undefined;
   const fixable = new Set<LintMessage>();
-  const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, suppress, options.positionWorkers !== false, { rendered, showUnits }, options.resolveFixes !== false, fixable, options.related === true);
+  const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, {
+    suppress,
+    workers: options.positionWorkers !== false,
+    units: { rendered, showUnits },
+    resolveFixes: options.resolveFixes !== false,
+    withFix: fixable,
+    withRelated: options.related === true,
+  });
   const fixableCount = fixable.size === 0 ? 0 : results.reduce((n, r) => n + r.messages.filter((m) => fixable.has(m)).length, 0);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
@@ -279,91 +286,4 @@ function issueFinding(issue: LoadIssue, rules: ReturnType<typeof enabledRules>):
   if (!enabled || issue.file.contextOnly) return undefined;
   const template = (enabled.rule.messages as Record<string, string>)[issue.messageId];
   return { ruleId: 'yaml-syntax', severity: enabled.severity, message: formatMessage(template, issue.data), file: issue.file, range: issue };
-}
-
-/** A base or template shared by several units gives one message naming them all. */
-function mergeUnits(list: LintMessage[], message: LintMessage): boolean {
-  const same = (m: LintMessage) => m.line === message.line && m.column === message.column && m.ruleId === message.ruleId && m.message === message.message;
-  const i = list.findIndex(same);
-  if (i === -1) return false;
-  const units = new Set([...(list[i].unit?.split(', ') ?? []), ...(message.unit ? [message.unit] : [])]);
-  list[i] = { ...list[i], ...(units.size > 0 ? { unit: [...units].sort().join(', ') } : {}) };
-  return true;
-}
-
-async function toResults(
-  files: readonly SourceFile[],
-  findings: ReadonlyArray<Finding & { range?: LoadIssue }>,
-  suppress: SuppressOptions,
-  workers: boolean,
-  units: { rendered?: RenderedRun; showUnits: boolean },
-  resolveFixes: boolean,
-  withFix: Set<LintMessage>,
-  withRelated: boolean,
-): Promise<LintResult[]> {
-  const byFile = new Map<SourceFile, LintMessage[]>();
-  // Positions need yaml's document API: loaded only when something is reported.
-  const located = findings.filter((f) => !f.range && f.node);
-  const nodes = located.map((f) => f.node!);
-  const relatedNodes = withRelated ? located.flatMap((f) => (f.related ?? []).map((r) => r.node)) : [];
-  const resolvers = new Map<SourceFile, PositionResolver>();
-  const resolved = nodes.length > 0 ? await (await import('./position-pool.js')).resolveAll([...nodes, ...relatedNodes], workers, resolvers) : [];
-  const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
-  const relatedOf = new Map<Finding, Array<Range & { filePath: string; message: string }>>();
-  let next = nodes.length;
-  for (const finding of withRelated ? located : []) {
-    if (finding.related) relatedOf.set(finding, finding.related.map((r) => ({ filePath: r.node.file.path, message: r.message, ...resolved[next++] })));
-  }
-  const reported = [...files];
-  // Fix text needs the same composed documents: resolved only for findings that carry a fix.
-  const fixable = resolveFixes ? findings.filter((f) => f.fix || f.suggestions) : [];
-  const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable, resolvers) : undefined;
-  for (const finding of findings) {
-    let range: Range = finding.range ?? rangeOf.get(finding)!;
-    let file = finding.file;
-    const related = relatedOf.get(finding);
-    let message: LintMessage = {
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: finding.message,
-      line: range.line,
-      column: range.column,
-      endLine: range.endLine,
-      endColumn: range.endColumn,
-      ...(finding.resource ? { resource: finding.resource } : {}),
-      ...(finding.unit && units.showUnits ? { unit: finding.unit } : {}),
-      ...(related ? { related } : {}),
-      // A fix edits the text it was found in: never a rendered file, which is nobody's source.
-      ...(units.rendered?.isRendered(file) ? {} : fixes?.get(finding)),
-    };
-    if (finding.fix && !units.rendered?.isRendered(file)) withFix.add(message);
-    // A finding on rendered output moves to the template, values, resource or patch line.
-    if (units.rendered?.isRendered(file)) {
-      const mapped = await units.rendered.locate(finding, reported);
-      ({ file, range } = mapped);
-      message = { ...message, ...range, message: mapped.note ? `${message.message} (${mapped.note})` : message.message, ...(mapped.related ? { related: [...(message.related ?? []), ...mapped.related] } : {}) };
-    }
-    const list = byFile.get(file);
-    if (!list) byFile.set(file, [message]);
-    else if (!units.rendered || !mergeUnits(list, message)) list.push(message);
-  }
-  if (units.rendered) for (const [file, messages] of byFile) byFile.set(file, await units.rendered.suppressRelated(messages, reported, suppress));
-  // Comment directives and Helm sources: scanned only in files that have findings and may hold them.
-  const scanAll = suppress.inlineConfig && suppress.reportUnused;
-  for (const file of reported) {
-    if (file.contextOnly || !mayHaveComments(file.text)) continue;
-    const messages = byFile.get(file);
-    if (messages || scanAll) byFile.set(file, applyComments(file.text, messages ?? [], suppress));
-  }
-  return reported.filter((file) => !file.contextOnly).map((file) => {
-    const messages = (byFile.get(file) ?? []).sort(
-      (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
-    );
-    return {
-      filePath: file.path,
-      messages,
-      errorCount: messages.filter((m) => m.severity === 2).length,
-      warningCount: messages.filter((m) => m.severity === 1).length,
-    };
-  });
 }

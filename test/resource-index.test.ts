@@ -26,11 +26,11 @@ spec: {target: {name: db-credentials}}
 `);
 
 describe('ResourceIndex', () => {
-  it('lists the objects of a kind per namespace, and cluster-scoped ones only without a namespace', () => {
+  it('lists the objects of a kind per namespace, and cluster-scoped ones under the empty namespace', () => {
     expect(run.list('Service', 'shop').map((r) => r.name)).toEqual(['web', 'api']);
     expect(run.list('Service', 'other')).toEqual([]);
     expect(run.list('Namespace').map((r) => r.name)).toEqual(['shop']);
-    expect(run.list('Namespace', '')).toEqual([]);
+    expect(run.list('Namespace', '').map((r) => r.name)).toEqual(['shop']);
   });
   it('finds objects of a name in every namespace', () => {
     expect(run.named('Service', 'web').map((r) => r.namespace)).toEqual(['shop', 'blog']);

@@ -59,7 +59,7 @@ export class Workspace {
     }
     const rules = (this.ruleSet = loaded?.rules?.length ? [...this.setup.rules, ...loaded.rules] : this.setup.rules);
     try {
-      this.options = { ...lintOptions(effectiveConfig(flags, loaded, rules.map((rule) => rule.id)), flags, cwd, loaded), ruleSet: rules };
+      this.options = { ...lintOptions(effectiveConfig(flags, loaded, rules.map((rule) => rule.id)), flags, cwd, loaded), ruleSet: rules, resolveFixes: true };
     } catch (error) {
       // Only flags can fail here (the file was validated): they were checked when the server started.
       this.configProblem ??= { file: file ?? cwd, problems: [{ line: 1, column: 1, message: (error as Error).message }] };

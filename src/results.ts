@@ -1,0 +1,107 @@
+/**
+ * Findings -> results: positions resolved (in a worker too for many files), fixes and related
+ * places resolved to text, rendered findings moved to their sources, comment directives applied,
+ * sorted by file, line, column and rule id.
+ */
+import type { LoadIssue } from './load.js';
+import type { LintMessage, LintResult, Range, SourceFile } from './model.js';
+import type { PositionResolver } from './positions.js';
+import type { Finding } from './runner.js';
+import { applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
+import type { RenderedRun } from './units/render-run.js';
+
+/** A base or template shared by several units gives one message naming them all. */
+function mergeUnits(list: LintMessage[], message: LintMessage): boolean {
+  const same = (m: LintMessage) => m.line === message.line && m.column === message.column && m.ruleId === message.ruleId && m.message === message.message;
+  const i = list.findIndex(same);
+  if (i === -1) return false;
+  const units = new Set([...(list[i].unit?.split(', ') ?? []), ...(message.unit ? [message.unit] : [])]);
+  list[i] = { ...list[i], ...(units.size > 0 ? { unit: [...units].sort().join(', ') } : {}) };
+  return true;
+}
+
+export interface ResultOptions {
+  readonly suppress: SuppressOptions;
+  /** Resolve positions of many files in a worker thread too. */
+  readonly workers: boolean;
+  /** Rendered units: findings move to their sources; `showUnits` names the unit in each message. */
+  readonly units: { readonly rendered?: RenderedRun; readonly showUnits: boolean };
+  /** Resolve fixes and suggestions to text edits. */
+  readonly resolveFixes: boolean;
+  /** Collects the messages that carry a safe fix. */
+  readonly withFix: Set<LintMessage>;
+  /** Resolve the places rules name as related to a finding. */
+  readonly withRelated: boolean;
+}
+
+export async function toResults(
+  files: readonly SourceFile[],
+  findings: ReadonlyArray<Finding & { range?: LoadIssue }>,
+  { suppress, workers, units, resolveFixes, withFix, withRelated }: ResultOptions,
+): Promise<LintResult[]> {
+  const byFile = new Map<SourceFile, LintMessage[]>();
+  // Positions need yaml's document API: loaded only when something is reported.
+  const located = findings.filter((f) => !f.range && f.node);
+  const nodes = located.map((f) => f.node!);
+  const relatedNodes = withRelated ? located.flatMap((f) => (f.related ?? []).map((r) => r.node)) : [];
+  const resolvers = new Map<SourceFile, PositionResolver>();
+  const resolved = nodes.length > 0 ? await (await import('./position-pool.js')).resolveAll([...nodes, ...relatedNodes], workers, resolvers) : [];
+  const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
+  const relatedOf = new Map<Finding, Array<Range & { filePath: string; message: string }>>();
+  let next = nodes.length;
+  for (const finding of withRelated ? located : []) {
+    if (finding.related) relatedOf.set(finding, finding.related.map((r) => ({ filePath: r.node.file.path, message: r.message, ...resolved[next++] })));
+  }
+  const reported = [...files];
+  // Fix text needs the same composed documents: resolved only for findings that carry a fix.
+  const fixable = resolveFixes ? findings.filter((f) => f.fix || f.suggestions) : [];
+  const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable, resolvers) : undefined;
+  for (const finding of findings) {
+    let range: Range = finding.range ?? rangeOf.get(finding)!;
+    let file = finding.file;
+    const related = relatedOf.get(finding);
+    let message: LintMessage = {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      line: range.line,
+      column: range.column,
+      endLine: range.endLine,
+      endColumn: range.endColumn,
+      ...(finding.resource ? { resource: finding.resource } : {}),
+      ...(finding.unit && units.showUnits ? { unit: finding.unit } : {}),
+      ...(related ? { related } : {}),
+      // A fix edits the text it was found in: never a rendered file, which is nobody's source.
+      ...(units.rendered?.isRendered(file) ? {} : fixes?.get(finding)),
+    };
+    if (finding.fix && !units.rendered?.isRendered(file)) withFix.add(message);
+    // A finding on rendered output moves to the template, values, resource or patch line.
+    if (units.rendered?.isRendered(file)) {
+      const mapped = await units.rendered.locate(finding, reported);
+      ({ file, range } = mapped);
+      message = { ...message, ...range, message: mapped.note ? `${message.message} (${mapped.note})` : message.message, ...(mapped.related ? { related: [...(message.related ?? []), ...mapped.related] } : {}) };
+    }
+    const list = byFile.get(file);
+    if (!list) byFile.set(file, [message]);
+    else if (!units.rendered || !mergeUnits(list, message)) list.push(message);
+  }
+  if (units.rendered) for (const [file, messages] of byFile) byFile.set(file, await units.rendered.suppressRelated(messages, reported, suppress));
+  // Comment directives and Helm sources: scanned only in files that have findings and may hold them.
+  const scanAll = suppress.inlineConfig && suppress.reportUnused;
+  for (const file of reported) {
+    if (file.contextOnly || !mayHaveComments(file.text)) continue;
+    const messages = byFile.get(file);
+    if (messages || scanAll) byFile.set(file, applyComments(file.text, messages ?? [], suppress));
+  }
+  return reported.filter((file) => !file.contextOnly).map((file) => {
+    const messages = (byFile.get(file) ?? []).sort(
+      (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+    );
+    return {
+      filePath: file.path,
+      messages,
+      errorCount: messages.filter((m) => m.severity === 2).length,
+      warningCount: messages.filter((m) => m.severity === 1).length,
+    };
+  });
+}
