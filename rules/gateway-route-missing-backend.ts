@@ -27,7 +27,7 @@ export default defineRule({
       'Services that live outside the manifests in the configuration (`external`).',
   },
   messages: {
-    missing: '{{route}} sends traffic to Service `{{service}}`, which does not exist in namespace `{{namespace}}`, so those requests get 500{{hint}}',
+    missing: '{{route}} sends traffic to Service `{{service}}`, which does not exist in namespace `{{namespace}}`, so {{consequence}}{{hint}}',
   },
   check({ resource, index, report }) {
     for (const ref of routeBackendRefs(resource)) {
@@ -37,7 +37,8 @@ export default defineRule({
       const hint = didYouMean(ref.name, names) ||
         (elsewhere ? `; a Service \`${ref.name}\` exists in namespace \`${elsewhere.namespace}\`: set \`namespace: ${elsewhere.namespace}\` on the backendRef` : candidates(names, ref.namespace));
       const outside = ref.crossNamespace && !index.hasNamespace(ref.namespace);
-      report(resource.node(...ref.path, 'name'), 'missing', { route: resource.label, service: ref.name, namespace: ref.namespace, hint }, outside ? { severity: 'warn' } : undefined);
+      const consequence = resource.kind === 'HTTPRoute' || resource.kind === 'GRPCRoute' ? 'those requests get 500' : 'its connections are dropped';
+      report(resource.node(...ref.path, 'name'), 'missing', { route: resource.label, service: ref.name, namespace: ref.namespace, consequence, hint }, outside ? { severity: 'warn' } : undefined);
     }
   },
 });

@@ -25,7 +25,7 @@ testRule(rule, {
     {
       name: 'a namespace without objects in the run is a warning',
       code: route('TCPRoute', '{name: db, namespace: data, port: 5432}', 'gateway.networking.k8s.io/v1alpha2'),
-      errors: [{ message: /Service `db`, which does not exist in namespace `data`.*; namespace `data` defines no Service$/, line: 7, column: 28, severity: 1 }],
+      errors: [{ message: /Service `db`, which does not exist in namespace `data`, so its connections are dropped; namespace `data` defines no Service$/, line: 7, column: 28, severity: 1 }],
     },
     {
       name: 'points at the Service of the same name in another namespace',
