@@ -27,7 +27,7 @@ export default defineRule({
     const service = host === undefined ? undefined : unresolvedHost(index, host, resource.namespace!);
     const missing = service && missingReference(index, 'Service', service.namespace, service.name);
     if (!service || !missing) return;
-    const data = { rule: resource.name, host: host!, service: service.name, namespace: service.namespace, hint: missing.hint };
+    const data = { rule: resource.name, host: host!, service: service.name, namespace: service.namespace, hint: missing.hint + (missing.elsewhere ? `: write \`${service.name}.${missing.elsewhere}.svc.cluster.local\`` : '') };
     report(resource.node('spec', 'host'), 'missing', data, missing.managed ? undefined : { severity: 'warn' });
   },
 });

@@ -26,7 +26,7 @@ export default defineRule({
       if (isBootstrapObject(ref)) continue;
       const missing = missingReference(index, ref.kindRef, ref.namespace, ref.name);
       if (!missing) continue;
-      const data = { owner: `${resource.kind} \`${resource.name}\``, kind: ref.kind, name: ref.name, namespace: ref.namespace, hint: missing.hint };
+      const data = { owner: `${resource.kind} \`${resource.name}\``, kind: ref.kind, name: ref.name, namespace: ref.namespace, hint: missing.hint + (missing.elsewhere ? `: set \`namespace: ${missing.elsewhere}\`` : '') };
       report(resource.node(...ref.path), 'missing', data, missing.managed ? undefined : { severity: 'warn' });
     }
   },

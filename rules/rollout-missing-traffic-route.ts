@@ -42,7 +42,7 @@ export default defineRule({
         continue;
       }
       const missing = missingReference(index, ref.kindRefs[0], ref.namespace, ref.name);
-      const data = { rollout: resource.name, kind: ref.kind, name: ref.name, site: ref.site, namespace: ref.namespace, hint: missing?.hint ?? '' };
+      const data = { rollout: resource.name, kind: ref.kind, name: ref.name, site: ref.site, namespace: ref.namespace, hint: (missing?.hint ?? '') + (missing?.elsewhere && ref.kind !== 'Ingress' ? `: name it \`${ref.name}.${missing.elsewhere}\`` : '') };
       report(resource.node(...ref.path), 'missing', data);
     }
   },

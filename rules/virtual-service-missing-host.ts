@@ -32,7 +32,7 @@ export default defineRule({
       const service = unresolvedHost(index, destination.host, namespace);
       const missing = service && missingReference(index, 'Service', service.namespace, service.name);
       if (!service || !missing) continue;
-      const data = { vs: resource.name, host: destination.host, service: service.name, namespace: service.namespace, hint: missing.hint };
+      const data = { vs: resource.name, host: destination.host, service: service.name, namespace: service.namespace, hint: missing.hint + (missing.elsewhere ? `: write \`${service.name}.${missing.elsewhere}.svc.cluster.local\`` : '') };
       report(resource.node(...destination.path, 'host'), 'missing', data, missing.managed ? undefined : { severity: 'warn' });
     }
   },

@@ -19,6 +19,8 @@ export interface MissingReference {
   readonly managed: boolean;
   /** "; did you mean `x`?", where the name exists instead, or what the namespace defines — ready to append. */
   readonly hint: string;
+  /** The namespace where an object of that kind and name exists instead. */
+  readonly elsewhere?: string;
 }
 
 /** `Kind` of `group/Kind`. */
@@ -34,7 +36,7 @@ export function missingReference(index: ResourceIndex, kindRef: string, namespac
   const guess = closest(name, names);
   if (guess !== undefined) return { managed: true, hint: `; did you mean \`${guess}\`?` };
   const elsewhere = namespace === undefined ? undefined : index.named(kindRef, name).find((r) => r.namespace !== namespace);
-  if (elsewhere) return { managed: true, hint: `; ${kind} \`${name}\` exists in namespace \`${elsewhere.namespace}\`` };
+  if (elsewhere) return { managed: true, hint: `; ${kind} \`${name}\` exists in namespace \`${elsewhere.namespace}\``, elsewhere: elsewhere.namespace };
   const where = namespace === undefined ? 'the manifests define' : `namespace \`${namespace}\` defines`;
   if (names.length === 0) return { managed: false, hint: `; ${where} no ${kind}` };
   const sorted = [...names].sort();

@@ -28,7 +28,7 @@ describe('missingReference', () => {
   });
   it('suggests a near name, or the namespace that has the name; both are certain misses', () => {
     expect(missingReference(run, STORE, 'pay', 'valut')).toEqual({ managed: true, hint: '; did you mean `vault`?' });
-    expect(missingReference(run, STORE, 'pay', 'gcp')).toEqual({ managed: true, hint: '; SecretStore `gcp` exists in namespace `shop`' });
+    expect(missingReference(run, STORE, 'pay', 'gcp')).toEqual({ managed: true, hint: '; SecretStore `gcp` exists in namespace `shop`', elsewhere: 'shop' });
   });
   it('lists what the namespace defines, or says it defines none (then the object may live elsewhere)', () => {
     expect(missingReference(run, STORE, 'pay', 'hashicorp')).toEqual({ managed: true, hint: '; namespace `pay` defines SecretStore `aws`, `vault`' });

@@ -23,7 +23,7 @@ testRule(rule, {
     {
       name: 'the object of the same name in another namespace',
       code: kustomization('infra').replace('fleet', 'platform') + kustomization('apps', '[{name: infra}]'),
-      errors: [{ message: /which does not exist in namespace `fleet`: .*; Kustomization `infra` exists in namespace `platform`$/, line: 12, column: 22, severity: 2 }],
+      errors: [{ message: /which does not exist in namespace `fleet`: .*; Kustomization `infra` exists in namespace `platform`: set `namespace: platform`$/, line: 12, column: 22, severity: 2 }],
     },
   ],
 });

@@ -19,6 +19,12 @@ testRule(rule, {
       }],
     },
     {
+      name: 'an experiment analysis',
+      code: 'apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: latency, namespace: apps}\nspec: {metrics: []}\n---\n' +
+        rollout('{templateName: latency}').replace('- analysis: {templates: [{templateName: latency}]}', '- experiment: {analyses: [{name: compare, templateName: latancy}]}'),
+      errors: [{ message: /runs AnalysisTemplate `latancy`, which does not exist in namespace `apps`.*; did you mean `latency`\?$/, line: 13, column: 65, severity: 2 }],
+    },
+    {
       name: 'a warning for a ClusterAnalysisTemplate when the run defines none',
       code: rollout('{templateName: slo, clusterScope: true}'),
       errors: [{ message: 'Rollout `api` runs ClusterAnalysisTemplate `slo`, which does not exist: the Rollout is InvalidSpec and never promoted; the manifests define no ClusterAnalysisTemplate', line: 8, column: 49, severity: 1 }],

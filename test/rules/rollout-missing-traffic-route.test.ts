@@ -18,5 +18,10 @@ testRule(rule, {
         column: 56,
       }],
     },
+    {
+      name: 'a VirtualService of another namespace',
+      code: 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: api, namespace: mesh}\nspec: {hosts: [api]}\n---\n' + rollout('{istio: {virtualService: {name: api}}}'),
+      errors: [{ message: /; VirtualService `api` exists in namespace `mesh`: name it `api.mesh`$/, line: 12, column: 55 }],
+    },
   ],
 });

@@ -38,6 +38,11 @@ testRule(rule, {
       errors: [{ message: /Service `cart` does not exist in namespace `web` and no ServiceEntry declares it: Envoy drops the traffic with 503; namespace `web` defines Service `api`$/, line: 14, column: 19, severity: 2 }],
     },
     {
+      name: 'a mirrors destination',
+      code: service('front', 'web') + vs('front').replace('    - route:', '    - mirrors: [{destination: {host: shadow}, percentage: {value: 5}}]\n      route:'),
+      errors: [{ message: /routes to host `shadow`, but Service `shadow` does not exist in namespace `web`/, line: 12, column: 38 }],
+    },
+    {
       name: 'a warning when the run defines no Service in the namespace',
       code: vs('payments.billing.svc'),
       errors: [{ message: /Service `payments` does not exist in namespace `billing`.*; namespace `billing` defines no Service$/, line: 9, column: 19, severity: 1 }],
