@@ -13,6 +13,7 @@ export async function printConfig(effective: Effective, rules: readonly Rule[], 
     rules: Object.fromEntries(rules.map((rule) => [rule.id, effective.rules[rule.id] ?? rule.severity])),
     external: effective.external,
     overrides: effective.overrides,
+    crds: effective.crds,
   };
   if (json) return `${JSON.stringify(config, null, 2)}\n`;
   const { stringify } = await import('yaml');
