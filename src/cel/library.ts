@@ -1,13 +1,14 @@
 /**
  * The Kubernetes CEL libraries (k8s.io/apiserver/pkg/cel/library and cel-go's ext) on top of the
  * standard library of @marcbachmann/cel-js: lists, strings, regex (RE2 through src/cel/re2.ts),
- * URLs, IP/CIDR, quantities and formats. A function that cannot produce a value throws; the
+ * URLs, IP/CIDR, quantities, semver and formats. A function that cannot produce a value throws; the
  * evaluator turns that into a CEL error (absorbed by `||`/`&&` like any other).
  */
 import { Optional, type Environment } from '@marcbachmann/cel-js';
 import { CelFormat, CelQuantity, FORMATS, FormatNamespace, quantity, quantityFromNumber, StringsNamespace } from './kubernetes-types.js';
 import { CelCIDR, CelIP, ipIs, parseCIDR, parseIP, parseURL, urlHostname, urlPort, urlQuery, type CelURL } from './net.js';
 import { re2ToRegExp } from './re2.js';
+import { CelSemver, compareSemver, parseSemver } from './semver.js';
 import { formatString, quote } from './strings.js';
 
 type Fn = (...args: never[]) => unknown;
@@ -65,7 +66,7 @@ export function registerKubernetesLibraries(env: Environment): void {
   env.registerType('kubernetes.Quantity', CelQuantity).registerType('net.IP', CelIP).registerType('net.CIDR', CelCIDR)
     .registerType('kubernetes.URL', { ctor: Object as unknown as new () => CelURL, fields: {} } as never)
     .registerType('kubernetes.Format', CelFormat).registerType('kubernetes.FormatNamespace', FormatNamespace)
-    .registerType('kubernetes.StringsNamespace', StringsNamespace)
+    .registerType('kubernetes.StringsNamespace', StringsNamespace).registerType('kubernetes.Semver', CelSemver)
     .registerConstant('format', 'kubernetes.FormatNamespace', new FormatNamespace())
     .registerConstant('strings', 'kubernetes.StringsNamespace', new StringsNamespace());
 
@@ -147,6 +148,16 @@ export function registerKubernetesLibraries(env: Environment): void {
   fn('kubernetes.Quantity.isGreaterThan(kubernetes.Quantity): bool', (q: CelQuantity, o: CelQuantity) => q.value > o.value);
   fn('kubernetes.Quantity.isLessThan(kubernetes.Quantity): bool', (q: CelQuantity, o: CelQuantity) => q.value < o.value);
   fn('kubernetes.Quantity.compareTo(kubernetes.Quantity): int', (q: CelQuantity, o: CelQuantity) => BigInt(Math.sign(q.value - o.value)));
+
+  // Semver (library/semverlib.go).
+  fn('semver(string): kubernetes.Semver', (s: string) => requireValue(parseSemver(s), 'semantic version', s));
+  fn('semver(string, bool): kubernetes.Semver', (s: string, normalize: boolean) => requireValue(parseSemver(s, normalize), 'semantic version', s));
+  fn('isSemver(string): bool', (s: string) => parseSemver(s) !== undefined);
+  fn('isSemver(string, bool): bool', (s: string, normalize: boolean) => parseSemver(s, normalize) !== undefined);
+  for (const part of ['major', 'minor', 'patch'] as const) fn(`kubernetes.Semver.${part}(): int`, (v: CelSemver) => v[part]);
+  fn('kubernetes.Semver.compareTo(kubernetes.Semver): int', (a: CelSemver, b: CelSemver) => BigInt(compareSemver(a, b)));
+  fn('kubernetes.Semver.isGreaterThan(kubernetes.Semver): bool', (a: CelSemver, b: CelSemver) => compareSemver(a, b) > 0);
+  fn('kubernetes.Semver.isLessThan(kubernetes.Semver): bool', (a: CelSemver, b: CelSemver) => compareSemver(a, b) < 0);
 
   // Formats (library/format.go): `format.dns1123Label().validate(s)` is none() or the errors.
   for (const [name, check] of Object.entries(FORMATS)) {

@@ -119,6 +119,15 @@ describe('evaluateCel: the Kubernetes libraries', () => {
     expect(run('quantity("1.5").asInteger()')).toMatch(/^error: /);
   });
 
+  it('semver', () => {
+    expect(run('semver("1.2.3").major() == 1 && semver("1.2.3").minor() == 2 && semver("1.2.3").patch() == 3')).toBe(true);
+    expect(run('semver("1.10.0").isGreaterThan(semver("1.9.9")) && semver("1.0.0-rc.1").isLessThan(semver("1.0.0"))')).toBe(true);
+    expect(run('semver("1.0.0-alpha.2").compareTo(semver("1.0.0-alpha.10")) == -1 && semver("1.0.0+build").compareTo(semver("1.0.0")) == 0')).toBe(true);
+    expect(run('isSemver("1.2") || isSemver("v1.2.3") || isSemver("01.2.3")')).toBe(false);
+    expect(run('isSemver("v1.2", true) && semver("v1.2", true).patch() == 0')).toBe(true);
+    expect(run('semver("nope")')).toMatch(/^error: /);
+  });
+
   it('formats', () => {
     expect(run('!format.dns1123Label().validate("my-name").hasValue()')).toBe(true);
     expect(run('format.dns1123Label().validate("My_Name").hasValue()')).toBe(true);
