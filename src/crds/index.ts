@@ -4,6 +4,7 @@
  * catalog (src/crds/catalog.ts). The engine attaches a run's folder definitions to its index and,
  * when the run has custom resources, loads the CEL evaluator for their `x-kubernetes-validations`.
  */
+import { isBuiltInGroup } from '../k8s/api-deprecations.js';
 import type { Resource } from '../resource.js';
 import type { ResourceIndex } from '../resource-index.js';
 import { catalogDefinition } from './catalog.js';
@@ -50,7 +51,7 @@ function inRun(index: ResourceIndex): Map<string, CrdDefinition> {
 /** The definition of `resource`'s kind, or undefined for a built-in or unknown kind. */
 export function customDefinition(resource: Resource, index: ResourceIndex): CrdDefinition | undefined {
   const { group, kind } = resource;
-  if (!group.includes('.')) return undefined;
+  if (!group.includes('.') || isBuiltInGroup(group)) return undefined;
   const run = inRun(index).get(`${group}/${kind}`);
   if (run !== undefined) return run;
   const listed = folders.get(index)?.get(`${group}/${kind.toLowerCase()}`);
