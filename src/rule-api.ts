@@ -25,7 +25,7 @@ export { objectSchema, validateObject, type ObjectSchema, type SchemaIssue } fro
 export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.js';
 export { kindsServedIn, resolveVersion, versionsServing } from './schemas.js';
 export { labelSelector, isEmptySelector, formatSelector, templatesSelectedBy, firstUnmet, describeTemplate, selectorMiss, templateNamedLike, SCALABLE_KINDS, servesScalableKind, isBuiltInGroup, customResourceScale, isHeadless, relativeTo, definitionPlace, type SelectorMiss } from './k8s/controllers.js';
-export { customDefinition, customVersionOf, type CrdDefinition, type CrdVersion, type CustomVersion } from './crds/index.js';
+export { customDefinition, customVersionOf, unservedVersion, type CrdDefinition, type CrdVersion, type CustomVersion } from './crds/index.js';
 export { crdProblems, type CrdProblem } from './crds/structural.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 

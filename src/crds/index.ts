@@ -79,6 +79,16 @@ export function customVersionOf(resource: Resource, index: ResourceIndex): Custo
   return { definition, version: definition.versions.find((v) => v.name === name), replacement: replacementOf(definition, name) };
 }
 
+/** What `custom`'s CRD says of a version it does not serve, and which to use instead (for messages). */
+export function unservedVersion(group: string, { definition, version, replacement }: CustomVersion): { state: string; advice: string } {
+  const served = definition.versions.filter((v) => v.served).map((v) => `\`${group}/${v.name}\``);
+  const use = replacement === undefined ? 'it serves no version' : `use \`${group}/${replacement}\`${served.length > 1 ? ` (served: ${served.join(', ')})` : ''}`;
+  return {
+    state: version === undefined ? 'does not define' : 'no longer serves (`served: false`)',
+    advice: use + (definition.origin === 'bundled' ? ', or pass the CRD your cluster runs with `--crds`' : ''),
+  };
+}
+
 /** Loads the CEL evaluator if some object of the run is a custom resource with a definition. */
 export async function prepareCustomResources(resources: readonly Resource[], index: ResourceIndex): Promise<void> {
   if (loadedCel() !== undefined) return;
