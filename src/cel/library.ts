@@ -6,7 +6,7 @@
  */
 import { Optional, type Environment } from '@marcbachmann/cel-js';
 import { CelFormat, CelQuantity, FORMATS, FormatNamespace, quantity, quantityFromNumber, StringsNamespace } from './kubernetes-types.js';
-import { CelCIDR, CelIP, ipIs, parseCIDR, parseIP, parseURL, urlHostname, urlPort, urlQuery, type CelURL } from './net.js';
+import { CelCIDR, CelIP, CelURL, ipIs, parseCIDR, parseIP, parseURL, urlHostname, urlPort, urlQuery } from './net.js';
 import { re2ToRegExp } from './re2.js';
 import { CelSemver, compareSemver, parseSemver } from './semver.js';
 import { formatString, quote } from './strings.js';
@@ -64,7 +64,7 @@ const quantityArg = (x: CelQuantity | bigint): number => (typeof x === 'bigint' 
 export function registerKubernetesLibraries(env: Environment): void {
   const fn = (signature: string, handler: Fn) => env.registerFunction(signature, handler as (...args: unknown[]) => unknown);
   env.registerType('kubernetes.Quantity', CelQuantity).registerType('net.IP', CelIP).registerType('net.CIDR', CelCIDR)
-    .registerType('kubernetes.URL', { ctor: Object as unknown as new () => CelURL, fields: {} } as never)
+    .registerType('kubernetes.URL', CelURL)
     .registerType('kubernetes.Format', CelFormat).registerType('kubernetes.FormatNamespace', FormatNamespace)
     .registerType('kubernetes.StringsNamespace', StringsNamespace).registerType('kubernetes.Semver', CelSemver)
     .registerConstant('format', 'kubernetes.FormatNamespace', new FormatNamespace())

@@ -95,6 +95,7 @@ describe('evaluateCel: the Kubernetes libraries', () => {
     expect(run('url("https://e.com/?x=1&x=2").getQuery()["x"] == ["1", "2"]')).toBe(true);
     expect(run('isURL("example.com") || isURL("https://exa mple.com")')).toBe(false);
     expect(run('url("nope")')).toMatch(/^error: /);
+    expect(run('dyn(url("https://example.com:8443/p")).getPort()')).toBe('8443');
   });
 
   it('IP and CIDR', () => {
