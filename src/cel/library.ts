@@ -159,6 +159,17 @@ export function registerKubernetesLibraries(env: Environment): void {
   fn('kubernetes.Semver.isGreaterThan(kubernetes.Semver): bool', (a: CelSemver, b: CelSemver) => compareSemver(a, b) > 0);
   fn('kubernetes.Semver.isLessThan(kubernetes.Semver): bool', (a: CelSemver, b: CelSemver) => compareSemver(a, b) < 0);
 
+  // Equality as the libraries define it: quantities and versions by value, IPs, CIDRs and URLs as written.
+  const equalities: Array<[string, (a: never, b: never) => boolean]> = [
+    ['kubernetes.Quantity', (a: CelQuantity, b: CelQuantity) => a.value === b.value],
+    ['kubernetes.Semver', (a: CelSemver, b: CelSemver) => compareSemver(a, b) === 0],
+    ['net.IP', (a: CelIP, b: CelIP) => a.toString() === b.toString()],
+    ['net.CIDR', (a: CelCIDR, b: CelCIDR) => a.toString() === b.toString()],
+    ['kubernetes.URL', (a: CelURL, b: CelURL) => JSON.stringify(a) === JSON.stringify(b)],
+  ];
+  // (`!=` comes with `==`.)
+  for (const [type, equal] of equalities) env.registerOperator(`${type} == ${type}`, equal as (a: unknown, b: unknown) => boolean);
+
   // Formats (library/format.go): `format.dns1123Label().validate(s)` is none() or the errors.
   for (const [name, check] of Object.entries(FORMATS)) {
     fn(`kubernetes.FormatNamespace.${name}(): kubernetes.Format`, () => new CelFormat(name, check));

@@ -118,6 +118,8 @@ describe('evaluateCel: the Kubernetes libraries', () => {
     expect(run('quantity("1k").compareTo(quantity("1000"))')).toBe(0n);
     expect(run('isQuantity("1Gi") && !isQuantity("1gb")')).toBe(true);
     expect(run('quantity("1.5").asInteger()')).toMatch(/^error: /);
+    expect(run('quantity("1") == quantity("1000m") && quantity("1") != quantity("2")')).toBe(true);
+    expect(run('ip("::1") == ip("0:0::1") && cidr("10.0.0.0/8") != cidr("10.0.0.0/16") && semver("1.0.0") == semver("1.0.0+b")')).toBe(true);
   });
 
   it('semver', () => {
