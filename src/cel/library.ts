@@ -5,7 +5,7 @@
  * evaluator turns that into a CEL error (absorbed by `||`/`&&` like any other).
  */
 import { Optional, type Environment } from '@marcbachmann/cel-js';
-import { CelFormat, CelQuantity, FORMATS, FormatNamespace, quantity, quantityFromNumber, StringsNamespace } from './kubernetes-types.js';
+import { CelFormat, CelQuantity, FORMATS, FormatNamespace, IPNamespace, quantity, quantityFromNumber, StringsNamespace } from './kubernetes-types.js';
 import { CelCIDR, CelIP, CelURL, ipIs, parseCIDR, parseIP, parseURL, urlHostname, urlPort, urlQuery } from './net.js';
 import { re2ToRegExp } from './re2.js';
 import { CelSemver, compareSemver, parseSemver } from './semver.js';
@@ -68,7 +68,8 @@ export function registerKubernetesLibraries(env: Environment): void {
     .registerType('kubernetes.Format', CelFormat).registerType('kubernetes.FormatNamespace', FormatNamespace)
     .registerType('kubernetes.StringsNamespace', StringsNamespace).registerType('kubernetes.Semver', CelSemver)
     .registerConstant('format', 'kubernetes.FormatNamespace', new FormatNamespace())
-    .registerConstant('strings', 'kubernetes.StringsNamespace', new StringsNamespace());
+    .registerConstant('strings', 'kubernetes.StringsNamespace', new StringsNamespace())
+    .registerType('net.IPNamespace', IPNamespace).registerConstant('ip', 'net.IPNamespace', new IPNamespace());
 
   // Lists (library/lists.go) and cel-go ext lists.
   fn('list.isSorted(): bool', (l: unknown[]) => l.every((x, i) => i === 0 || compare(l[i - 1], x) <= 0));
@@ -116,6 +117,7 @@ export function registerKubernetesLibraries(env: Environment): void {
   fn('ip(string): net.IP', (s: string) => requireValue(parseIP(s), 'IP address', s));
   fn('isIP(string): bool', (s: string) => parseIP(s) !== undefined);
   fn('string(net.IP): string', (ip: CelIP) => ip.toString());
+  fn('net.IPNamespace.isCanonical(string): bool', (_ns: unknown, s: string) => parseIP(s)?.toString() === s);
   fn('net.IP.family(): int', (ip: CelIP) => BigInt(ip.family));
   for (const what of ['unspecified', 'loopback', 'linkLocalMulticast', 'linkLocalUnicast', 'globalUnicast'] as const) {
     fn(`net.IP.is${what[0]!.toUpperCase()}${what.slice(1)}(): bool`, (ip: CelIP) => ipIs(ip, what));

@@ -108,6 +108,7 @@ describe('evaluateCel: the Kubernetes libraries', () => {
     expect(run('cidr("10.0.0.0/8").containsCIDR("10.1.0.0/16") && !cidr("10.1.0.0/16").containsCIDR("10.0.0.0/8")')).toBe(true);
     expect(run('string(cidr("10.1.2.3/8").masked()) + " " + string(cidr("10.1.2.3/8").prefixLength())')).toBe('10.0.0.0/8 8');
     expect(run('isCIDR("10.0.0.0/33")')).toBe(false);
+    expect(run('ip.isCanonical("2001:db8::1") && !ip.isCanonical("2001:DB8::1") && !ip.isCanonical("2001:db8:0:0:0:0:0:1")')).toBe(true);
   });
 
   it('quantities', () => {
