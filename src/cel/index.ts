@@ -1,6 +1,6 @@
 /**
  * CEL for k8s-lint: compile once (cached), evaluate many times, with the Kubernetes CEL libraries
- * (src/cel/library.ts: lists, strings, regex, URLs, IP/CIDR, quantities, semver, format, optional). Used for CRD `x-kubernetes-validations`; meant as well for admission policies
+ * (src/cel/library.ts: lists, sets, strings, regex, URLs, IP/CIDR, quantities, semver, format, optional). Used for CRD `x-kubernetes-validations`; meant as well for admission policies
  * and custom rules. Import it lazily (`await import('./cel/index.js')`): loading the evaluator costs
  * ~50 ms that a run without CEL must not pay.
  *

@@ -28,6 +28,7 @@ export class CelFormat {
 export class FormatNamespace {}
 export class StringsNamespace {}
 export class IPNamespace {}
+export class SetsNamespace {}
 
 const prefix = (format: 'dns1123Label' | 'dns1123Subdomain' | 'dns1035Label') => (value: string) => checkGenerateName(value, format);
 

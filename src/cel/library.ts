@@ -5,7 +5,7 @@
  * evaluator turns that into a CEL error (absorbed by `||`/`&&` like any other).
  */
 import { Optional, type Environment } from '@marcbachmann/cel-js';
-import { CelFormat, CelQuantity, FORMATS, FormatNamespace, IPNamespace, quantity, quantityFromNumber, StringsNamespace } from './kubernetes-types.js';
+import { CelFormat, CelQuantity, FORMATS, FormatNamespace, IPNamespace, quantity, SetsNamespace, quantityFromNumber, StringsNamespace } from './kubernetes-types.js';
 import { CelCIDR, CelIP, CelURL, ipIs, parseCIDR, parseIP, parseURL, urlHostname, urlPort, urlQuery } from './net.js';
 import { re2ToRegExp } from './re2.js';
 import { CelSemver, compareSemver, parseSemver } from './semver.js';
@@ -69,7 +69,8 @@ export function registerKubernetesLibraries(env: Environment): void {
     .registerType('kubernetes.StringsNamespace', StringsNamespace).registerType('kubernetes.Semver', CelSemver)
     .registerConstant('format', 'kubernetes.FormatNamespace', new FormatNamespace())
     .registerConstant('strings', 'kubernetes.StringsNamespace', new StringsNamespace())
-    .registerType('net.IPNamespace', IPNamespace).registerConstant('ip', 'net.IPNamespace', new IPNamespace());
+    .registerType('net.IPNamespace', IPNamespace).registerConstant('ip', 'net.IPNamespace', new IPNamespace())
+    .registerType('ext.SetsNamespace', SetsNamespace).registerConstant('sets', 'ext.SetsNamespace', new SetsNamespace());
 
   // Lists (library/lists.go) and cel-go ext lists.
   fn('list.isSorted(): bool', (l: unknown[]) => l.every((x, i) => i === 0 || compare(l[i - 1], x) <= 0));
@@ -83,6 +84,12 @@ export function registerKubernetesLibraries(env: Environment): void {
   fn('list.distinct(): list', (l: unknown[]) => l.filter((x, i) => indexIn(l, x, false) === BigInt(i)));
   fn('list.flatten(): list', (l: unknown[]) => l.flatMap((x) => (Array.isArray(x) ? x : [x])));
   fn('list.sort(): list', (l: unknown[]) => [...l].sort(compare));
+
+  // Sets (cel-go ext sets): lists as sets, elements compared as CEL `==` compares them.
+  const has = (list: unknown[], x: unknown) => indexIn(list, x, false) >= 0n;
+  fn('ext.SetsNamespace.contains(list, list): bool', (_ns: unknown, a: unknown[], b: unknown[]) => b.every((x) => has(a, x)));
+  fn('ext.SetsNamespace.equivalent(list, list): bool', (_ns: unknown, a: unknown[], b: unknown[]) => b.every((x) => has(a, x)) && a.every((x) => has(b, x)));
+  fn('ext.SetsNamespace.intersects(list, list): bool', (_ns: unknown, a: unknown[], b: unknown[]) => b.some((x) => has(a, x)));
 
   // Strings (cel-go ext strings, version 2 as Kubernetes enables it).
   fn('string.charAt(int): string', (s: string, i: bigint) => (i < 0n || i > BigInt(s.length) ? fail('index out of range') : [...s][Number(i)] ?? ''));

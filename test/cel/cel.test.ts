@@ -62,6 +62,7 @@ describe('evaluateCel: the Kubernetes libraries', () => {
     expect(run('[3, 1, 2].min() == 1 && [3, 1, 2].max() == 3')).toBe(true);
     expect(run('[1, 2, 1].indexOf(1) == 0 && [1, 2, 1].lastIndexOf(1) == 2 && [1].indexOf(9) == -1')).toBe(true);
     expect(run('[].min()')).toMatch(/^error: /);
+    expect(run('sets.contains([1, 2, 3], [3, 1]) && sets.equivalent([1, 1, 2], [2, 1]) && !sets.intersects(["a"], ["b"])')).toBe(true);
   });
 
   it('strings', () => {
