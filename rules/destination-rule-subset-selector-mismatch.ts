@@ -5,6 +5,7 @@ export default defineRule({
   severity: 'error',
   kinds: ['networking.istio.io/DestinationRule'],
   description: "Istio DestinationRule subset whose labels match none of the pods its Service selects",
+  ecosystem: 'Istio',
   docs: {
     why:
       'A subset is the pods of the host\'s Service that also carry `subsets[].labels`: Istio builds the subset\'s ' +

@@ -1,4 +1,4 @@
-import { apiVersionStatus, customVersionOf, defineRule, migrationFixes } from '../src/rule-api.js';
+import { apiVersionStatus, customVersionOf, defineRule, migrationFixes, unservedVersion } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'removed-api-version',
@@ -15,9 +15,10 @@ export default defineRule({
       'release (schemas/); removals before 1.23, replacements and changed fields come from the official ' +
       'Deprecated API Migration Guide (kubernetes.io/docs/reference/using-api/deprecation-guide). The ' +
       'same applies to an apiVersion newer than the target: the older API server has never heard of it. ' +
-      'A custom resource fails the same way when its CustomResourceDefinition (in the run, `--crds` or ' +
-      'the bundled catalog) lists the version with `served: false` or does not list it; a version the ' +
-      'bundled catalog does not list is only a warning, as your cluster may run a newer operator.',
+      'A custom resource fails the same way when its CustomResourceDefinition (among the linted files, ' +
+      '`--context` or `--crds`) lists the version with `served: false` or does not list it. The bundled ' +
+      'catalog holds the newest release of each operator, and your cluster may run an older one: ' +
+      'versions it no longer serves are `deprecated-api-version` warnings.',
     fix:
       'Switch to the replacement apiVersion (`kubectl convert` can rewrite the object) and move the ' +
       'fields the message names, or set `--kubernetes-version` to the version your cluster runs. For a ' +
@@ -38,17 +39,14 @@ export default defineRule({
   check({ resource, index, kubernetesVersion, report }) {
     const custom = customVersionOf(resource, index);
     if (custom !== undefined) {
-      const { definition, version, replacement } = custom;
-      if (version?.served === true || definition.versions.length === 0) return;
-      const served = definition.versions.filter((v) => v.served).map((v) => `\`${resource.group}/${v.name}\``);
+      // The bundled catalog is the newest release of each operator; the cluster may run an older one.
+      if (custom.definition.origin === 'bundled' || custom.version?.served === true || custom.definition.versions.length === 0) return;
       report(resource.node('apiVersion'), 'custom', {
         object: resource.name === '' ? resource.kind : resource.label,
         apiVersion: resource.apiVersion,
-        source: definition.source,
-        state: version === undefined ? 'does not define' : 'no longer serves (`served: false`)',
-        advice: (replacement === undefined ? 'it serves no version' : `use \`${resource.group}/${replacement}\`${served.length > 1 ? ` (served: ${served.join(', ')})` : ''}`)
-          + (definition.origin === 'bundled' ? ', or pass the CRD your cluster runs with `--crds`' : ''),
-      }, version === undefined && definition.origin === 'bundled' ? { severity: 'warn' } : undefined);
+        source: custom.definition.source,
+        ...unservedVersion(resource.group, custom),
+      });
       return;
     }
     const status = apiVersionStatus(resource.apiVersion, resource.kind, kubernetesVersion);

@@ -11,6 +11,7 @@ export default defineRule({
   kinds: ['argoproj.io/Rollout'],
   crossResource: true,
   description: 'Argo Rollout trafficRouting names a VirtualService, DestinationRule or Ingress that does not exist',
+  ecosystem: 'Argo Rollouts',
   docs: {
     why:
       'With `canary.trafficRouting`, the controller shifts traffic by editing objects it does not create: the Istio ' +

@@ -29,7 +29,7 @@ export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.
 export { apiMigration, migrationFixes, type Migration } from './k8s/api-migrations.js';
 export { kindsServedIn, resolveVersion, versionsServing } from './schemas.js';
 export { labelSelector, isEmptySelector, formatSelector, templatesSelectedBy, firstUnmet, describeTemplate, selectorMiss, templateNamedLike, SCALABLE_KINDS, servesScalableKind, isBuiltInGroup, customResourceScale, isHeadless, relativeTo, definitionPlace, type SelectorMiss } from './k8s/controllers.js';
-export { customDefinition, customVersionOf, type CrdDefinition, type CrdVersion, type CustomVersion } from './crds/index.js';
+export { customDefinition, customVersionOf, unservedVersion, type CrdDefinition, type CrdVersion, type CustomVersion } from './crds/index.js';
 export { crdProblems, type CrdProblem } from './crds/structural.js';
 export { edit, type Edit, type FixValue } from './fix/edits.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';

@@ -1,7 +1,8 @@
 /**
  * CEL for k8s-lint: compile once (cached), evaluate many times, with the Kubernetes CEL libraries
- * (src/cel/library.ts). Used for CRD `x-kubernetes-validations`; meant as well for admission policies
- * and custom rules. Import it lazily (`await import('./cel/index.js')`): loading the evaluator costs
+ * (src/cel/library.ts: lists, sets, strings, regex, URLs, IP/CIDR, quantities, semver, format,
+ * optional). Used for CRD `x-kubernetes-validations`; meant as well for admission policies and
+ * custom rules. Import it lazily (`await import('./cel/index.js')`): loading the evaluator costs
  * ~50 ms that a run without CEL must not pay.
  *
  * Implementation: @marcbachmann/cel-js 8 (MIT, no dependencies, ~290 kB). Compared with
@@ -18,7 +19,9 @@
  *   identifier is a compile error, as are unknown functions and type errors among literals.
  * - `evaluateCel(program, activation)`: `{ ok: true, value }` or `{ ok: false, error }`, never throws.
  *   Values in and out are CEL values: `int` is a bigint, `double` a number, lists arrays, maps plain
- *   objects or Maps; `celValue(json, schema)` converts JSON under a structural schema.
+ *   objects or Maps; `celValue(json, schema?)` converts JSON under a structural schema (without one,
+ *   integral numbers are ints, as Kubernetes decodes unstructured objects).
+ * - Programs are cached by expression and variable set (`compileCel` returns the same result object).
  */
 import { Environment, type ParseResult } from '@marcbachmann/cel-js';
 import { registerKubernetesLibraries } from './library.js';

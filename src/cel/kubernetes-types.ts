@@ -24,9 +24,11 @@ export class CelFormat {
   constructor(readonly name: string, readonly check: (value: string) => string[]) {}
 }
 
-/** The namespace objects: `format.dns1123Label()`, `strings.quote(s)`. */
+/** The namespace objects: `format.dns1123Label()`, `strings.quote(s)`, `ip.isCanonical(s)`. */
 export class FormatNamespace {}
 export class StringsNamespace {}
+export class IPNamespace {}
+export class SetsNamespace {}
 
 const prefix = (format: 'dns1123Label' | 'dns1123Subdomain' | 'dns1035Label') => (value: string) => checkGenerateName(value, format);
 

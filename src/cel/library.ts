@@ -1,13 +1,14 @@
 /**
  * The Kubernetes CEL libraries (k8s.io/apiserver/pkg/cel/library and cel-go's ext) on top of the
  * standard library of @marcbachmann/cel-js: lists, strings, regex (RE2 through src/cel/re2.ts),
- * URLs, IP/CIDR, quantities and formats. A function that cannot produce a value throws; the
+ * URLs, IP/CIDR, quantities, semver and formats. A function that cannot produce a value throws; the
  * evaluator turns that into a CEL error (absorbed by `||`/`&&` like any other).
  */
 import { Optional, type Environment } from '@marcbachmann/cel-js';
-import { CelFormat, CelQuantity, FORMATS, FormatNamespace, quantity, quantityFromNumber, StringsNamespace } from './kubernetes-types.js';
-import { CelCIDR, CelIP, ipIs, parseCIDR, parseIP, parseURL, urlHostname, urlPort, urlQuery, type CelURL } from './net.js';
+import { CelFormat, CelQuantity, FORMATS, FormatNamespace, IPNamespace, quantity, SetsNamespace, quantityFromNumber, StringsNamespace } from './kubernetes-types.js';
+import { CelCIDR, CelIP, CelURL, ipIs, parseCIDR, parseIP, parseURL, urlHostname, urlPort, urlQuery } from './net.js';
 import { re2ToRegExp } from './re2.js';
+import { CelSemver, compareSemver, parseSemver } from './semver.js';
 import { formatString, quote } from './strings.js';
 
 type Fn = (...args: never[]) => unknown;
@@ -63,11 +64,13 @@ const quantityArg = (x: CelQuantity | bigint): number => (typeof x === 'bigint' 
 export function registerKubernetesLibraries(env: Environment): void {
   const fn = (signature: string, handler: Fn) => env.registerFunction(signature, handler as (...args: unknown[]) => unknown);
   env.registerType('kubernetes.Quantity', CelQuantity).registerType('net.IP', CelIP).registerType('net.CIDR', CelCIDR)
-    .registerType('kubernetes.URL', { ctor: Object as unknown as new () => CelURL, fields: {} } as never)
+    .registerType('kubernetes.URL', CelURL)
     .registerType('kubernetes.Format', CelFormat).registerType('kubernetes.FormatNamespace', FormatNamespace)
-    .registerType('kubernetes.StringsNamespace', StringsNamespace)
+    .registerType('kubernetes.StringsNamespace', StringsNamespace).registerType('kubernetes.Semver', CelSemver)
     .registerConstant('format', 'kubernetes.FormatNamespace', new FormatNamespace())
-    .registerConstant('strings', 'kubernetes.StringsNamespace', new StringsNamespace());
+    .registerConstant('strings', 'kubernetes.StringsNamespace', new StringsNamespace())
+    .registerType('net.IPNamespace', IPNamespace).registerConstant('ip', 'net.IPNamespace', new IPNamespace())
+    .registerType('ext.SetsNamespace', SetsNamespace).registerConstant('sets', 'ext.SetsNamespace', new SetsNamespace());
 
   // Lists (library/lists.go) and cel-go ext lists.
   fn('list.isSorted(): bool', (l: unknown[]) => l.every((x, i) => i === 0 || compare(l[i - 1], x) <= 0));
@@ -81,6 +84,12 @@ export function registerKubernetesLibraries(env: Environment): void {
   fn('list.distinct(): list', (l: unknown[]) => l.filter((x, i) => indexIn(l, x, false) === BigInt(i)));
   fn('list.flatten(): list', (l: unknown[]) => l.flatMap((x) => (Array.isArray(x) ? x : [x])));
   fn('list.sort(): list', (l: unknown[]) => [...l].sort(compare));
+
+  // Sets (cel-go ext sets): lists as sets, elements compared as CEL `==` compares them.
+  const has = (list: unknown[], x: unknown) => indexIn(list, x, false) >= 0n;
+  fn('ext.SetsNamespace.contains(list, list): bool', (_ns: unknown, a: unknown[], b: unknown[]) => b.every((x) => has(a, x)));
+  fn('ext.SetsNamespace.equivalent(list, list): bool', (_ns: unknown, a: unknown[], b: unknown[]) => b.every((x) => has(a, x)) && a.every((x) => has(b, x)));
+  fn('ext.SetsNamespace.intersects(list, list): bool', (_ns: unknown, a: unknown[], b: unknown[]) => b.some((x) => has(a, x)));
 
   // Strings (cel-go ext strings, version 2 as Kubernetes enables it).
   fn('string.charAt(int): string', (s: string, i: bigint) => (i < 0n || i > BigInt(s.length) ? fail('index out of range') : [...s][Number(i)] ?? ''));
@@ -115,6 +124,7 @@ export function registerKubernetesLibraries(env: Environment): void {
   fn('ip(string): net.IP', (s: string) => requireValue(parseIP(s), 'IP address', s));
   fn('isIP(string): bool', (s: string) => parseIP(s) !== undefined);
   fn('string(net.IP): string', (ip: CelIP) => ip.toString());
+  fn('net.IPNamespace.isCanonical(string): bool', (_ns: unknown, s: string) => parseIP(s)?.toString() === s);
   fn('net.IP.family(): int', (ip: CelIP) => BigInt(ip.family));
   for (const what of ['unspecified', 'loopback', 'linkLocalMulticast', 'linkLocalUnicast', 'globalUnicast'] as const) {
     fn(`net.IP.is${what[0]!.toUpperCase()}${what.slice(1)}(): bool`, (ip: CelIP) => ipIs(ip, what));
@@ -147,6 +157,27 @@ export function registerKubernetesLibraries(env: Environment): void {
   fn('kubernetes.Quantity.isGreaterThan(kubernetes.Quantity): bool', (q: CelQuantity, o: CelQuantity) => q.value > o.value);
   fn('kubernetes.Quantity.isLessThan(kubernetes.Quantity): bool', (q: CelQuantity, o: CelQuantity) => q.value < o.value);
   fn('kubernetes.Quantity.compareTo(kubernetes.Quantity): int', (q: CelQuantity, o: CelQuantity) => BigInt(Math.sign(q.value - o.value)));
+
+  // Semver (library/semverlib.go).
+  fn('semver(string): kubernetes.Semver', (s: string) => requireValue(parseSemver(s), 'semantic version', s));
+  fn('semver(string, bool): kubernetes.Semver', (s: string, normalize: boolean) => requireValue(parseSemver(s, normalize), 'semantic version', s));
+  fn('isSemver(string): bool', (s: string) => parseSemver(s) !== undefined);
+  fn('isSemver(string, bool): bool', (s: string, normalize: boolean) => parseSemver(s, normalize) !== undefined);
+  for (const part of ['major', 'minor', 'patch'] as const) fn(`kubernetes.Semver.${part}(): int`, (v: CelSemver) => v[part]);
+  fn('kubernetes.Semver.compareTo(kubernetes.Semver): int', (a: CelSemver, b: CelSemver) => BigInt(compareSemver(a, b)));
+  fn('kubernetes.Semver.isGreaterThan(kubernetes.Semver): bool', (a: CelSemver, b: CelSemver) => compareSemver(a, b) > 0);
+  fn('kubernetes.Semver.isLessThan(kubernetes.Semver): bool', (a: CelSemver, b: CelSemver) => compareSemver(a, b) < 0);
+
+  // Equality as the libraries define it: quantities and versions by value, IPs, CIDRs and URLs as written.
+  const equalities: Array<[string, (a: never, b: never) => boolean]> = [
+    ['kubernetes.Quantity', (a: CelQuantity, b: CelQuantity) => a.value === b.value],
+    ['kubernetes.Semver', (a: CelSemver, b: CelSemver) => compareSemver(a, b) === 0],
+    ['net.IP', (a: CelIP, b: CelIP) => a.toString() === b.toString()],
+    ['net.CIDR', (a: CelCIDR, b: CelCIDR) => a.toString() === b.toString()],
+    ['kubernetes.URL', (a: CelURL, b: CelURL) => JSON.stringify(a) === JSON.stringify(b)],
+  ];
+  // (`!=` comes with `==`.)
+  for (const [type, equal] of equalities) env.registerOperator(`${type} == ${type}`, equal as (a: unknown, b: unknown) => boolean);
 
   // Formats (library/format.go): `format.dns1123Label().validate(s)` is none() or the errors.
   for (const [name, check] of Object.entries(FORMATS)) {

@@ -108,11 +108,8 @@ export function ipIs(ip: CelIP, what: 'unspecified' | 'loopback' | 'linkLocalMul
   }
 }
 
-export interface CelURL {
-  readonly scheme: string;
-  readonly host: string;
-  readonly path: string;
-  readonly query: string;
+export class CelURL {
+  constructor(readonly scheme: string, readonly host: string, readonly path: string, readonly query: string) {}
 }
 
 /** `url.ParseRequestURI`: `https://host:port/path?query`, `/path`, or an opaque `mailto:x`. */
@@ -121,16 +118,16 @@ export function parseURL(text: string): CelURL | undefined {
   const query = text.indexOf('?');
   const rest = query < 0 ? text : text.slice(0, query);
   const q = query < 0 ? '' : text.slice(query + 1);
-  if (rest.startsWith('/')) return rest.startsWith('//') ? undefined : { scheme: '', host: '', path: rest, query: q };
+  if (rest.startsWith('/')) return rest.startsWith('//') ? undefined : new CelURL('', '', rest, q);
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/s.exec(rest);
   if (m === null) return undefined;
   const [, scheme, after] = m as unknown as [string, string, string];
-  if (!after.startsWith('//')) return after.startsWith('/') || after !== '' ? { scheme, host: '', path: after.startsWith('/') ? after : '', query: q } : undefined;
+  if (!after.startsWith('//')) return after !== '' ? new CelURL(scheme, '', after.startsWith('/') ? after : '', q) : undefined;
   const slash = after.indexOf('/', 2);
   const authority = after.slice(2, slash < 0 ? undefined : slash);
   const host = authority.slice(authority.lastIndexOf('@') + 1);
   if (!validHost(host)) return undefined;
-  return { scheme, host, path: slash < 0 ? '' : after.slice(slash), query: q };
+  return new CelURL(scheme, host, slash < 0 ? '' : after.slice(slash), q);
 }
 
 function validHost(host: string): boolean {

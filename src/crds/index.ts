@@ -4,6 +4,7 @@
  * catalog (src/crds/catalog.ts). The engine attaches a run's folder definitions to its index and,
  * when the run has custom resources, loads the CEL evaluator for their `x-kubernetes-validations`.
  */
+import { isBuiltInGroup } from '../k8s/api-deprecations.js';
 import type { Resource } from '../resource.js';
 import type { ResourceIndex } from '../resource-index.js';
 import { catalogDefinition } from './catalog.js';
@@ -50,7 +51,7 @@ function inRun(index: ResourceIndex): Map<string, CrdDefinition> {
 /** The definition of `resource`'s kind, or undefined for a built-in or unknown kind. */
 export function customDefinition(resource: Resource, index: ResourceIndex): CrdDefinition | undefined {
   const { group, kind } = resource;
-  if (!group.includes('.')) return undefined;
+  if (!group.includes('.') || isBuiltInGroup(group)) return undefined;
   const run = inRun(index).get(`${group}/${kind}`);
   if (run !== undefined) return run;
   const listed = folders.get(index)?.get(`${group}/${kind.toLowerCase()}`);
@@ -76,6 +77,16 @@ export function customVersionOf(resource: Resource, index: ResourceIndex): Custo
   if (definition === undefined) return undefined;
   const name = resource.apiVersion.slice(resource.group.length + 1);
   return { definition, version: definition.versions.find((v) => v.name === name), replacement: replacementOf(definition, name) };
+}
+
+/** What `custom`'s CRD says of a version it does not serve, and which to use instead (for messages). */
+export function unservedVersion(group: string, { definition, version, replacement }: CustomVersion): { state: string; advice: string } {
+  const served = definition.versions.filter((v) => v.served).map((v) => `\`${group}/${v.name}\``);
+  const use = replacement === undefined ? 'it serves no version' : `use \`${group}/${replacement}\`${served.length > 1 ? ` (served: ${served.join(', ')})` : ''}`;
+  return {
+    state: version === undefined ? 'does not define' : 'no longer serves (`served: false`)',
+    advice: use + (definition.origin === 'bundled' ? ', or pass the CRD your cluster runs with `--crds`' : ''),
+  };
 }
 
 /** Loads the CEL evaluator if some object of the run is a custom resource with a definition. */

@@ -62,6 +62,7 @@ describe('evaluateCel: the Kubernetes libraries', () => {
     expect(run('[3, 1, 2].min() == 1 && [3, 1, 2].max() == 3')).toBe(true);
     expect(run('[1, 2, 1].indexOf(1) == 0 && [1, 2, 1].lastIndexOf(1) == 2 && [1].indexOf(9) == -1')).toBe(true);
     expect(run('[].min()')).toMatch(/^error: /);
+    expect(run('sets.contains([1, 2, 3], [3, 1]) && sets.equivalent([1, 1, 2], [2, 1]) && !sets.intersects(["a"], ["b"])')).toBe(true);
   });
 
   it('strings', () => {
@@ -95,6 +96,7 @@ describe('evaluateCel: the Kubernetes libraries', () => {
     expect(run('url("https://e.com/?x=1&x=2").getQuery()["x"] == ["1", "2"]')).toBe(true);
     expect(run('isURL("example.com") || isURL("https://exa mple.com")')).toBe(false);
     expect(run('url("nope")')).toMatch(/^error: /);
+    expect(run('dyn(url("https://example.com:8443/p")).getPort()')).toBe('8443');
   });
 
   it('IP and CIDR', () => {
@@ -107,6 +109,7 @@ describe('evaluateCel: the Kubernetes libraries', () => {
     expect(run('cidr("10.0.0.0/8").containsCIDR("10.1.0.0/16") && !cidr("10.1.0.0/16").containsCIDR("10.0.0.0/8")')).toBe(true);
     expect(run('string(cidr("10.1.2.3/8").masked()) + " " + string(cidr("10.1.2.3/8").prefixLength())')).toBe('10.0.0.0/8 8');
     expect(run('isCIDR("10.0.0.0/33")')).toBe(false);
+    expect(run('ip.isCanonical("2001:db8::1") && !ip.isCanonical("2001:DB8::1") && !ip.isCanonical("2001:db8:0:0:0:0:0:1")')).toBe(true);
   });
 
   it('quantities', () => {
@@ -117,6 +120,17 @@ describe('evaluateCel: the Kubernetes libraries', () => {
     expect(run('quantity("1k").compareTo(quantity("1000"))')).toBe(0n);
     expect(run('isQuantity("1Gi") && !isQuantity("1gb")')).toBe(true);
     expect(run('quantity("1.5").asInteger()')).toMatch(/^error: /);
+    expect(run('quantity("1") == quantity("1000m") && quantity("1") != quantity("2")')).toBe(true);
+    expect(run('ip("::1") == ip("0:0::1") && cidr("10.0.0.0/8") != cidr("10.0.0.0/16") && semver("1.0.0") == semver("1.0.0+b")')).toBe(true);
+  });
+
+  it('semver', () => {
+    expect(run('semver("1.2.3").major() == 1 && semver("1.2.3").minor() == 2 && semver("1.2.3").patch() == 3')).toBe(true);
+    expect(run('semver("1.10.0").isGreaterThan(semver("1.9.9")) && semver("1.0.0-rc.1").isLessThan(semver("1.0.0"))')).toBe(true);
+    expect(run('semver("1.0.0-alpha.2").compareTo(semver("1.0.0-alpha.10")) == -1 && semver("1.0.0+build").compareTo(semver("1.0.0")) == 0')).toBe(true);
+    expect(run('isSemver("1.2") || isSemver("v1.2.3") || isSemver("01.2.3")')).toBe(false);
+    expect(run('isSemver("v1.2", true) && semver("v1.2", true).patch() == 0')).toBe(true);
+    expect(run('semver("nope")')).toMatch(/^error: /);
   });
 
   it('formats', () => {

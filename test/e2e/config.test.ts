@@ -96,6 +96,30 @@ describe('configuration file', () => {
   });
 });
 
+describe('custom resource definitions: crds and --crds', () => {
+  const monitor = 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: web}\nspec:\n  selector: {}\n  endpoints: {port: http}\n';
+
+  it('validates against the bundled catalog, or against the schemas the configuration and --crds name', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'k8s-lint-crds-'));
+    writeFileSync(path.join(project, 'monitor.yaml'), monitor);
+    const bundled = run(['-f', 'json', 'monitor.yaml'], { cwd: project });
+    expect(bundled.code).toBe(1);
+    expect((JSON.parse(bundled.stdout) as JsonResult[])[0]!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['6:14 schema-violation']);
+    mkdirSync(path.join(project, 'vendor', 'monitoring.coreos.com'), { recursive: true });
+    writeFileSync(path.join(project, 'vendor', 'monitoring.coreos.com', 'servicemonitor_v1.json'), JSON.stringify({
+      type: 'object', properties: { spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+    }));
+    expect(run(['--crds', 'vendor', 'monitor.yaml'], { cwd: project })).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    mkdirSync(path.join(project, 'sub'));
+    writeFileSync(path.join(project, 'sub', '.k8s-lint.yaml'), 'crds: [../vendor]\n');
+    writeFileSync(path.join(project, 'sub', 'monitor.yaml'), monitor);
+    expect(run(['monitor.yaml'], { cwd: path.join(project, 'sub') })).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const missing = run(['--crds', 'nope', 'monitor.yaml'], { cwd: project });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^k8s-lint: crds: no such file or folder: nope\n/);
+  }, 30_000);
+});
+
 describe('flags', () => {
   it('--rule turns rules off and names close ids when unknown', () => {
     const shop = path.join(ROOT, 'fixtures', 'examples', 'shop');

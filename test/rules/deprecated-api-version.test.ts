@@ -101,5 +101,15 @@ testRule(rule, {
         line: 1, column: 13, severity: 1,
       }],
     },
+    {
+      name: 'a version the bundled catalog no longer serves',
+      code: object('external-secrets.io/v1beta1', 'ExternalSecret'),
+      errors: [{ message: 'ExternalSecret `web` uses `external-secrets.io/v1beta1`, which CustomResourceDefinition `externalsecrets.external-secrets.io` (bundled, from external-secrets) no longer serves (`served: false`): current releases do not serve it; use `external-secrets.io/v1`, or pass the CRD your cluster runs with `--crds`', line: 1, column: 13, severity: 1 }],
+    },
+    {
+      name: 'a version the bundled catalog does not define',
+      code: object('source.toolkit.fluxcd.io/v1beta2', 'OCIRepository'),
+      errors: [{ message: 'OCIRepository `web` uses `source.toolkit.fluxcd.io/v1beta2`, which CustomResourceDefinition `ocirepositories.source.toolkit.fluxcd.io` (bundled, from flux-source-controller) does not define: current releases do not serve it; use `source.toolkit.fluxcd.io/v1`, or pass the CRD your cluster runs with `--crds`', line: 1, column: 13, severity: 1 }],
+    },
   ],
 });
