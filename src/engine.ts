@@ -162,7 +162,6 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     checked: (list) => checked(list, options.skipKinds),
   });
   let findings: Finding[] = run.findings;
-  const index = new ResourceIndex(resources, issues.length, external);
   stage('rules');
   const internalError = findings.some((f) => f.ruleId === INTERNAL_ERROR);
   findings = [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...findings];
@@ -185,17 +184,18 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const showUnits = run.units.length > 1 || rendered !== undefined;
   const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, suppress, options.positionWorkers !== false, { rendered, showUnits });
   stage('positions');
-  const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
+  const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, () => new ResourceIndex(resources, issues.length, external), version.version);
   return { results, errors, notices: unchecked ? [...notices, unchecked] : notices, internalError, timings, units: run.units };
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
-function uncheckedKinds(resources: readonly Resource[], index: ResourceIndex, version: string): string | undefined {
+function uncheckedKinds(resources: readonly Resource[], indexOf: () => ResourceIndex, version: string): string | undefined {
   const kinds = new Map<string, number>();
+  let index: ResourceIndex | undefined;
   for (const resource of resources) {
     if (resource.file.contextOnly || resource.group === '' || isBuiltInGroup(resource.group)) continue;
     if (!resource.group.includes('.') || !isApiServerObject(resource.apiVersion, resource.kind)) continue; // unknown-kind's, or tool config
-    if (objectSchema(resource, index, version) !== undefined) continue;
+    if (objectSchema(resource, (index ??= indexOf()), version) !== undefined) continue;
     const key = `${resource.kind} (${resource.apiVersion})`;
     kinds.set(key, (kinds.get(key) ?? 0) + 1);
   }
