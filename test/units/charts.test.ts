@@ -1,4 +1,5 @@
 /** Charts in a repository: dependencies from the tree, missing dependencies, template errors. */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/test-rule.js';
@@ -15,6 +16,40 @@ describe('charts of a repository', () => {
       'charts/needs-redis/Chart.yaml:8:3 yaml-syntax Chart dependency `redis` (version `19.x.x`) is neither in `charts/` nor a chart of the linted tree: run `helm dependency build` for chart `needs-redis` (unit `charts/needs-redis`)',
       'charts/failing/templates/secret.yaml:6:3 yaml-syntax Helm cannot render the chart: database.host is required: set it in the values (unit `charts/failing`)',
     ]);
+  }, 60_000);
+
+  it('tells helm about the CRDs of the run (--api-versions), so capability checks in templates pass', async () => {
+    const dir = copyOf(REPO);
+    writeFileSync(path.join(dir, 'charts/app/templates/widget.yaml'), [
+      '{{- if .Capabilities.APIVersions.Has "shop.example.com/v1/Widget" }}',
+      'apiVersion: shop.example.com/v1',
+      'kind: Widget',
+      'metadata:',
+      '  name: Widget_{{ .Release.Name }}',
+      '{{- end }}',
+      '',
+    ].join('\n'));
+    const widgets = async () => (await lintRepo(dir)).messages.filter((m) => m.ruleId === 'invalid-object-name').map((m) => `${m.file}:${m.line}`);
+    expect(await widgets()).toEqual([]);
+    mkdirSync(path.join(dir, 'crds'));
+    writeFileSync(path.join(dir, 'crds/widget.yaml'), [
+      'apiVersion: apiextensions.k8s.io/v1',
+      'kind: CustomResourceDefinition',
+      'metadata:',
+      '  name: widgets.shop.example.com',
+      'spec:',
+      '  group: shop.example.com',
+      '  scope: Namespaced',
+      '  names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}',
+      '  versions:',
+      '    - name: v1',
+      '      served: true',
+      '      storage: true',
+      '      schema:',
+      '        openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}',
+      '',
+    ].join('\n'));
+    expect(await widgets()).toEqual(['charts/app/templates/widget.yaml:5']);
   }, 60_000);
 
   it('applies k8s-lint-disable comments in templates and in values files', async () => {
