@@ -27,6 +27,8 @@ export interface RenderedRun {
   locate(finding: Finding, reported: SourceFile[]): Promise<Located>;
   /** Drops messages that a `k8s-lint-disable` comment at their values line suppresses. */
   suppressRelated(messages: LintMessage[], reported: SourceFile[], suppress: SuppressOptions): Promise<LintMessage[]>;
+  /** Units that were not rendered, and why. */
+  readonly notices: readonly string[];
   /** Files with render problems that were not among the linted files (a chart's templates). */
   readonly files: readonly SourceFile[];
 }
@@ -87,7 +89,8 @@ export async function renderInto(
       if (at !== -1) line = at + 1;
     }
     const text = lines[line - 1] ?? '';
-    const column = text.length - text.trimStart().length + 1;
+    const indent = text.length - text.trimStart().length + 1;
+    const column = problem.column !== undefined && problem.column <= text.length ? problem.column : indent;
     const reason = MESSAGES[problem.messageId].replace(/\{\{(\w+)\}\}/g, (_, key: string) => problem.data[key] ?? '');
     issues.push({ file, messageId: 'render', data: { unit: problem.unit, reason }, line, column, endLine: line, endColumn: Math.max(text.trimEnd().length + 1, column + 1) });
   }
@@ -100,6 +103,7 @@ export async function renderInto(
   return {
     isRendered,
     files: known.slice(settings.files.length),
+    notices: rendered.notices,
     async suppressRelated(messages, reported, suppress) {
       if (!suppress.inlineConfig) return messages;
       const kept: LintMessage[] = [];

@@ -1,5 +1,6 @@
 /** Charts in a repository: dependencies from the tree, missing dependencies, template errors. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/test-rule.js';
@@ -14,7 +15,7 @@ describe('charts of a repository', () => {
     expect(output.units).toEqual(['charts/app']);
     expect(output.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([
       'charts/needs-redis/Chart.yaml:8:3 yaml-syntax Chart dependency `redis` (version `19.x.x`) is neither in `charts/` nor a chart of the linted tree: run `helm dependency build` for chart `needs-redis` (unit `charts/needs-redis`)',
-      'charts/failing/templates/secret.yaml:6:3 yaml-syntax Helm cannot render the chart: database.host is required: set it in the values (unit `charts/failing`)',
+      'charts/failing/templates/secret.yaml:6:12 yaml-syntax Helm cannot render the chart: database.host is required: set it in the values (unit `charts/failing`)',
     ]);
   }, 60_000);
 
@@ -67,5 +68,24 @@ describe('charts of a repository', () => {
     expect(await port()).toHaveLength(1);
     edit(values, '  port: 80800', '  port: 80800 # k8s-lint-disable-line -- a test value');
     expect(await port()).toEqual([]);
+  }, 60_000);
+});
+
+describe('kustomizations that cannot render offline or as configured', () => {
+  it('skips remote resources and helmCharts with a notice, never an error', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'k8s-lint-remote-'));
+    for (const [name, text] of Object.entries({
+      'remote/kustomization.yaml': 'resources:\n  - https://github.com/example/manifests//base?ref=v1.0.0\n',
+      'inflated/kustomization.yaml': 'helmCharts:\n  - name: redis\n    repo: https://charts.example.com\n    version: 19.0.0\n',
+    })) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    const output = await lintRepo(dir);
+    expect(output.messages).toEqual([]);
+    expect(output.notices).toEqual([
+      'Kustomize folder inflated inflates Helm charts (`helmCharts`): set `kustomizeEnableHelm: true` to render it; lint the rendered output with `kubectl kustomize inflated | k8s-lint -`',
+      'Kustomize folder remote uses remote resources, and k8s-lint works offline; lint the rendered output with `kubectl kustomize remote | k8s-lint -`',
+    ]);
   }, 60_000);
 });

@@ -27,7 +27,7 @@ describe('helm errors', () => {
   });
 
   it('reads the file and line of execution, parse and YAML errors', () => {
-    expect(templateError('Error: execution error at (shop/templates/secret.yaml:6:10): host is required\n', dirs)).toEqual({ file: '/repo/charts/shop/templates/secret.yaml', line: 6, reason: 'host is required' });
+    expect(templateError('Error: execution error at (shop/templates/secret.yaml:6:10): host is required\n', dirs)).toEqual({ file: '/repo/charts/shop/templates/secret.yaml', line: 6, column: 11, reason: 'host is required' });
     expect(templateError('Error: parse error at (shop/templates/svc.yaml:18): function "ports" not defined', dirs)).toMatchObject({ line: 18, reason: 'function "ports" not defined' });
     expect(templateError('Error: YAML parse error on shop/templates/svc.yaml: error converting YAML to JSON: yaml: line 12: did not find expected key', dirs)).toEqual({
       file: '/repo/charts/shop/templates/svc.yaml', line: 1, reason: 'did not find expected key (line 12 of its rendered output)',
