@@ -27,6 +27,8 @@ export interface RenderedRun {
   locate(finding: Finding, reported: SourceFile[]): Promise<Located>;
   /** Drops messages that a `k8s-lint-disable` comment at their values line suppresses. */
   suppressRelated(messages: LintMessage[], reported: SourceFile[], suppress: SuppressOptions): Promise<LintMessage[]>;
+  /** Folds `message` into an equal one of `list` (a base several overlays share), naming both units. */
+  merge(list: LintMessage[], message: LintMessage): boolean;
   /** Units that were not rendered, and why. */
   readonly notices: readonly string[];
   /** Files with render problems that were not among the linted files (a chart's templates). */
@@ -104,6 +106,7 @@ export async function renderInto(
     isRendered,
     files: known.slice(settings.files.length),
     notices: rendered.notices,
+    merge: mergeUnits,
     async suppressRelated(messages, reported, suppress) {
       if (!suppress.inlineConfig) return messages;
       const kept: LintMessage[] = [];
@@ -130,4 +133,14 @@ export async function renderInto(
       return { ...mapped, file: await sourceOf(mapped.filePath, reported) };
     },
   };
+}
+
+/** A base or template shared by several units gives one message naming them all. */
+function mergeUnits(list: LintMessage[], message: LintMessage): boolean {
+  const same = (m: LintMessage) => m.line === message.line && m.column === message.column && m.ruleId === message.ruleId && m.message === message.message;
+  const i = list.findIndex(same);
+  if (i === -1) return false;
+  const units = new Set([...(list[i].unit?.split(', ') ?? []), ...(message.unit ? [message.unit] : [])]);
+  list[i] = { ...list[i], ...(units.size > 0 ? { unit: [...units].sort().join(', ') } : {}) };
+  return true;
 }
