@@ -13,6 +13,10 @@ export async function printConfig(effective: Effective, rules: readonly Rule[], 
     rules: Object.fromEntries(rules.map((rule) => [rule.id, effective.rules[rule.id] ?? rule.severity])),
     external: effective.external,
     overrides: effective.overrides,
+    render: effective.render,
+    ...(loaded?.config.kustomizeCommand ? { kustomizeCommand: loaded.config.kustomizeCommand } : {}),
+    kustomizeEnableHelm: effective.kustomizeEnableHelm,
+    units: effective.units,
   };
   if (json) return `${JSON.stringify(config, null, 2)}\n`;
   const { stringify } = await import('yaml');
