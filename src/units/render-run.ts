@@ -87,7 +87,9 @@ export async function renderInto(
     const lines = file.text.split('\n');
     let line = Math.min(Math.max(problem.line, 1), Math.max(lines.length, 1));
     if (problem.needle) {
-      const at = lines.findIndex((l) => new RegExp(`^\\s*-?\\s*name:\\s*["']?${problem.needle!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`).test(l));
+      const needle = problem.needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // A dependency's `- name: x`, or a kustomization's `- x` entry.
+      const at = lines.findIndex((l) => new RegExp(`^\\s*-?\\s*(?:name:\\s*)?["']?${needle}["']?\\s*$`).test(l));
       if (at !== -1) line = at + 1;
     }
     const text = lines[line - 1] ?? '';
