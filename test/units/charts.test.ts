@@ -19,6 +19,15 @@ describe('charts of a repository', () => {
     ]);
   }, 60_000);
 
+  it('follows a value through an `include` of a named template to its values line', async () => {
+    const dir = copyOf(REPO);
+    const values = path.join(dir, 'charts/app/values.yaml');
+    const line = edit(values, 'repository: registry.example.com/app', 'repository: Registry.example.com/App');
+    const found = (await lintRepo(dir)).messages.filter((m) => m.ruleId === 'invalid-image-reference');
+    expect(found).toEqual([expect.objectContaining({ file: 'charts/app/templates/deployment.yaml', line: 19 })]);
+    expect(found[0].related).toEqual([expect.objectContaining({ filePath: values, line, message: 'value `image.repository` set here' })]);
+  }, 60_000);
+
   it('tells helm about the CRDs of the run (--api-versions), so capability checks in templates pass', async () => {
     const dir = copyOf(REPO);
     writeFileSync(path.join(dir, 'charts/app/templates/widget.yaml'), [
