@@ -17,6 +17,10 @@ export async function printConfig(effective: Effective, rules: readonly Rule[], 
     ...(Object.keys(effective.podSecurity).length > 0 ? { podSecurity: effective.podSecurity } : {}),
     ...(effective.plugins.length > 0 ? { plugins: effective.plugins } : {}),
     ...(effective.customRules.length > 0 ? { customRules: effective.customRules } : {}),
+    render: effective.render,
+    ...(loaded?.config.kustomizeCommand ? { kustomizeCommand: loaded.config.kustomizeCommand } : {}),
+    kustomizeEnableHelm: effective.kustomizeEnableHelm,
+    units: effective.units,
   };
   if (json) return `${JSON.stringify(config, null, 2)}\n`;
   const { stringify } = await import('yaml');

@@ -188,6 +188,8 @@ async function schemaProblems(value: unknown): Promise<Problem[]> {
       }
       case 'propertyNames':
         continue; // reported through `pattern` with the offending name
+      case 'if':
+        continue; // reported through the branch that applies (`units` entries)
       case 'enum':
         problem = { path: at, message: `must be one of ${(params.allowedValues as string[]).map((v) => `\`${v}\``).join(', ')}${got}` };
         break;

@@ -167,6 +167,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     if (read.projects.charts.length > 0 || read.projects.kustomizations.length > 0) {
       const { renderInto } = await import('./units/render-run.js');
       rendered = await renderInto(read.projects, documents, issues, { ...options.render!, tools, cwd, kubeVersion: version.version, defaultNamespace: options.defaultNamespace ?? 'default', files: read.files });
+      renderNotices = [...renderNotices, ...rendered.notices];
       stage('render');
     }
   }

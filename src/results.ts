@@ -10,16 +10,6 @@ import type { Finding } from './runner.js';
 import { applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
 import type { RenderedRun } from './units/render-run.js';
 
-/** A base or template shared by several units gives one message naming them all. */
-function mergeUnits(list: LintMessage[], message: LintMessage): boolean {
-  const same = (m: LintMessage) => m.line === message.line && m.column === message.column && m.ruleId === message.ruleId && m.message === message.message;
-  const i = list.findIndex(same);
-  if (i === -1) return false;
-  const units = new Set([...(list[i].unit?.split(', ') ?? []), ...(message.unit ? [message.unit] : [])]);
-  list[i] = { ...list[i], ...(units.size > 0 ? { unit: [...units].sort().join(', ') } : {}) };
-  return true;
-}
-
 export interface ResultOptions {
   readonly suppress: SuppressOptions;
   /** Resolve positions of many files in a worker thread too. */
@@ -83,7 +73,7 @@ export async function toResults(
     }
     const list = byFile.get(file);
     if (!list) byFile.set(file, [message]);
-    else if (!units.rendered || !mergeUnits(list, message)) list.push(message);
+    else if (!units.rendered?.merge(list, message)) list.push(message);
   }
   if (units.rendered) for (const [file, messages] of byFile) byFile.set(file, await units.rendered.suppressRelated(messages, reported, suppress));
   // Comment directives and Helm sources: scanned only in files that have findings and may hold them.

@@ -32,6 +32,8 @@ export interface KustomizationProject {
   readonly folders: readonly string[];
   /** Patch files with their targets, for pointing at the patch that set a field. */
   readonly patches: readonly string[];
+  /** Why it cannot render offline or as configured: remote resources, `helmCharts`. */
+  readonly needs: { remote: boolean; helm: boolean };
 }
 
 export interface Projects {
@@ -74,7 +76,8 @@ export async function chartAt(chartFile: string): Promise<ChartProject | undefin
 async function kustomizationAt(file: string): Promise<KustomizationProject> {
   const k = (await readYaml(file)) ?? {};
   const dir = path.dirname(file);
-  const refs = [...strings(k.resources), ...strings(k.bases), ...strings(k.components)].filter((r) => !isRemote(r));
+  const all = [...strings(k.resources), ...strings(k.bases), ...strings(k.components)];
+  const refs = all.filter((r) => !isRemote(r));
   const patchList = Array.isArray(k.patches) ? k.patches : [];
   const patches = [
     ...patchList.map((p) => (typeof p === 'string' ? p : (p as { path?: unknown })?.path)).filter((p): p is string => typeof p === 'string'),
@@ -90,7 +93,8 @@ async function kustomizationAt(file: string): Promise<KustomizationProject> {
     if (stat?.isDirectory()) folders.push(absolute);
     else if (stat) files.push(absolute);
   }
-  return { kind: 'kustomization', dir, file, files, folders, patches: patches.map((p) => path.resolve(dir, p)) };
+  const needs = { remote: refs.length < all.length, helm: Array.isArray(k.helmCharts) && k.helmCharts.length > 0 };
+  return { kind: 'kustomization', dir, file, files, folders, patches: patches.map((p) => path.resolve(dir, p)), needs };
 }
 
 /** The projects among `files` (absolute, sorted); `only` limits what kinds are looked for. */
@@ -122,7 +126,14 @@ export async function discoverProjects(files: readonly string[]): Promise<Projec
     }
   };
   for (const k of all.values()) visit(k, new Set([k.dir]));
-  const roots = [...all.values()].filter((k) => !consumedDirs.has(k.dir));
+  const needsOf = (k: KustomizationProject, seen: Set<string>): { remote: boolean; helm: boolean } =>
+    k.folders.reduce((acc, folder) => {
+      const inner = all.get(folder);
+      if (!inner || seen.has(folder)) return acc;
+      const n = needsOf(inner, new Set([...seen, folder]));
+      return { remote: acc.remote || n.remote, helm: acc.helm || n.helm };
+    }, k.needs);
+  const roots = [...all.values()].filter((k) => !consumedDirs.has(k.dir)).map((k) => ({ ...k, needs: needsOf(k, new Set([k.dir])) }));
   const kustomizationDirs = [...all.keys()];
   return {
     charts,

@@ -25,6 +25,8 @@ export interface HelmJob {
 export interface RenderProblem {
   readonly file: string;
   readonly line: number;
+  /** 1-based column of what helm names (it counts from 0), if any. */
+  readonly column?: number;
   readonly messageId: 'template' | 'dependency' | 'render';
   readonly data: Record<string, string>;
   /** Text to point at on that line (a key), if any. */
@@ -61,12 +63,12 @@ async function resolveDependencies(chart: ChartProject, tree: readonly ChartProj
 }
 
 /** `parse error at (podinfo/templates/x.yaml:18): ...` and its kin -> file, line and reason. */
-export function templateError(stderr: string, chartDirs: ReadonlyMap<string, string>): { file: string; line: number; reason: string } | undefined {
-  const at = /(?:execution|parse) error at \(([^:()]+):(\d+)(?::\d+)?\): (.*)/.exec(stderr);
+export function templateError(stderr: string, chartDirs: ReadonlyMap<string, string>): { file: string; line: number; column?: number; reason: string } | undefined {
+  const at = /(?:execution|parse) error at \(([^:()]+):(\d+)(?::(\d+))?\): (.*)/.exec(stderr);
   const yaml = /YAML parse error on ([^:\s]+): (?:error converting YAML to JSON: )?(?:yaml: )?(?:line (\d+): )?(.*)/.exec(stderr);
-  const found = at ? { source: at[1], line: Number(at[2]), reason: at[3] } : yaml ? { source: yaml[1], line: 1, reason: `${yaml[3]}${yaml[2] ? ` (line ${yaml[2]} of its rendered output)` : ''}` } : undefined;
+  const found = at ? { source: at[1], line: Number(at[2]), column: at[3] ? Number(at[3]) + 1 : undefined, reason: at[4] } : yaml ? { source: yaml[1], line: 1, reason: `${yaml[3]}${yaml[2] ? ` (line ${yaml[2]} of its rendered output)` : ''}` } : undefined;
   const file = found && sourceFile(found.source, chartDirs);
-  return file && found ? { file, line: found.line, reason: found.reason.trim() } : undefined;
+  return file && found ? { file, line: found.line, ...('column' in found && found.column ? { column: found.column } : {}), reason: found.reason.trim() } : undefined;
 }
 
 /** `podinfo/charts/common/templates/_x.tpl` -> the file in the chart's (or a borrowed chart's) folder. */
@@ -106,7 +108,7 @@ export async function renderChart(helm: string, job: HelmJob, tree: readonly Cha
     const result = await run(helm, args, { cwd: chart.dir });
     if (result.ok) return { ok: true, text: result.stdout, chartDirs };
     const error = templateError(result.stderr, chartDirs);
-    if (error && (await exists(error.file))) return { ok: false, problem: { file: error.file, line: error.line, messageId: 'template', data: { reason: error.reason } } };
+    if (error && (await exists(error.file))) return { ok: false, problem: { file: error.file, line: error.line, column: error.column, messageId: 'template', data: { reason: error.reason } } };
     return { ok: false, problem: { file: chartFile, line: 1, messageId: 'render', data: { tool: 'helm template', reason: firstLine(result.stderr) } } };
   } finally {
     if (scratch) await fs.rm(scratch, { recursive: true, force: true });

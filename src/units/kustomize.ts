@@ -48,9 +48,8 @@ export async function renderKustomization(job: KustomizeJob): Promise<KustomizeR
     const args = [...sub, scratch, '--load-restrictor', 'LoadRestrictionsNone', ...(job.enableHelm ? ['--enable-helm'] : [])];
     const result = await run(binary, args, { cwd: kustomization.dir });
     if (!result.ok) {
-      // Paths in kustomize's errors are relative to the wrapper: make them the user's.
-      const reason = firstLine(result.stderr).split(scratch + path.sep).join('').replace(/(?:\.\.\/)+/g, '/');
-      return { ok: false, problem: { file: kustomization.file, line: 1, messageId: 'render', data: { tool: job.command.slice(0, 2).map((c) => path.basename(c)).join(' '), reason } } };
+      const { reason, entry } = kustomizeError(firstLine(result.stderr), path.relative(scratch, kustomization.dir), kustomization.dir);
+      return { ok: false, problem: { file: kustomization.file, line: 1, needle: entry, messageId: 'render', data: { tool: job.command.slice(0, 2).map((c) => path.basename(c)).join(' '), reason } } };
     }
     return { ok: true, ...(await stripOrigins(result.stdout, scratch)) };
   } finally {
@@ -87,4 +86,17 @@ async function stripOrigins(text: string, base: string): Promise<{ text: string;
     parts.push(doc.toString({ lineWidth: 0 }).replace(/^---\n/, ''));
   }
   return { text: parts.map((p) => `---\n${p}`).join(''), origins };
+}
+
+/**
+ * kustomize nests its errors (`accumulating resources from '...': ...`): keep the innermost, with
+ * the wrapper's relative paths made the user's, and the entry of the kustomization it names.
+ */
+export function kustomizeError(message: string, relative: string, dir: string): { reason: string; entry?: string } {
+  const text = message.replace(/^error: /, '').split(relative).join(dir);
+  const innermost = text.split("accumulating resources from '").pop()!;
+  const nested = /^([^']*)': (.*?)(?:': |$)/.exec(innermost);
+  const entry = nested?.[1];
+  const reason = nested ? `${nested[1]}: ${nested[2]}` : text;
+  return { reason, ...(entry ? { entry } : {}) };
 }

@@ -27,6 +27,10 @@ export interface RenderedRun {
   locate(finding: Finding, reported: SourceFile[]): Promise<Located>;
   /** Drops messages that a `k8s-lint-disable` comment at their values line suppresses. */
   suppressRelated(messages: LintMessage[], reported: SourceFile[], suppress: SuppressOptions): Promise<LintMessage[]>;
+  /** Folds `message` into an equal one of `list` (a base several overlays share), naming both units. */
+  merge(list: LintMessage[], message: LintMessage): boolean;
+  /** Units that were not rendered, and why. */
+  readonly notices: readonly string[];
   /** Files with render problems that were not among the linted files (a chart's templates). */
   readonly files: readonly SourceFile[];
 }
@@ -83,11 +87,14 @@ export async function renderInto(
     const lines = file.text.split('\n');
     let line = Math.min(Math.max(problem.line, 1), Math.max(lines.length, 1));
     if (problem.needle) {
-      const at = lines.findIndex((l) => new RegExp(`^\\s*-?\\s*name:\\s*["']?${problem.needle!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`).test(l));
+      const needle = problem.needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // A dependency's `- name: x`, or a kustomization's `- x` entry.
+      const at = lines.findIndex((l) => new RegExp(`^\\s*-?\\s*(?:name:\\s*)?["']?${needle}["']?\\s*$`).test(l));
       if (at !== -1) line = at + 1;
     }
     const text = lines[line - 1] ?? '';
-    const column = text.length - text.trimStart().length + 1;
+    const indent = text.length - text.trimStart().length + 1;
+    const column = problem.column !== undefined && problem.column <= text.length ? problem.column : indent;
     const reason = MESSAGES[problem.messageId].replace(/\{\{(\w+)\}\}/g, (_, key: string) => problem.data[key] ?? '');
     issues.push({ file, messageId: 'render', data: { unit: problem.unit, reason }, line, column, endLine: line, endColumn: Math.max(text.trimEnd().length + 1, column + 1) });
   }
@@ -100,6 +107,8 @@ export async function renderInto(
   return {
     isRendered,
     files: known.slice(settings.files.length),
+    notices: rendered.notices,
+    merge: mergeUnits,
     async suppressRelated(messages, reported, suppress) {
       if (!suppress.inlineConfig) return messages;
       const kept: LintMessage[] = [];
@@ -126,4 +135,14 @@ export async function renderInto(
       return { ...mapped, file: await sourceOf(mapped.filePath, reported) };
     },
   };
+}
+
+/** A base or template shared by several units gives one message naming them all. */
+function mergeUnits(list: LintMessage[], message: LintMessage): boolean {
+  const same = (m: LintMessage) => m.line === message.line && m.column === message.column && m.ruleId === message.ruleId && m.message === message.message;
+  const i = list.findIndex(same);
+  if (i === -1) return false;
+  const units = new Set([...(list[i].unit?.split(', ') ?? []), ...(message.unit ? [message.unit] : [])]);
+  list[i] = { ...list[i], ...(units.size > 0 ? { unit: [...units].sort().join(', ') } : {}) };
+  return true;
 }

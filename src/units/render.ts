@@ -26,6 +26,8 @@ export interface RenderRequest {
 
 export interface Rendered {
   readonly files: RenderedFile[];
+  /** Kustomizations not rendered, and why (remote resources, `helmCharts` without `kustomizeEnableHelm`). */
+  readonly notices: string[];
   readonly problems: Array<RenderProblem & { unit: string }>;
   /** Maps a node of a rendered document back to its source. */
   map(file: RenderedFile, docIndex: number, node: RenderedNode): Promise<Mapped>;
@@ -76,9 +78,16 @@ export async function renderAll(request: RenderRequest): Promise<Rendered> {
   const mappers = new Map<RenderedFile, (docIndex: number, node: RenderedNode) => Promise<Mapped>>();
   const cache = new TextCache();
   const limit = Math.max(2, Math.min(8, os.availableParallelism?.() ?? 2));
+  const notices: string[] = [];
+  const renderable = projects.kustomizations.filter((k) => {
+    const shown = path.relative(request.cwd, k.dir) || '.';
+    const why = k.needs.remote ? 'uses remote resources, and k8s-lint works offline' : k.needs.helm && !request.enableHelm ? 'inflates Helm charts (`helmCharts`): set `kustomizeEnableHelm: true` to render it' : undefined;
+    if (why) notices.push(`Kustomize folder ${shown} ${why}; lint the rendered output with \`kubectl kustomize ${shown} | k8s-lint -\``);
+    return why === undefined;
+  });
   const jobs = [
     ...units.map((unit) => ({ chart: unit })),
-    ...projects.kustomizations.map((k) => ({ kustomization: k })),
+    ...renderable.map((k) => ({ kustomization: k })),
   ];
   await inParallel(jobs, limit, async (job) => {
     if ('chart' in job) {
@@ -107,5 +116,5 @@ export async function renderAll(request: RenderRequest): Promise<Rendered> {
   // Rendering finishes in any order: keep the output deterministic.
   files.sort((a, b) => a.unit.localeCompare(b.unit));
   problems.sort((a, b) => a.unit.localeCompare(b.unit));
-  return { files, problems, map: (file, docIndex, node) => mappers.get(file)!(docIndex, node) };
+  return { files, problems, notices, map: (file, docIndex, node) => mappers.get(file)!(docIndex, node) };
 }

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Path, Range } from '../model.js';
 import { KUSTOMIZATION_FILES } from './discover.js';
-import { findInTemplate, type TemplateMatch } from './template-lines.js';
+import { findInTemplate, valuesOfDefine, type TemplateMatch } from './template-lines.js';
 
 export interface RelatedLocation extends Range {
   readonly filePath: string;
@@ -60,9 +60,23 @@ export async function mapHelm(cache: TextCache, file: string, values: readonly s
   const text = await cache.read(file);
   if (text === undefined) return { filePath: file, range: FIRST_LINE, note: 'the template could not be read' };
   const match = findInTemplate(text, node.path, node.value, node.kind, node.key);
-  const related = match?.valuesPath ? await valuesLine(cache, values, match.valuesPath) : undefined;
+  const valuesPath = match?.valuesPath ?? (match?.include ? await includedValues(cache, file, match.include, match.rest ?? []) : undefined);
+  const related = valuesPath ? await valuesLine(cache, values, valuesPath) : undefined;
   const range = match?.range ?? objectLine(text, node);
   return { filePath: file, range, ...(related ? { related: [related] } : {}), ...(noteFor(match) && !related ? { note: noteFor(match) } : {}) };
+}
+
+/** `include "name"`: the `.Values` path its `define` (in the chart's `templates/*.tpl`) reads. */
+async function includedValues(cache: TextCache, template: string, name: string, rest: Path): Promise<Path | undefined> {
+  let dir = path.dirname(template);
+  while (path.basename(dir) !== 'templates' && dir !== path.dirname(dir)) dir = path.dirname(dir);
+  const helpers = (await fs.readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.tpl')).sort();
+  for (const helper of helpers) {
+    const text = await cache.read(path.join(dir, helper));
+    const found = text === undefined ? undefined : valuesOfDefine(text, name);
+    if (found) return [...found, ...rest];
+  }
+  return undefined;
 }
 
 /** The values file line that sets `valuesPath` (or its longest prefix), highest precedence first. */

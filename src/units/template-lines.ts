@@ -32,11 +32,15 @@ export interface TemplateMatch {
   readonly complete: boolean;
   /** Where the rest of the path comes from: `.Values` segments plus what follows, if the text says. */
   readonly valuesPath?: Path;
+  /** Else the named template the value comes from (`include "x"`), and the path below it. */
+  readonly include?: string;
+  readonly rest?: Path;
 }
 
 const ACTION_ONLY = /^\s*(\{\{.*?\}\}\s*)+$/;
 const KEY = /^(?:"([^"]*)"|'([^']*)'|([^\s#'"{][^#]*?)):(?:\s+|$)(.*)$/;
 const VALUES_REF = /\.Values((?:\.[A-Za-z_][\w-]*)+)/;
+const INCLUDE = /\{\{-?\s*(?:include|template)\s+"([^"]+)"/;
 
 function parseLine(text: string, index: number): Line {
   const trimmed = text.trimStart();
@@ -173,13 +177,24 @@ function itemName(lines: Line[], item: Line): string | undefined {
 
 function withValues(lines: Line[], found: Line, block: Block, rest: Path, valueOnly: boolean): TemplateMatch {
   let source = valuesSource(lines, found.index);
-  if (!source) {
-    // `key:` followed by `{{- toYaml .Values.x | nindent n }}` on the lines of its block.
-    for (let i = block.from; i < block.to && !source && lines[i].structureless; i++) source = valuesSource(lines, i);
+  let include = INCLUDE.exec(found.text)?.[1];
+  // `key:` followed by `{{- toYaml .Values.x | nindent n }}` (or an `include`) on the lines of its block.
+  for (let i = block.from; i < block.to && !source && !include && lines[i].structureless; i++) {
+    source = valuesSource(lines, i);
+    include = INCLUDE.exec(lines[i].text)?.[1];
   }
   return {
     range: lineRange(found, valueOnly && rest.length === 0),
     complete: rest.length === 0,
-    ...(source ? { valuesPath: [...source, ...rest] } : {}),
+    ...(source ? { valuesPath: [...source, ...rest] } : include ? { include, rest } : {}),
   };
+}
+
+/** The `.Values` path a named template (`{{ define "name" }}` in `helpers`) reads first, if any. */
+export function valuesOfDefine(helpers: string, name: string): string[] | undefined {
+  const start = helpers.search(new RegExp(`\\{\\{-?\\s*define\\s+"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+  if (start === -1) return undefined;
+  const end = helpers.indexOf('define "', start + 8);
+  const found = VALUES_REF.exec(helpers.slice(start, end === -1 ? undefined : end));
+  return found ? found[1].slice(1).split('.') : undefined;
 }

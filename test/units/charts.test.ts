@@ -1,4 +1,6 @@
 /** Charts in a repository: dependencies from the tree, missing dependencies, template errors. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/test-rule.js';
@@ -13,8 +15,51 @@ describe('charts of a repository', () => {
     expect(output.units).toEqual(['charts/app']);
     expect(output.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([
       'charts/needs-redis/Chart.yaml:8:3 yaml-syntax Chart dependency `redis` (version `19.x.x`) is neither in `charts/` nor a chart of the linted tree: run `helm dependency build` for chart `needs-redis` (unit `charts/needs-redis`)',
-      'charts/failing/templates/secret.yaml:6:3 yaml-syntax Helm cannot render the chart: database.host is required: set it in the values (unit `charts/failing`)',
+      'charts/failing/templates/secret.yaml:6:12 yaml-syntax Helm cannot render the chart: database.host is required: set it in the values (unit `charts/failing`)',
     ]);
+  }, 60_000);
+
+  it('follows a value through an `include` of a named template to its values line', async () => {
+    const dir = copyOf(REPO);
+    const values = path.join(dir, 'charts/app/values.yaml');
+    const line = edit(values, 'repository: registry.example.com/app', 'repository: Registry.example.com/App');
+    const found = (await lintRepo(dir)).messages.filter((m) => m.ruleId === 'invalid-image-reference');
+    expect(found).toEqual([expect.objectContaining({ file: 'charts/app/templates/deployment.yaml', line: 19 })]);
+    expect(found[0].related).toEqual([expect.objectContaining({ filePath: values, line, message: 'value `image.repository` set here' })]);
+  }, 60_000);
+
+  it('tells helm about the CRDs of the run (--api-versions), so capability checks in templates pass', async () => {
+    const dir = copyOf(REPO);
+    writeFileSync(path.join(dir, 'charts/app/templates/widget.yaml'), [
+      '{{- if .Capabilities.APIVersions.Has "shop.example.com/v1/Widget" }}',
+      'apiVersion: shop.example.com/v1',
+      'kind: Widget',
+      'metadata:',
+      '  name: Widget_{{ .Release.Name }}',
+      '{{- end }}',
+      '',
+    ].join('\n'));
+    const widgets = async () => (await lintRepo(dir)).messages.filter((m) => m.ruleId === 'invalid-object-name').map((m) => `${m.file}:${m.line}`);
+    expect(await widgets()).toEqual([]);
+    mkdirSync(path.join(dir, 'crds'));
+    writeFileSync(path.join(dir, 'crds/widget.yaml'), [
+      'apiVersion: apiextensions.k8s.io/v1',
+      'kind: CustomResourceDefinition',
+      'metadata:',
+      '  name: widgets.shop.example.com',
+      'spec:',
+      '  group: shop.example.com',
+      '  scope: Namespaced',
+      '  names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}',
+      '  versions:',
+      '    - name: v1',
+      '      served: true',
+      '      storage: true',
+      '      schema:',
+      '        openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}',
+      '',
+    ].join('\n'));
+    expect(await widgets()).toEqual(['charts/app/templates/widget.yaml:5']);
   }, 60_000);
 
   it('applies k8s-lint-disable comments in templates and in values files', async () => {
@@ -32,5 +77,24 @@ describe('charts of a repository', () => {
     expect(await port()).toHaveLength(1);
     edit(values, '  port: 80800', '  port: 80800 # k8s-lint-disable-line -- a test value');
     expect(await port()).toEqual([]);
+  }, 60_000);
+});
+
+describe('kustomizations that cannot render offline or as configured', () => {
+  it('skips remote resources and helmCharts with a notice, never an error', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'k8s-lint-remote-'));
+    for (const [name, text] of Object.entries({
+      'remote/kustomization.yaml': 'resources:\n  - https://github.com/example/manifests//base?ref=v1.0.0\n',
+      'inflated/kustomization.yaml': 'helmCharts:\n  - name: redis\n    repo: https://charts.example.com\n    version: 19.0.0\n',
+    })) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    const output = await lintRepo(dir);
+    expect(output.messages).toEqual([]);
+    expect(output.notices).toEqual([
+      'Kustomize folder inflated inflates Helm charts (`helmCharts`): set `kustomizeEnableHelm: true` to render it; lint the rendered output with `kubectl kustomize inflated | k8s-lint -`',
+      'Kustomize folder remote uses remote resources, and k8s-lint works offline; lint the rendered output with `kubectl kustomize remote | k8s-lint -`',
+    ]);
   }, 60_000);
 });

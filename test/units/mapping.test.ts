@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverProjects } from '../../src/units/discover.js';
+import { kustomizeError } from '../../src/units/kustomize.js';
 import { sourceFile, templateError } from '../../src/units/helm.js';
 import { satisfies } from '../../src/units/semver.js';
 import { mapKustomize, TextCache, valuesLine } from '../../src/units/source-map.js';
@@ -27,7 +28,7 @@ describe('helm errors', () => {
   });
 
   it('reads the file and line of execution, parse and YAML errors', () => {
-    expect(templateError('Error: execution error at (shop/templates/secret.yaml:6:10): host is required\n', dirs)).toEqual({ file: '/repo/charts/shop/templates/secret.yaml', line: 6, reason: 'host is required' });
+    expect(templateError('Error: execution error at (shop/templates/secret.yaml:6:10): host is required\n', dirs)).toEqual({ file: '/repo/charts/shop/templates/secret.yaml', line: 6, column: 11, reason: 'host is required' });
     expect(templateError('Error: parse error at (shop/templates/svc.yaml:18): function "ports" not defined', dirs)).toMatchObject({ line: 18, reason: 'function "ports" not defined' });
     expect(templateError('Error: YAML parse error on shop/templates/svc.yaml: error converting YAML to JSON: yaml: line 12: did not find expected key', dirs)).toEqual({
       file: '/repo/charts/shop/templates/svc.yaml', line: 1, reason: 'did not find expected key (line 12 of its rendered output)',
@@ -95,5 +96,13 @@ describe('projects', () => {
     expect(projects.roots.map((k) => path.relative(dir, k.dir))).toEqual(['overlays/prod']);
     expect(projects.charts.map((c) => path.relative(dir, c.dir))).toEqual(['charts/app']);
     expect(files.filter((f) => !projects.covers(f)).map((f) => path.relative(dir, f))).toEqual(['charts/app/Chart.yaml', 'extra/other.yaml']);
+  });
+});
+
+describe('kustomize errors', () => {
+  it('keeps the innermost error and the entry it names, with the user paths', () => {
+    const stderr = "accumulating resources: accumulation err='accumulating resources from '../repo/app': read /repo/app: is a directory': recursed accumulation of path '/repo/app': accumulating resources: accumulation err='accumulating resources from 'missing.yaml': open /repo/app/missing.yaml: no such file or directory': must build at directory: not a valid directory";
+    expect(kustomizeError(stderr, '../repo/app', '/repo/app')).toEqual({ reason: 'missing.yaml: open /repo/app/missing.yaml: no such file or directory', entry: 'missing.yaml' });
+    expect(kustomizeError('error: invalid Kustomization: json: unknown field "resourcez"', '../repo/app', '/repo/app')).toEqual({ reason: 'invalid Kustomization: json: unknown field "resourcez"' });
   });
 });

@@ -17,6 +17,14 @@ describe('a repository of variants', () => {
     expect(output.units).toEqual(['demo + provider/aws', 'demo/manifests + provider/gcp']);
   });
 
+  it('groups files the configuration names into one unit (`units: [{name, files}]`)', async () => {
+    const render = { mode: 'off' as const, searchPath: '', fileUnits: [{ name: 'every provider', files: ['provider/**'], base: REPO }] };
+    const output = await lint([{ path: REPO }], { cwd: REPO, positionWorkers: false, render });
+    expect(output.units).toContain('every provider');
+    const duplicates = output.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'duplicate-object').map((m) => `${path.relative(REPO, r.filePath)} ${m.unit}`));
+    expect(duplicates).toEqual(expect.arrayContaining(['provider/aws/deploy.yaml every provider', 'provider/gcp/deploy.yaml every provider']));
+  });
+
   it('lints one explicit file as a unit of its own', async () => {
     const output = await lint([{ path: 'provider/gcp/deploy.yaml' }], { cwd: REPO, positionWorkers: false });
     expect(output.units).toEqual(['provider/gcp/deploy.yaml']);

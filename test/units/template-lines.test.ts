@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findInTemplate } from '../../src/units/template-lines.js';
+import { findInTemplate, valuesOfDefine } from '../../src/units/template-lines.js';
 
 const template = `apiVersion: apps/v1
 kind: Deployment
@@ -76,5 +76,14 @@ describe('findInTemplate', () => {
   it('picks the document of the rendered name among several of one kind (kustomize prefixes names)', () => {
     const two = 'kind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: "1"\n---\nkind: ConfigMap\nmetadata:\n  name: b\ndata:\n  x: "2"\n';
     expect(findInTemplate(two, ['data', 'x'], { metadata: { name: 'prod-b' } }, 'ConfigMap')?.range.line).toBe(11);
+  });
+
+  it('names the template an `include` inserts, and the values its `define` reads', () => {
+    const text = 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: {{ include "app.image" . | quote }}\n';
+    expect(findInTemplate(text, ['spec', 'template', 'spec', 'containers', 0, 'image'], {}, 'Deployment')).toMatchObject({ include: 'app.image', rest: [] });
+    const helpers = '{{- define "app.name" -}}{{ .Chart.Name }}{{- end }}\n{{- define "app.image" -}}\n{{ .Values.image.repository }}:{{ .Values.image.tag }}\n{{- end -}}\n';
+    expect(valuesOfDefine(helpers, 'app.image')).toEqual(['image', 'repository']);
+    expect(valuesOfDefine(helpers, 'app.name')).toBeUndefined();
+    expect(valuesOfDefine(helpers, 'app.missing')).toBeUndefined();
   });
 });
