@@ -11,6 +11,7 @@ import { labelSelector } from '../k8s/controllers.js';
 import { matchesSelector } from '../k8s/selectors.js';
 import { guessResource, matchResources, namespaceLabels, type CreateRequest } from './match.js';
 import { compilePolicy, type CompiledPolicy, type Expression } from './policy.js';
+import { admissionObjectProblems } from './structure.js';
 import type { AdmissionDenial, AdmissionPolicies, PolicyProblem, ValidationAction } from './types.js';
 
 const GROUP = 'admissionregistration.k8s.io';
@@ -38,9 +39,10 @@ export class PolicySet implements AdmissionPolicies {
     for (const resource of index.list(`${GROUP}/ValidatingAdmissionPolicy`)) {
       const policy = compilePolicy(resource);
       this.policies.set(resource, policy);
-      if (!byName.has(resource.name)) byName.set(resource.name, policy);
+      if (!byName.has(resource.name) && admissionObjectProblems(resource).length === 0) byName.set(resource.name, policy);
     }
     for (const resource of index.list(`${GROUP}/ValidatingAdmissionPolicyBinding`)) {
+      if (admissionObjectProblems(resource).length > 0) continue; // the API server refuses the binding
       const spec = isRecord(resource.value.spec) ? resource.value.spec : {};
       const policy = typeof spec.policyName === 'string' ? byName.get(spec.policyName) : undefined;
       // A policy that does not compile is rejected by the API server: its bindings select nothing.
