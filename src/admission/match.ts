@@ -89,11 +89,15 @@ export function matchResources(match: unknown, request: CreateRequest, requireRu
   return byNamespace === 'unknown' ? 'unknown' : 'yes';
 }
 
-/** `UnsafeGuessKindToResource`, which the API server's built-in kinds follow (except Endpoints). */
+/**
+ * The resource name of a kind without a CRD in the run: `UnsafeGuessKindToResource`, which every
+ * built-in kind follows (except Endpoints), with `-ay`/`-ey`/`-oy` taking an `s` as custom resources
+ * name themselves (`Gateway` -> `gateways`).
+ */
 export function guessResource(kind: string): string {
   const lower = kind.toLowerCase();
   if (lower === 'endpoints') return lower;
   if (lower.endsWith('s')) return `${lower}es`;
-  if (lower.endsWith('y')) return `${lower.slice(0, -1)}ies`;
+  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
   return `${lower}s`;
 }

@@ -64,6 +64,13 @@ testRule(rule, {
       errors: [{ message: /^Deployment `web` is rejected: .* denied request: failed expression: false$/, line: 19, column: 18 }],
     },
     {
+      name: 'a custom resource is matched by the plural of its CRD',
+      code: policy("  matchConstraints:\n    resourceRules: [{apiGroups: [example.com], apiVersions: ['*'], operations: [CREATE], resources: [cacti]}]\n  validations:\n    - expression: \"false\"\n") +
+        'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: cacti.example.com}\nspec:\n  group: example.com\n  scope: Cluster\n  names: {kind: Cactus, plural: cacti, singular: cactus}\n  versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}}]\n---\n' +
+        'apiVersion: example.com/v1\nkind: Cactus\nmetadata: {name: saguaro}\n',
+      errors: [{ message: /^Cactus `saguaro` is rejected: ValidatingAdmissionPolicy `p` with binding `b` denied request: failed expression: false$/, line: 28, column: 18 }],
+    },
+    {
       name: 'parameters missing from the run',
       code: policy(rules('    - expression: "true"\n').replace('  matchConstraints', '  paramKind: {apiVersion: v1, kind: ConfigMap}\n  matchConstraints'), '  validationActions: [Deny]\n  paramRef: {name: limits, parameterNotFoundAction: Deny}\n') + deployment('web'),
       errors: [{ message: /^Deployment `web` is rejected if the cluster has no parameters for binding `b`/, line: 21, column: 18, severity: 1 }],

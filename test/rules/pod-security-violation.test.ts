@@ -36,6 +36,12 @@ testRule(rule, {
       }],
     },
     {
+      name: 'a custom kind with a pod template (Argo Rollout)',
+      code: namespace('pod-security.kubernetes.io/enforce: baseline') +
+        'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      containers: [{name: web, image: nginx}]\n',
+      errors: [{ message: /^The pods of Rollout `web` are never created \(FailedCreate\): violates PodSecurity `baseline:latest` .*: host namespaces \(hostNetwork=true\)$/, line: 13, column: 20 }],
+    },
+    {
       name: 'a pinned version is named with its label',
       code: namespace('pod-security.kubernetes.io/enforce: baseline, pod-security.kubernetes.io/enforce-version: v1.20') + deployment('      hostPID: true\n      containers: [{name: web, image: nginx}]\n'),
       errors: [{ message: /^The pods of Deployment `web` are never created \(FailedCreate\): violates PodSecurity `baseline:v1\.20` \(labels `pod-security\.kubernetes\.io\/enforce: baseline` and `pod-security\.kubernetes\.io\/enforce-version: v1\.20` of Namespace `shop`\): host namespaces \(hostPID=true\)$/, line: 13, column: 16 }],
