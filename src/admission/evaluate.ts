@@ -9,7 +9,7 @@ import type { ResourceIndex } from '../resource-index.js';
 import { isRecord, type Resource } from '../resource.js';
 import { labelSelector } from '../k8s/controllers.js';
 import { matchesSelector } from '../k8s/selectors.js';
-import { guessResource, matchResources, namespaceLabels, type CreateRequest } from './match.js';
+import { guessResource, matchResources, namespaceLabels, objectLabels, type CreateRequest } from './match.js';
 import { compilePolicy, type CompiledPolicy, type Expression } from './policy.js';
 import { admissionObjectProblems } from './structure.js';
 import type { AdmissionDenial, AdmissionPolicies, PolicyProblem, ValidationAction } from './types.js';
@@ -107,17 +107,12 @@ export class PolicySet implements AdmissionPolicies {
     } else {
       const selector = labelSelector(paramRef.selector);
       const candidates = [...this.index.list(policy.paramKind, namespace), ...this.index.list(policy.paramKind).filter((r) => r.namespace === undefined)];
-      found = selector ? candidates.filter((r) => matchesSelector(selector, labelsOf(r))) : [];
+      found = selector ? candidates.filter((r) => matchesSelector(selector, objectLabels(r))) : [];
     }
     if (found.length > 0) return { params: found.map((r) => celValue(r.value)) };
     if (paramRef.parameterNotFoundAction === 'Allow') return undefined;
     return { denial: { message: 'failed to configure binding: no params found for policy binding with `Deny` parameterNotFoundAction', fromError: false, paramsMissing: true } };
   }
-}
-
-function labelsOf(resource: Resource): Record<string, string> {
-  const labels = (resource.value.metadata as { labels?: unknown } | undefined)?.labels;
-  return isRecord(labels) ? Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)])) : {};
 }
 
 /** `object`, `oldObject` (null: a create), `request` (by a generic authenticated user) and `namespaceObject`. */

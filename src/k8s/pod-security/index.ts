@@ -54,20 +54,19 @@ export interface CheckFailure {
 }
 
 /** Upstream `EvaluatePod` for one level and version on a pod object (`{metadata, spec}`); a version above the server's is the server's. */
-export function evaluatePod(pod: Obj | PodView, { level, version }: LevelVersion, serverMinor: number): CheckFailure[] {
+export function evaluatePod(pod: Obj, policy: LevelVersion, serverMinor: number): CheckFailure[] {
+  return evaluateView(podView(pod), policy, serverMinor);
+}
+
+function evaluateView(view: PodView, { level, version }: LevelVersion, serverMinor: number): CheckFailure[] {
   if (level === 'privileged') return [];
   const effective = version === 'latest' ? serverMinor : Math.min(version, serverMinor);
-  const view = isView(pod) ? pod : podView(pod);
   const failures: CheckFailure[] = [];
   for (const { check, fn } of checksFor(level, effective)) {
     const sites = fn(view, serverMinor);
     if (sites.length > 0) failures.push({ check, sites });
   }
   return failures;
-}
-
-function isView(pod: Obj | PodView): pod is PodView {
-  return Array.isArray((pod as PodView).containers) && (pod as PodView).context !== undefined && (pod as PodView).annotations !== undefined;
 }
 
 /** Service accounts of the controllers that create pods from a workload (`--use-service-account-credentials`). */
@@ -156,7 +155,7 @@ export function podSecurityViolations(target: PodSecurityTarget, settings: PodSe
   const view = podView(record(pod));
   const found = new Map<string, { checkId: string; reason: string; site: Site; modes: Mode[] }>();
   for (const mode of MODES) {
-    for (const failure of evaluatePod(view, policy[mode], serverMinor)) {
+    for (const failure of evaluateView(view, policy[mode], serverMinor)) {
       for (const site of failure.sites) {
         const key = siteKey(site);
         const seen = found.get(key);
