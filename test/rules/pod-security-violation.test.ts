@@ -42,6 +42,12 @@ testRule(rule, {
       errors: [{ message: /^The pods of Rollout `web` are never created \(FailedCreate\): violates PodSecurity `baseline:latest` .*: host namespaces \(hostNetwork=true\)$/, line: 13, column: 20 }],
     },
     {
+      name: 'a namespace declared in the configuration (its Namespace object is not linted)',
+      code: deployment('      hostPID: true\n      containers: [{name: web, image: nginx}]\n'),
+      options: { podSecurity: { namespaces: { shop: { enforce: 'baseline', 'enforce-version': 'v1.30' } } } },
+      errors: [{ message: 'The pods of Deployment `web` are never created (FailedCreate): violates PodSecurity `baseline:v1.30` (`podSecurity.namespaces.shop.enforce` in the configuration): host namespaces (hostPID=true)', line: 7, column: 16 }],
+    },
+    {
       name: 'a pinned version is named with its label',
       code: namespace('pod-security.kubernetes.io/enforce: baseline, pod-security.kubernetes.io/enforce-version: v1.20') + deployment('      hostPID: true\n      containers: [{name: web, image: nginx}]\n'),
       errors: [{ message: /^The pods of Deployment `web` are never created \(FailedCreate\): violates PodSecurity `baseline:v1\.20` \(labels `pod-security\.kubernetes\.io\/enforce: baseline` and `pod-security\.kubernetes\.io\/enforce-version: v1\.20` of Namespace `shop`\): host namespaces \(hostPID=true\)$/, line: 13, column: 16 }],
