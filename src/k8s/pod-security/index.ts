@@ -106,7 +106,6 @@ function labelsOf(target: PodSecurityTarget, settings: PodSecuritySettings | und
   const fallback = (mode: Mode) => `the cluster default \`podSecurity.defaults.${mode}\` in the configuration, Namespace \`${namespace}\` sets no \`${LABEL_PREFIX}${mode}\` label`;
   if (target.namespaceLabels !== undefined) {
     const labels = policyLabels(target.namespaceLabels);
-    if (policyToEvaluate(labels, defaultPolicy(undefined)).problems.length > 0) return undefined; // the Namespace itself is rejected
     return {
       labels,
       where: (mode) => {
@@ -150,7 +149,8 @@ export function podSecurityViolations(target: PodSecurityTarget, settings: PodSe
   for (const segment of path) pod = record(pod)[segment];
   const resolved = labelsOf(target, settings);
   if (!resolved) return [];
-  const { policy } = policyToEvaluate(resolved.labels, defaultPolicy(settings));
+  const { policy, problems } = policyToEvaluate(resolved.labels, defaultPolicy(settings));
+  if (problems.length > 0) return []; // the API server rejects the Namespace itself
   if (MODES.every((mode) => policy[mode].level === 'privileged')) return [];
   const view = podView(record(pod));
   const found = new Map<string, { checkId: string; reason: string; site: Site; modes: Mode[] }>();
