@@ -4,7 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
 import rule from '../../rules/pod-security-violation.js';
+import { effectiveConfig, lintOptions, parse } from '../../src/cli-args.js';
 import { loadConfig } from '../../src/config.js';
+import { lint } from '../../src/engine.js';
 import { testRule } from '../helpers/test-rule.js';
 
 const namespace = (labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {${labels}}\n---\n`;
@@ -86,6 +88,16 @@ describe('configuration `podSecurity`', () => {
   it('accepts defaults, declared namespaces and exemptions', async () => {
     const loaded = await load('podSecurity:\n  defaults: {enforce: baseline, enforce-version: v1.30, warn: restricted}\n  namespaces:\n    payments: {enforce: restricted}\n  exemptions: {namespaces: [kube-system], runtimeClasses: [kata]}\n');
     expect(loaded.ok && loaded.loaded.config.podSecurity?.namespaces?.payments).toEqual({ enforce: 'restricted' });
+  });
+
+  it('reaches the rule through the effective configuration', async () => {
+    const loaded = await load('podSecurity:\n  defaults: {enforce: baseline}\n');
+    if (!loaded.ok) throw new Error(loaded.message);
+    const flags = parse(['x.yaml']).values;
+    const options = lintOptions(effectiveConfig(flags, loaded.loaded, allRules.map((r) => r.id)), flags, loaded.loaded.dir, loaded.loaded);
+    expect(options.podSecurity).toEqual({ defaults: { enforce: 'baseline' } });
+    const output = await lint([{ path: 'p.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostIPC: true\n  containers: [{name: c, image: nginx}]\n' }], { ...options, ruleSet: [rule] });
+    expect(output.results[0].messages.map((m) => m.message)).toEqual([expect.stringMatching(/^Pod `p` is rejected: violates PodSecurity `baseline:latest` \(the cluster default `podSecurity.defaults.enforce`/)]);
   });
 
   it('rejects an unknown level and a malformed version with the key and line', async () => {
