@@ -47,7 +47,7 @@ export { FLUX_SOURCE_GROUP, fluxSourceRefs, fluxDependencies, isBootstrapObject,
 
 export { podSecurityViolations, policyLabels, policyToEvaluate, LABEL_PREFIX as POD_SECURITY_LABEL_PREFIX, type PodSecurityViolation, type PodSecuritySettings, type Mode as PodSecurityMode } from './k8s/pod-security/index.js';
 
-export type { AdmissionPolicies, AdmissionDenial, PolicyProblem } from './admission/index.js';
+export { admissionObjectProblems, type AdmissionPolicies, type AdmissionDenial, type PolicyProblem } from './admission/index.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
 

@@ -8,9 +8,10 @@ import { celValue, evaluateCel } from '../cel/index.js';
 import type { ResourceIndex } from '../resource-index.js';
 import { isRecord, type Resource } from '../resource.js';
 import { labelSelector } from '../k8s/controllers.js';
-import { matchesSelector } from '../k8s/selectors.js';
-import { guessResource, matchResources, namespaceLabels, type CreateRequest } from './match.js';
+import { matchesSelector, type Labels } from '../k8s/selectors.js';
+import { guessResource, matchResources, namespaceLabels, objectLabels, type CreateRequest } from './match.js';
 import { compilePolicy, type CompiledPolicy, type Expression } from './policy.js';
+import { admissionObjectProblems } from './structure.js';
 import type { AdmissionDenial, AdmissionPolicies, PolicyProblem, ValidationAction } from './types.js';
 
 const GROUP = 'admissionregistration.k8s.io';
@@ -32,15 +33,17 @@ export class PolicySet implements AdmissionPolicies {
   private readonly policies = new Map<Resource, CompiledPolicy>();
   private readonly bindings: Binding[] = [];
   private readonly plurals = new Map<string, string>();
+  private readonly namespaces = new Map<Resource, { readonly labels: Labels; readonly value: unknown }>();
 
   constructor(private readonly index: ResourceIndex) {
     const byName = new Map<string, CompiledPolicy>();
     for (const resource of index.list(`${GROUP}/ValidatingAdmissionPolicy`)) {
       const policy = compilePolicy(resource);
       this.policies.set(resource, policy);
-      if (!byName.has(resource.name)) byName.set(resource.name, policy);
+      if (!byName.has(resource.name) && admissionObjectProblems(resource).length === 0) byName.set(resource.name, policy);
     }
     for (const resource of index.list(`${GROUP}/ValidatingAdmissionPolicyBinding`)) {
+      if (admissionObjectProblems(resource).length > 0) continue; // the API server refuses the binding
       const spec = isRecord(resource.value.spec) ? resource.value.spec : {};
       const policy = typeof spec.policyName === 'string' ? byName.get(spec.policyName) : undefined;
       // A policy that does not compile is rejected by the API server: its bindings select nothing.
@@ -74,7 +77,7 @@ export class PolicySet implements AdmissionPolicies {
       version,
       resource: this.plurals.get(`${object.group}/${object.kind}`) ?? guessResource(object.kind),
       namespaced: object.namespace !== undefined,
-      namespaceLabels: namespace ? namespaceLabels(namespace) : undefined,
+      namespaceLabels: namespace ? this.namespaceOf(namespace).labels : undefined,
     };
     const out: AdmissionDenial[] = [];
     let activation: Record<string, unknown> | undefined;
@@ -82,13 +85,25 @@ export class PolicySet implements AdmissionPolicies {
       const { policy } = binding;
       if (matchResources(policy.matchConstraints, request, true) !== 'yes' || matchResources(binding.matchResources, request, false) !== 'yes') continue;
       if (policy.readsNamespace && object.namespace !== undefined && !namespace) continue; // namespaceObject unknown offline
-      activation ??= baseActivation(request, namespace);
+      activation ??= baseActivation(request);
+      if (policy.readsNamespace && activation.namespaceObject === null && namespace) activation.namespaceObject = this.namespaceOf(namespace).value;
       const params = this.paramsFor(binding, object);
       if (!params) continue;
       const denials = 'denial' in params ? [params.denial] : params.params.flatMap((p) => evaluateBinding(policy, { ...activation, params: p }));
       for (const denial of denials) for (const action of binding.actions) out.push({ policy: policy.name, binding: binding.name, action, ...denial });
     }
     return out;
+  }
+
+  /** A Namespace's labels (with `kubernetes.io/metadata.name`) and CEL value, once per run. */
+  private namespaceOf(namespace: Resource): { readonly labels: Labels; readonly value: unknown } {
+    let cached = this.namespaces.get(namespace);
+    if (!cached) {
+      const labels = namespaceLabels(namespace);
+      cached = { labels, value: celValue({ ...namespace.value, metadata: { ...namespace.value.metadata, labels } }) };
+      this.namespaces.set(namespace, cached);
+    }
+    return cached;
   }
 
   private paramsFor(binding: Binding, object: Resource): Params {
@@ -105,7 +120,7 @@ export class PolicySet implements AdmissionPolicies {
     } else {
       const selector = labelSelector(paramRef.selector);
       const candidates = [...this.index.list(policy.paramKind, namespace), ...this.index.list(policy.paramKind).filter((r) => r.namespace === undefined)];
-      found = selector ? candidates.filter((r) => matchesSelector(selector, labelsOf(r))) : [];
+      found = selector ? candidates.filter((r) => matchesSelector(selector, objectLabels(r))) : [];
     }
     if (found.length > 0) return { params: found.map((r) => celValue(r.value)) };
     if (paramRef.parameterNotFoundAction === 'Allow') return undefined;
@@ -113,17 +128,11 @@ export class PolicySet implements AdmissionPolicies {
   }
 }
 
-function labelsOf(resource: Resource): Record<string, string> {
-  const labels = (resource.value.metadata as { labels?: unknown } | undefined)?.labels;
-  return isRecord(labels) ? Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)])) : {};
-}
-
-/** `object`, `oldObject` (null: a create), `request` (by a generic authenticated user) and `namespaceObject`. */
-function baseActivation(request: CreateRequest, namespace: Resource | undefined): Record<string, unknown> {
+/** `object`, `oldObject` (null: a create), `request` (by a generic authenticated user); `namespaceObject` is set when a policy reads it. */
+function baseActivation(request: CreateRequest): Record<string, unknown> {
   const { object } = request;
   const kind = { group: request.group, version: request.version, kind: object.kind };
   const resource = { group: request.group, version: request.version, resource: request.resource };
-  const nsObject = namespace ? { ...namespace.value, metadata: { ...namespace.value.metadata, labels: namespaceLabels(namespace) } } : null;
   return {
     object: celValue(asAdmitted(object)),
     oldObject: null,
@@ -132,7 +141,7 @@ function baseActivation(request: CreateRequest, namespace: Resource | undefined)
       operation: 'CREATE', userInfo: { username: 'k8s-lint', groups: ['system:authenticated'] }, dryRun: false,
       options: { apiVersion: 'meta.k8s.io/v1', kind: 'CreateOptions' },
     }),
-    namespaceObject: object.namespace === undefined ? null : celValue(nsObject),
+    namespaceObject: null,
   };
 }
 

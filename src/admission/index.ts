@@ -7,6 +7,7 @@ import type { ResourceIndex } from '../resource-index.js';
 import type { AdmissionPolicies } from './types.js';
 
 export type { AdmissionPolicies, AdmissionDenial, PolicyProblem, ValidationAction } from './types.js';
+export { admissionObjectProblems } from './structure.js';
 
 export interface LoadedPolicies {
   readonly policies: AdmissionPolicies;

@@ -27,7 +27,8 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function labelsOf(resource: Resource): Labels {
+/** An object's labels, values as strings. */
+export function objectLabels(resource: Resource): Labels {
   const labels = (resource.value.metadata as { labels?: unknown } | undefined)?.labels;
   const out: Record<string, string> = {};
   if (isRecord(labels)) for (const [k, v] of Object.entries(labels)) if (v !== null && v !== undefined) out[k] = String(v);
@@ -36,7 +37,7 @@ function labelsOf(resource: Resource): Labels {
 
 /** A Namespace's labels as the API server sees them (with `kubernetes.io/metadata.name`). */
 export function namespaceLabels(namespace: Resource): Labels {
-  return { ...labelsOf(namespace), 'kubernetes.io/metadata.name': namespace.name };
+  return { ...objectLabels(namespace), 'kubernetes.io/metadata.name': namespace.name };
 }
 
 function isEmpty(selector: LabelSelector): boolean {
@@ -79,21 +80,25 @@ export function matchResources(match: unknown, request: CreateRequest, requireRu
   if (rules.length === 0 ? requireRules : !rules.some((rule) => ruleMatches(rule, request, exact))) return 'no';
   const excluded = Array.isArray(match.excludeResourceRules) ? match.excludeResourceRules : [];
   if (excluded.some((rule) => ruleMatches(rule, request, exact))) return 'no';
-  const objectLabels = labelsOf(request.object);
+  const labels = objectLabels(request.object);
   const isNamespace = request.group === '' && request.object.kind === 'Namespace';
   // A Namespace matches on its own labels; other cluster-scoped objects are never skipped.
   const nsLabels = isNamespace ? namespaceLabels(request.object) : request.namespaced ? request.namespaceLabels : undefined;
   const byNamespace = !isNamespace && !request.namespaced ? 'yes' : selectorMatch(match.namespaceSelector, nsLabels);
-  const byObject = selectorMatch(match.objectSelector, objectLabels);
+  const byObject = selectorMatch(match.objectSelector, labels);
   if (byNamespace === 'no' || byObject === 'no') return 'no';
   return byNamespace === 'unknown' ? 'unknown' : 'yes';
 }
 
-/** `UnsafeGuessKindToResource`, which the API server's built-in kinds follow (except Endpoints). */
+/**
+ * The resource name of a kind without a CRD in the run: `UnsafeGuessKindToResource`, which every
+ * built-in kind follows (except Endpoints), with `-ay`/`-ey`/`-oy` taking an `s` as custom resources
+ * name themselves (`Gateway` -> `gateways`).
+ */
 export function guessResource(kind: string): string {
   const lower = kind.toLowerCase();
   if (lower === 'endpoints') return lower;
   if (lower.endsWith('s')) return `${lower}es`;
-  if (lower.endsWith('y')) return `${lower.slice(0, -1)}ies`;
+  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
   return `${lower}s`;
 }

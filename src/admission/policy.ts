@@ -50,13 +50,16 @@ export function compilePolicy(resource: Resource): CompiledPolicy {
   const spec = isRecord(resource.value.spec) ? resource.value.spec : {};
   const paramKind = isRecord(spec.paramKind) && typeof spec.paramKind.kind === 'string' ? spec.paramKind : undefined;
   const rawVariables = Array.isArray(spec.variables) ? spec.variables : [];
-  const names = ['object', 'oldObject', 'request', 'namespaceObject', ...(paramKind ? ['params'] : []), ...(rawVariables.length > 0 ? ['variables'] : [])];
+  // As the API server declares them: `params` with a paramKind; `variables` with variables, except in
+  // match conditions; `authorizer` everywhere but in messageExpression.
+  const base = ['object', 'oldObject', 'request', 'namespaceObject', ...(paramKind ? ['params'] : [])];
+  const withVariables = rawVariables.length > 0 ? [...base, 'variables'] : base;
   const problems: PolicyProblem[] = [];
   let authorizerExpressions = 0;
   let readsNamespace = false;
-  const compile = (value: unknown, path: Path, what: string): Expression | undefined => {
+  const compile = (value: unknown, path: Path, what: string, names = withVariables, authorizer = true): Expression | undefined => {
     if (typeof value !== 'string') return undefined;
-    if (AUTHORIZER.test(value)) {
+    if (authorizer && AUTHORIZER.test(value)) {
       authorizerExpressions++;
       return { expression: value, usesAuthorizer: true };
     }
@@ -72,13 +75,13 @@ export function compilePolicy(resource: Resource): CompiledPolicy {
     return value && isRecord(v) && typeof v.name === 'string' ? [{ name: v.name, value }] : [];
   });
   const matchConditions = list('matchConditions').flatMap((c, i) => {
-    const condition = compile(c.expression, ['matchConditions', i, 'expression'], `match condition \`${String(c.name)}\``);
+    const condition = compile(c.expression, ['matchConditions', i, 'expression'], `match condition \`${String(c.name)}\``, base);
     return condition ? [{ name: String(c.name), condition }] : [];
   });
   const validations = list('validations').flatMap((v, i): Validation[] => {
     const rule = compile(v.expression, ['validations', i, 'expression'], 'validation');
     if (!rule) return [];
-    const messageExpression = compile(v.messageExpression, ['validations', i, 'messageExpression'], 'messageExpression');
+    const messageExpression = compile(v.messageExpression, ['validations', i, 'messageExpression'], 'messageExpression', withVariables, false);
     return [{ rule, message: text(v.message), messageExpression, reason: text(v.reason) }];
   });
   list('auditAnnotations').forEach((a, i) => compile(a.valueExpression, ['auditAnnotations', i, 'valueExpression'], `audit annotation \`${String(a.key)}\``));

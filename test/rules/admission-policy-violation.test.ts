@@ -34,6 +34,7 @@ testRule(rule, {
       name: 'scope Cluster skips namespaced objects; an UPDATE-only rule skips creates',
       code: policy("  matchConstraints:\n    resourceRules:\n      - {apiGroups: [apps], apiVersions: ['*'], operations: ['*'], resources: ['*'], scope: Cluster}\n      - {apiGroups: [apps], apiVersions: ['*'], operations: [UPDATE], resources: ['*']}\n  validations:\n    - expression: \"false\"\n") + deployment('web'),
     },
+    { name: 'a policy reading namespaceObject is not judged when the Namespace is not in the run', code: policy(rules("    - expression: \"namespaceObject.metadata.labels.env == 'prod'\"\n")) + deployment('web') },
     { name: 'a binding of a policy that does not compile selects nothing', code: policy(rules('    - expression: "object.spec.replicas >"\n')) + deployment('web') },
   ],
   invalid: [
@@ -62,6 +63,19 @@ testRule(rule, {
       name: 'matchPolicy Equivalent (the default): a rule for another version of the resource matches',
       code: policy("  matchConstraints:\n    resourceRules: [{apiGroups: [apps], apiVersions: [v1beta1], operations: [CREATE], resources: [deployments]}]\n  validations:\n    - expression: \"false\"\n") + deployment('web'),
       errors: [{ message: /^Deployment `web` is rejected: .* denied request: failed expression: false$/, line: 19, column: 18 }],
+    },
+    {
+      name: 'a custom resource is matched by the plural of its CRD',
+      code: policy("  matchConstraints:\n    resourceRules: [{apiGroups: [example.com], apiVersions: ['*'], operations: [CREATE], resources: [cacti]}]\n  validations:\n    - expression: \"false\"\n") +
+        'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: cacti.example.com}\nspec:\n  group: example.com\n  scope: Cluster\n  names: {kind: Cactus, plural: cacti, singular: cactus}\n  versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}}]\n---\n' +
+        'apiVersion: example.com/v1\nkind: Cactus\nmetadata: {name: saguaro}\n',
+      errors: [{ message: /^Cactus `saguaro` is rejected: ValidatingAdmissionPolicy `p` with binding `b` denied request: failed expression: false$/, line: 28, column: 18 }],
+    },
+    {
+      name: 'namespaceObject is the Namespace of the run, with its kubernetes.io/metadata.name label',
+      code: policy(rules("    - expression: \"namespaceObject.metadata.labels.env == 'prod' && namespaceObject.metadata.labels['kubernetes.io/metadata.name'] == 'shop'\"\n      message: only in production\n")) +
+        'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {env: dev}}\n---\n' + deployment('web'),
+      errors: [{ message: 'Deployment `web` is rejected: ValidatingAdmissionPolicy `p` with binding `b` denied request: only in production', line: 24, column: 18 }],
     },
     {
       name: 'parameters missing from the run',

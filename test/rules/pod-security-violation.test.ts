@@ -4,7 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
 import rule from '../../rules/pod-security-violation.js';
+import { effectiveConfig, lintOptions, parse } from '../../src/cli-args.js';
 import { loadConfig } from '../../src/config.js';
+import { lint } from '../../src/engine.js';
 import { testRule } from '../helpers/test-rule.js';
 
 const namespace = (labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {${labels}}\n---\n`;
@@ -34,6 +36,18 @@ testRule(rule, {
         column: 43,
         severity: 2,
       }],
+    },
+    {
+      name: 'a custom kind with a pod template (Argo Rollout)',
+      code: namespace('pod-security.kubernetes.io/enforce: baseline') +
+        'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      containers: [{name: web, image: nginx}]\n',
+      errors: [{ message: /^The pods of Rollout `web` are never created \(FailedCreate\): violates PodSecurity `baseline:latest` .*: host namespaces \(hostNetwork=true\)$/, line: 13, column: 20 }],
+    },
+    {
+      name: 'a namespace declared in the configuration (its Namespace object is not linted)',
+      code: deployment('      hostPID: true\n      containers: [{name: web, image: nginx}]\n'),
+      options: { podSecurity: { namespaces: { shop: { enforce: 'baseline', 'enforce-version': 'v1.30' } } } },
+      errors: [{ message: 'The pods of Deployment `web` are never created (FailedCreate): violates PodSecurity `baseline:v1.30` (`podSecurity.namespaces.shop.enforce` in the configuration): host namespaces (hostPID=true)', line: 7, column: 16 }],
     },
     {
       name: 'a pinned version is named with its label',
@@ -74,6 +88,16 @@ describe('configuration `podSecurity`', () => {
   it('accepts defaults, declared namespaces and exemptions', async () => {
     const loaded = await load('podSecurity:\n  defaults: {enforce: baseline, enforce-version: v1.30, warn: restricted}\n  namespaces:\n    payments: {enforce: restricted}\n  exemptions: {namespaces: [kube-system], runtimeClasses: [kata]}\n');
     expect(loaded.ok && loaded.loaded.config.podSecurity?.namespaces?.payments).toEqual({ enforce: 'restricted' });
+  });
+
+  it('reaches the rule through the effective configuration', async () => {
+    const loaded = await load('podSecurity:\n  defaults: {enforce: baseline}\n');
+    if (!loaded.ok) throw new Error(loaded.message);
+    const flags = parse(['x.yaml']).values;
+    const options = lintOptions(effectiveConfig(flags, loaded.loaded, allRules.map((r) => r.id)), flags, loaded.loaded.dir, loaded.loaded);
+    expect(options.podSecurity).toEqual({ defaults: { enforce: 'baseline' } });
+    const output = await lint([{ path: 'p.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostIPC: true\n  containers: [{name: c, image: nginx}]\n' }], { ...options, ruleSet: [rule] });
+    expect(output.results[0].messages.map((m) => m.message)).toEqual([expect.stringMatching(/^Pod `p` is rejected: violates PodSecurity `baseline:latest` \(the cluster default `podSecurity.defaults.enforce`/)]);
   });
 
   it('rejects an unknown level and a malformed version with the key and line', async () => {

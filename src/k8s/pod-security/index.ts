@@ -54,20 +54,19 @@ export interface CheckFailure {
 }
 
 /** Upstream `EvaluatePod` for one level and version on a pod object (`{metadata, spec}`); a version above the server's is the server's. */
-export function evaluatePod(pod: Obj | PodView, { level, version }: LevelVersion, serverMinor: number): CheckFailure[] {
+export function evaluatePod(pod: Obj, policy: LevelVersion, serverMinor: number): CheckFailure[] {
+  return evaluateView(podView(pod), policy, serverMinor);
+}
+
+function evaluateView(view: PodView, { level, version }: LevelVersion, serverMinor: number): CheckFailure[] {
   if (level === 'privileged') return [];
   const effective = version === 'latest' ? serverMinor : Math.min(version, serverMinor);
-  const view = isView(pod) ? pod : podView(pod);
   const failures: CheckFailure[] = [];
   for (const { check, fn } of checksFor(level, effective)) {
     const sites = fn(view, serverMinor);
     if (sites.length > 0) failures.push({ check, sites });
   }
   return failures;
-}
-
-function isView(pod: Obj | PodView): pod is PodView {
-  return Array.isArray((pod as PodView).containers) && (pod as PodView).context !== undefined && (pod as PodView).annotations !== undefined;
 }
 
 /** Service accounts of the controllers that create pods from a workload (`--use-service-account-credentials`). */
@@ -107,7 +106,6 @@ function labelsOf(target: PodSecurityTarget, settings: PodSecuritySettings | und
   const fallback = (mode: Mode) => `the cluster default \`podSecurity.defaults.${mode}\` in the configuration, Namespace \`${namespace}\` sets no \`${LABEL_PREFIX}${mode}\` label`;
   if (target.namespaceLabels !== undefined) {
     const labels = policyLabels(target.namespaceLabels);
-    if (policyToEvaluate(labels, defaultPolicy(undefined)).problems.length > 0) return undefined; // the Namespace itself is rejected
     return {
       labels,
       where: (mode) => {
@@ -151,12 +149,13 @@ export function podSecurityViolations(target: PodSecurityTarget, settings: PodSe
   for (const segment of path) pod = record(pod)[segment];
   const resolved = labelsOf(target, settings);
   if (!resolved) return [];
-  const { policy } = policyToEvaluate(resolved.labels, defaultPolicy(settings));
+  const { policy, problems } = policyToEvaluate(resolved.labels, defaultPolicy(settings));
+  if (problems.length > 0) return []; // the API server rejects the Namespace itself
   if (MODES.every((mode) => policy[mode].level === 'privileged')) return [];
   const view = podView(record(pod));
   const found = new Map<string, { checkId: string; reason: string; site: Site; modes: Mode[] }>();
   for (const mode of MODES) {
-    for (const failure of evaluatePod(view, policy[mode], serverMinor)) {
+    for (const failure of evaluateView(view, policy[mode], serverMinor)) {
       for (const site of failure.sites) {
         const key = siteKey(site);
         const seen = found.get(key);
