@@ -1,4 +1,5 @@
 /** Command-line flags: parsing, validation, and merging with the configuration file. */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeIds, unknownRuleMessage, SEVERITY_NAMES, type Config, type LoadedConfig, type Override } from './config.js';
 import { DEFAULT_KUBERNETES_VERSION, type LintOptions } from './engine.js';
@@ -177,13 +178,20 @@ export function effectiveConfig(flags: Flags, loaded: LoadedConfig | undefined, 
   };
 }
 
+/** The suppressions file as an ignore pattern relative to `cwd`, when it lies inside it. */
+function suppressionsGlob(flags: Flags, cwd: string): string[] {
+  const relative = path.relative(cwd, path.resolve(cwd, flags['suppressions-location'] ?? 'k8s-lint-suppressions.json'));
+  return relative.startsWith('..') || path.isAbsolute(relative) ? [] : [relative.split(path.sep).join('/')];
+}
+
 /** The lint options for the effective configuration and the run-only flags. */
 export function lintOptions(effective: Effective, flags: Flags, cwd: string, loaded: LoadedConfig | undefined): LintOptions {
   return {
     cwd,
     defaultNamespace: effective.defaultNamespace,
     kubernetesVersion: effective.kubernetesVersion,
-    ignorePatterns: effective.ignorePatterns,
+    // The baseline file sits among the manifests: it is ours, not a manifest.
+    ignorePatterns: [...effective.ignorePatterns, ...suppressionsGlob(flags, cwd)],
     ignore: effective.ignore,
     configDir: loaded?.dir ?? cwd,
     maxFileSize: parseSize(flags['max-file-size']),
