@@ -1,19 +1,14 @@
-import deprecatedApiVersion from '../../rules/deprecated-api-version.js';
-import removedApiVersion from '../../rules/removed-api-version.js';
-import serviceTargetPortMismatch from '../../rules/service-target-port-mismatch.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText, ROOT } from '../helpers/test-rule.js';
+import { allRules } from '../../rules/index.js';
 import invalidImageReference from '../../rules/invalid-image-reference.js';
-import schemaViolation from '../../rules/schema-violation.js';
+import removedApiVersion from '../../rules/removed-api-version.js';
 import { testFixes } from '../helpers/test-fix.js';
+import { lintText, ROOT } from '../helpers/test-rule.js';
 
-testFixes(schemaViolation);
-testFixes(invalidImageReference);
-testFixes(serviceTargetPortMismatch);
-testFixes(removedApiVersion);
-testFixes(deprecatedApiVersion);
+// Every rule that declares `fixable` has before/after fixtures, and they hold.
+for (const rule of allRules.filter((r) => r.fixable)) testFixes(rule);
 
 describe('suggestions', () => {
   it('offers what --fix may not apply as an editor suggestion with its text edit', async () => {
