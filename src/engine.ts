@@ -171,9 +171,9 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ruleIds: ruleSet.map((rule) => rule.id),
   };
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
-  const fixable = new Set<LintMessage>();
-  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false, options.resolveFixes !== false, fixable);
-  const fixableCount = fixable.size === 0 ? 0 : results.reduce((n, r) => n + r.messages.filter((m) => fixable.has(m)).length, 0);
+  const withFix = new Set<LintMessage>();
+  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false, options.resolveFixes !== false, withFix);
+  const fixableCount = withFix.size === 0 ? 0 : results.reduce((n, r) => n + r.messages.filter((m) => withFix.has(m)).length, 0);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
   return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings, files: read.files, fixableCount };
