@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
 import invalidImageReference from '../../rules/invalid-image-reference.js';
 import removedApiVersion from '../../rules/removed-api-version.js';
+import schemaViolation from '../../rules/schema-violation.js';
 import { testFixes } from '../helpers/test-fix.js';
 import { lintText, ROOT } from '../helpers/test-rule.js';
 
@@ -24,5 +25,12 @@ describe('suggestions', () => {
     const messages = await lintText(text, removedApiVersion);
     expect(messages.map((m) => [m.line, Boolean(m.fix), m.suggestions?.length ?? 0])).toEqual([[4, false, 1], [17, false, 0], [25, false, 0]]);
     expect(messages[0].suggestions![0].desc).toMatch(/^Switch to `apps\/v1`, which changes the defaults of `spec.revisionHistoryLimit` \(all -> 10\), .*maxSurge/);
+  });
+
+  it('offers renaming a misspelt field as a suggestion', async () => {
+    const text = readFileSync(path.join(ROOT, 'fixtures/rules/schema-violation/invalid/unknown-field-typo.yaml'), 'utf8');
+    const [message] = await lintText(text, schemaViolation);
+    const start = text.indexOf('- containerport:') + 2;
+    expect(message.suggestions).toEqual([{ desc: 'Rename `containerport` to `containerPort`', fix: { range: [start, start + 13], text: 'containerPort' } }]);
   });
 });
