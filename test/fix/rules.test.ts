@@ -5,6 +5,8 @@ import { allRules } from '../../rules/index.js';
 import invalidImageReference from '../../rules/invalid-image-reference.js';
 import removedApiVersion from '../../rules/removed-api-version.js';
 import schemaViolation from '../../rules/schema-violation.js';
+import serviceSelectorMismatch from '../../rules/service-selector-mismatch.js';
+import { applyFixes } from '../../src/fix/apply.js';
 import { testFixes } from '../helpers/test-fix.js';
 import { lintText, ROOT } from '../helpers/test-rule.js';
 
@@ -32,5 +34,33 @@ describe('suggestions', () => {
     const [message] = await lintText(text, schemaViolation);
     const start = text.indexOf('- containerport:') + 2;
     expect(message.suggestions).toEqual([{ desc: 'Rename `containerport` to `containerPort`', fix: { range: [start, start + 13], text: 'containerPort' } }]);
+  });
+
+  it('suggests pointing a Service selector at the closest pod template, for the editor only', async () => {
+    const text = `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector:
+    app: web-frontend   # typo
+    release: stable
+  ports: [{port: 80}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web, tier: frontend}}
+    spec: {containers: [{name: web, image: nginx}]}
+`;
+    const [message] = await lintText(text, serviceSelectorMismatch);
+    expect(message.fix).toBeUndefined();
+    const [suggestion] = message.suggestions!;
+    expect(suggestion.desc).toBe('Select the pods of Deployment `web` (`app=web`)');
+    const applied = applyFixes(text, [{ ...message, fix: suggestion.fix }]).output;
+    expect(applied).toBe(text.replace('app: web-frontend   # typo\n    release: stable\n', 'app: web   # typo\n'));
+    expect(await lintText(applied, serviceSelectorMismatch)).toEqual([]);
   });
 });
