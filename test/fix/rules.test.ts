@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
 import invalidImageReference from '../../rules/invalid-image-reference.js';
 import removedApiVersion from '../../rules/removed-api-version.js';
+import missingConfigmap from '../../rules/missing-configmap.js';
+import missingSecret from '../../rules/missing-secret.js';
 import schemaViolation from '../../rules/schema-violation.js';
 import serviceSelectorMismatch from '../../rules/service-selector-mismatch.js';
 import { applyFixes } from '../../src/fix/apply.js';
@@ -62,5 +64,37 @@ spec:
     const applied = applyFixes(text, [{ ...message, fix: suggestion.fix }]).output;
     expect(applied).toBe(text.replace('app: web-frontend   # typo\n    release: stable\n', 'app: web   # typo\n'));
     expect(await lintText(applied, serviceSelectorMismatch)).toEqual([]);
+  });
+
+  it('suggests the ConfigMap key or Secret name a reference probably meant', async () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - name: web
+      image: nginx
+      env:
+        - name: LEVEL
+          valueFrom: {configMapKeyRef: {name: settings, key: log_level}}
+        - name: PASSWORD
+          valueFrom: {secretKeyRef: {name: db-credential, key: password}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: settings}
+data: {LOG_LEVEL: info}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: db-credentials}
+stringData: {password: x}
+`;
+    const [configMap] = await lintText(text, missingConfigmap);
+    const [secret] = await lintText(text, missingSecret);
+    const fixedText = applyFixes(text, [{ ...configMap, fix: configMap.suggestions![0].fix }, { ...secret, fix: secret.suggestions![0].fix }]).output;
+    expect([configMap.suggestions![0].desc, secret.suggestions![0].desc]).toEqual(['Use `LOG_LEVEL`', 'Use `db-credentials`']);
+    expect(fixedText).toBe(text.replace('key: log_level', 'key: LOG_LEVEL').replace('name: db-credential,', 'name: db-credentials,'));
+    expect([...(await lintText(fixedText, missingConfigmap)), ...(await lintText(fixedText, missingSecret))]).toEqual([]);
   });
 });
