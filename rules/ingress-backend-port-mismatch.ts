@@ -1,4 +1,4 @@
-import { containerPorts, defineRule, didYouMean, ingressBackends, isRecord, plainSelector, type IngressBackend, type PodTemplate } from '../src/rule-api.js';
+import { containerPorts, defineRule, didYouMean, edit, ingressBackends, isRecord, plainSelector, type Edit, type IngressBackend, type PodTemplate, type Resource } from '../src/rule-api.js';
 
 interface ServicePort {
   readonly port: number;
@@ -41,10 +41,22 @@ function diagnose(wanted: NonNullable<IngressBackend['port']>, ports: readonly S
   return pod ? ['notExposed', { owner: owner(pod), ports: list }] : ['unknown', { hint: `; Service ports: ${list}` }];
 }
 
+/**
+ * Points the backend at `to`, the Service port it must have meant: `port.number` or `port.name` by
+ * the type of `to` (a legacy `servicePort` takes either).
+ */
+function portFix(resource: Resource, wanted: NonNullable<IngressBackend['port']>, to: number | string): Edit[] {
+  const node = resource.node(...wanted.path);
+  const last = wanted.path[wanted.path.length - 1];
+  const key = typeof to === 'number' ? 'number' : 'name';
+  return [last === 'servicePort' || last === key ? edit.replace(node, to) : edit.replaceEntry(node, key, to)];
+}
+
 export default defineRule({
   id: 'ingress-backend-port-mismatch',
   severity: 'error',
   kinds: ['networking.k8s.io/Ingress', 'extensions/Ingress'],
+  fixable: true,
   description: "Ingress backend port is not one of the Service's ports",
   docs: {
     why:
@@ -60,7 +72,8 @@ export default defineRule({
       '`ingress-backend-missing-service`.',
     fix:
       "Use the Service's `port` (or its `name`) in the backend, not the `targetPort` or `containerPort`; or add a " +
-      'port to the Service that targets the container port.',
+      'port to the Service that targets the container port. `--fix` points the backend at the Service port whose ' +
+      '`targetPort`, `nodePort` or container port it named, or at the only port the Service has.',
   },
   messages: {
     noPorts: 'Ingress `{{ingress}}` routes to port `{{port}}` of Service `{{service}}`, which declares no ports; add it to `spec.ports` of the Service',
@@ -86,8 +99,12 @@ export default defineRule({
       const pods = selector && Object.keys(selector).length > 0 ? index.podTemplatesMatching(selector, namespace) : [];
       const [messageId, extra] = diagnose(wanted, ports, pods);
       const data = { ingress: resource.name, service: serviceName, port: wanted.number ?? wanted.name!, ...extra };
+      // The Service port meant: the one whose targetPort, nodePort or container port was given, or the only one.
+      const only = ports.length === 1 && messageId === 'unknown' ? (wanted.name !== undefined && ports[0].name ? ports[0].name : ports[0].port) : undefined;
+      const meant = 'servicePort' in extra ? extra.servicePort : only;
+      const fix = meant === undefined ? {} : { fix: portFix(resource, wanted, meant) };
       // ingress-nginx also matches a port's literal targetPort: a risk there, a failure elsewhere.
-      report(resource.node(...wanted.path), messageId, data, messageId === 'targetPort' ? { severity: 'warn' } : undefined);
+      report(resource.node(...wanted.path), messageId, data, { ...(messageId === 'targetPort' ? { severity: 'warn' as const } : {}), ...fix });
     }
   },
 });

@@ -1,10 +1,11 @@
-import { defineRule, missingHint, missingKeys, podReferences, referenceData, resolveReference } from '../src/rule-api.js';
+import { defineRule, meantName, missingHint, missingKeys, podReferences, referenceData, resolveReference, useInstead } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'missing-configmap',
   severity: 'error',
   description: 'Pod template reads a ConfigMap, or a ConfigMap key, that does not exist in its namespace',
   crossResource: true,
+  hasSuggestions: true,
   docs: {
     why:
       'The kubelet reads ConfigMaps from the pod\'s own namespace while it starts the pod. A missing ConfigMap in ' +
@@ -20,6 +21,7 @@ export default defineRule({
       'the workload runs without it.',
   },
   messages: {
+    useInstead: 'Use `{{meant}}`',
     missing: '{{subject}} reads ConfigMap `{{name}}` {{where}}, but no ConfigMap `{{name}}` exists in namespace `{{namespace}}`{{hint}}',
     missingKey: '{{subject}} reads key `{{key}}` of ConfigMap `{{name}}` {{where}}, but ConfigMap `{{name}}` has no key `{{key}}` ({{keys}}){{hint}}',
     binaryKey:
@@ -33,11 +35,12 @@ export default defineRule({
       const data = referenceData(template, ref);
       const found = resolveReference(index, template, ref);
       if (!found.exists) {
-        report(resource.node(...ref.path), 'missing', { ...data, hint: missingHint(ref, found) });
+        report(resource.node(...ref.path), 'missing', { ...data, hint: missingHint(ref, found) }, useInstead(resource.node(...ref.path), meantName(found), 'useInstead'));
         continue;
       }
       for (const miss of missingKeys(ref, found)) {
-        report(resource.node(...miss.path), miss.unreadable ? 'binaryKey' : 'missingKey', { ...data, key: miss.key, keys: miss.keys, hint: miss.hint });
+        const node = resource.node(...miss.path);
+        report(node, miss.unreadable ? 'binaryKey' : 'missingKey', { ...data, key: miss.key, keys: miss.keys, hint: miss.hint }, useInstead(node, miss.meant, 'useInstead'));
       }
     }
   },

@@ -1,10 +1,11 @@
-import { defineRule, missingHint, missingKeys, podReferences, referenceData, resolveReference } from '../src/rule-api.js';
+import { defineRule, meantName, missingHint, missingKeys, podReferences, referenceData, resolveReference, useInstead } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'missing-secret',
   severity: 'error',
   description: 'Pod template reads a Secret, or a Secret key, that does not exist in its namespace',
   crossResource: true,
+  hasSuggestions: true,
   docs: {
     why:
       'The kubelet reads Secrets from the pod\'s own namespace while it starts the pod. A missing Secret in `envFrom` ' +
@@ -22,6 +23,7 @@ export default defineRule({
       'key; mark the reference `optional: true` if the workload runs without it.',
   },
   messages: {
+    useInstead: 'Use `{{meant}}`',
     missing: '{{subject}} reads Secret `{{name}}` {{where}}, but no Secret `{{name}}` exists in namespace `{{namespace}}`{{hint}}',
     missingKey: '{{subject}} reads key `{{key}}` of Secret `{{name}}` {{where}}, but Secret `{{name}}` has no key `{{key}}` ({{keys}}){{hint}}',
     missingPullSecret:
@@ -36,12 +38,13 @@ export default defineRule({
       const found = resolveReference(index, template, ref);
       if (found.exists) {
         for (const miss of missingKeys(ref, found)) {
-          report(resource.node(...miss.path), 'missingKey', { ...data, key: miss.key, keys: miss.keys, hint: miss.hint });
+          const node = resource.node(...miss.path);
+          report(node, 'missingKey', { ...data, key: miss.key, keys: miss.keys, hint: miss.hint }, useInstead(node, miss.meant, 'useInstead'));
         }
       } else if (ref.source === 'imagePullSecrets') {
-        report(resource.node(...ref.path), 'missingPullSecret', { ...data, hint: missingHint(ref, found) }, { severity: 'warn' });
+        report(resource.node(...ref.path), 'missingPullSecret', { ...data, hint: missingHint(ref, found) }, { severity: 'warn', ...useInstead(resource.node(...ref.path), meantName(found), 'useInstead') });
       } else {
-        report(resource.node(...ref.path), 'missing', { ...data, hint: missingHint(ref, found) });
+        report(resource.node(...ref.path), 'missing', { ...data, hint: missingHint(ref, found) }, useInstead(resource.node(...ref.path), meantName(found), 'useInstead'));
       }
     }
   },

@@ -27,6 +27,7 @@ export default defineRule({
   id: 'schema-violation',
   severity: 'error',
   fixable: true,
+  hasSuggestions: true,
   description: 'Object does not match the schema of its kind in the target Kubernetes version',
   docs: {
     why:
@@ -64,6 +65,7 @@ export default defineRule({
     duplicateEntry: '{{object}} has a duplicate entry in `{{field}}`: {{detail}}',
     invalidValue: '{{object}} field `{{field}}`: {{detail}}',
     ruleFailed: '{{object}} field `{{field}}` fails a validation rule of its CustomResourceDefinition: {{detail}}',
+    rename: 'Rename `{{from}}` to `{{to}}`',
   },
   check({ resource, index, kubernetesVersion, report }) {
     const schema = objectSchema(resource, index, kubernetesVersion);
@@ -72,7 +74,11 @@ export default defineRule({
       const node = issue.key ? resource.key(...issue.path) : resource.node(...issue.path);
       const data = { object: resource.label, ...issue.data };
       const fix = fixOf(issue, resource);
-      report(node, issue.code, data, { ...(issue.severity === undefined ? {} : { severity: issue.severity }), ...(fix ? { fix } : {}) });
+      // A misspelt field: renaming it is likely right, but the user should see it (editor only).
+      const meant = issue.code === 'unknownField' ? /did you mean `([^`]+)`\?$/.exec(issue.data.detail)?.[1] : undefined;
+      const from = String(issue.path[issue.path.length - 1]);
+      const suggestions = meant ? [{ messageId: 'rename' as const, data: { from, to: meant }, fix: [edit.renameKey(resource.node(...issue.path), meant)] }] : undefined;
+      report(node, issue.code, data, { ...(issue.severity === undefined ? {} : { severity: issue.severity }), ...(fix ? { fix } : {}), ...(suggestions ? { suggestions } : {}) });
     }
   },
 });

@@ -218,13 +218,20 @@ export function renderSettings(effective: Effective, loaded: LoadedConfig | unde
   };
 }
 
+/** The suppressions file as an ignore pattern relative to `cwd`, when it lies inside it. */
+function suppressionsGlob(flags: Flags, cwd: string): string[] {
+  const relative = path.relative(cwd, path.resolve(cwd, flags['suppressions-location'] ?? 'k8s-lint-suppressions.json'));
+  return relative.startsWith('..') || path.isAbsolute(relative) ? [] : [relative.split(path.sep).join('/')];
+}
+
 /** The lint options for the effective configuration and the run-only flags. */
 export function lintOptions(effective: Effective, flags: Flags, cwd: string, loaded: LoadedConfig | undefined): LintOptions {
   return {
     cwd,
     defaultNamespace: effective.defaultNamespace,
     kubernetesVersion: effective.kubernetesVersion,
-    ignorePatterns: effective.ignorePatterns,
+    // The baseline file sits among the manifests: it is ours, not a manifest.
+    ignorePatterns: [...effective.ignorePatterns, ...suppressionsGlob(flags, cwd)],
     ignore: effective.ignore,
     configDir: loaded?.dir ?? cwd,
     maxFileSize: parseSize(flags['max-file-size']),

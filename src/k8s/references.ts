@@ -3,7 +3,9 @@
  * run knows about the objects they name (defined, created by a controller, built in; their keys).
  * One walk over the template; the `missing-*` rules filter it by kind.
  */
-import type { Path } from '../model.js';
+import { edit } from '../fix/edits.js';
+import type { NodeRef, Path } from '../model.js';
+import type { ReportOptions } from '../rule-api.js';
 import { isRecord, type Resource } from '../resource.js';
 import type { Provider, ResourceIndex } from '../resource-index.js';
 import type { ContainerRef, PodTemplate } from './pod-template.js';
@@ -231,6 +233,8 @@ export interface MissingKey extends KeyReference {
   readonly keys: string;
   /** "; did you mean `x`?" or "". */
   readonly hint: string;
+  /** The key it probably meant, when there is one. */
+  readonly meant?: string;
 }
 
 /** Keys the reference reads that the resolved object will not hold. */
@@ -245,7 +249,7 @@ export function missingKeys(ref: PodReference, resolution: Resolution): MissingK
     .map(({ key, path }) => {
       const unreadable = facts.unreadable.includes(key);
       const near = unreadable ? undefined : closest(key, facts.keys);
-      return { key, path, keys, unreadable, hint: near === undefined ? '' : `; did you mean \`${near}\`?` };
+      return { key, path, keys, unreadable, hint: near === undefined ? '' : `; did you mean \`${near}\`?`, ...(near === undefined ? {} : { meant: near }) };
     });
 }
 
@@ -270,4 +274,15 @@ export function missingHint(ref: PodReference, resolution: Resolution): string {
     return `; ${ref.kind} \`${ref.name}\` exists in namespace \`${resolution.otherNamespace}\`, but a pod can only use one from its own namespace`;
   }
   return resolution.suggestion === undefined ? '' : `; did you mean \`${resolution.suggestion}\`?`;
+}
+
+/** The name a missing reference probably meant (the "did you mean" of missingHint), if any. */
+export function meantName(resolution: Resolution): string | undefined {
+  if (resolution.exists || resolution.claimTemplateOf !== undefined || resolution.otherNamespace !== undefined) return undefined;
+  return resolution.suggestion;
+}
+
+/** Report options offering, in the editor, to write `meant` at `node` instead (`data.meant` fills `messageId`). */
+export function useInstead<M extends string>(node: NodeRef, meant: string | undefined, messageId: M): Pick<ReportOptions<M>, 'suggestions'> {
+  return meant === undefined ? {} : { suggestions: [{ messageId, data: { meant }, fix: [edit.replace(node, meant)] }] };
 }

@@ -27,6 +27,8 @@ describe('baseline (bulk suppressions)', { timeout: 30_000 }, () => {
     const recorded = run(['--suppress-all', 'shop'], dir);
     expect(recorded.code).toBe(0);
     expect(recorded.stdout).toBe('');
+    // The suppressions file is not linted as a manifest, even inside the linted folder.
+    expect((JSON.parse(run(['-f', 'json', '.'], dir).stdout) as Array<{ filePath: string }>).map((r) => path.basename(r.filePath))).not.toContain('k8s-lint-suppressions.json');
     const baseline = JSON.parse(readFileSync(path.join(dir, 'k8s-lint-suppressions.json'), 'utf8'));
     expect(baseline['shop/api.yaml']['apps/Deployment shop/api']).toEqual({ 'missing-configmap': { count: 1 }, 'missing-secret': { count: 1 } });
 

@@ -29,7 +29,7 @@ describe('--fix', { timeout: 30_000 }, () => {
   it('fixes the shop example, touching only files with a fixable finding; a second --fix changes nothing', () => {
     const dir = shopCopy();
     const before = snapshot(dir);
-    expect(run([dir]).stderr).toBe('k8s-lint: 2 problem(s) potentially fixable with the --fix option\n');
+    expect(run([dir]).stderr).toBe('k8s-lint: 3 problem(s) potentially fixable with the --fix option\n');
     const fixable = (JSON.parse(run(['-f', 'json', dir]).stdout) as Result[]).filter((r) => r.messages.some((m) => m.fix)).map((r) => path.basename(r.filePath));
     expect(fixable.sort()).toEqual(['api.yaml', 'frontend.yaml']);
 
@@ -37,14 +37,16 @@ describe('--fix', { timeout: 30_000 }, () => {
     expect(first.code).toBe(1);
     const results = JSON.parse(first.stdout) as Result[];
     expect(results.flatMap((r) => r.messages.filter((m) => m.fix))).toEqual([]);
-    expect(results.flatMap((r) => r.messages.map((m) => m.ruleId))).not.toContain('service-target-port-mismatch');
     const after = snapshot(dir);
     for (const file of Object.keys(before)) {
       if (fixable.includes(file)) expect(after[file].text, file).not.toBe(before[file].text);
       else expect(after[file], file).toEqual(before[file]);
     }
     expect(after['api.yaml'].text).toBe(before['api.yaml'].text.replace('targetPort: 9000', 'targetPort: 8000'));
-    expect(after['frontend.yaml'].text).toBe(before['frontend.yaml'].text.replace('acme/Storefront:', 'acme/storefront:'));
+    expect(after['frontend.yaml'].text).toBe(before['frontend.yaml'].text.replace('acme/Storefront:', 'acme/storefront:').replace('number: 8080', 'number: 80'));
+    expect(results.flatMap((r) => r.messages.map((m) => m.ruleId)).sort()).toEqual([
+      'ingress-backend-missing-service', 'missing-configmap', 'missing-pvc', 'missing-secret', 'missing-secret', 'service-selector-mismatch', 'yaml-syntax',
+    ]);
 
     const second = JSON.parse(run(['--fix', '-f', 'json', dir]).stdout) as Result[];
     expect(second).toEqual(results.map(({ output, ...rest }) => rest));
