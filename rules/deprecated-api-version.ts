@@ -1,8 +1,10 @@
-import { apiVersionStatus, defineRule } from '../src/rule-api.js';
+import { apiVersionStatus, defineRule, migrationFixes } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'deprecated-api-version',
   severity: 'warn',
+  fixable: true,
+  hasSuggestions: true,
   description: 'Built-in object whose apiVersion a later Kubernetes version stops serving',
   docs: {
     why:
@@ -16,10 +18,12 @@ export default defineRule({
       'although as a GA API it stays served.',
     fix:
       'Switch to the replacement apiVersion before upgrading, moving the fields the message names; ' +
-      '`kubectl convert` can rewrite the object.',
+      '`kubectl convert` can rewrite the object. `--fix` makes the switch when the target version serves the ' +
+      'replacement and it means the same, as for `removed-api-version`.',
   },
   messages: {
     scheduled: '{{object}} uses `{{apiVersion}}`, which Kubernetes {{removedIn}} stops serving; {{advice}}',
+    migrateChangingDefaults: 'Switch to `{{to}}`, which changes the defaults of {{defaults}}',
     unscheduled: '{{object}} uses the `{{apiVersion}}` {{kind}} API, which Kubernetes {{deprecatedIn}} deprecated (still served, no removal planned); {{advice}}',
   },
   check({ resource, kubernetesVersion, report }) {
@@ -27,7 +31,8 @@ export default defineRule({
     if (status.status !== 'deprecated') return;
     const object = resource.name === '' ? resource.kind : resource.label;
     const data = { object, apiVersion: resource.apiVersion, kind: resource.kind, advice: status.advice };
-    if (status.removedIn !== undefined) report(resource.node('apiVersion'), 'scheduled', { ...data, removedIn: status.removedIn });
-    else report(resource.node('apiVersion'), 'unscheduled', { ...data, deprecatedIn: status.deprecatedIn ?? '' });
+    const fixes = migrationFixes(resource, kubernetesVersion, 'migrateChangingDefaults');
+    if (status.removedIn !== undefined) report(resource.node('apiVersion'), 'scheduled', { ...data, removedIn: status.removedIn }, fixes);
+    else report(resource.node('apiVersion'), 'unscheduled', { ...data, deprecatedIn: status.deprecatedIn ?? '' }, fixes);
   },
 });

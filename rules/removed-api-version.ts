@@ -1,8 +1,10 @@
-import { apiVersionStatus, defineRule } from '../src/rule-api.js';
+import { apiVersionStatus, defineRule, migrationFixes } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'removed-api-version',
   severity: 'error',
+  fixable: true,
+  hasSuggestions: true,
   description: 'Built-in object whose apiVersion the target Kubernetes version does not serve',
   docs: {
     why:
@@ -16,10 +18,17 @@ export default defineRule({
       'Custom resource groups are not checked.',
     fix:
       'Switch to the replacement apiVersion (`kubectl convert` can rewrite the object) and move the ' +
-      'fields the message names, or set `--kubernetes-version` to the version your cluster runs.',
+      'fields the message names, or set `--kubernetes-version` to the version your cluster runs. `--fix` ' +
+      'migrates objects whose replacement means the same: kinds whose fields did not change (CronJob ' +
+      '`batch/v1`, RBAC, PodDisruptionBudget with a non-empty selector, ...), Ingress (backends become ' +
+      '`service.name`/`service.port`, `pathType: ImplementationSpecific` is written out), and Deployments, ' +
+      'DaemonSets, StatefulSets and ReplicaSets to `apps/v1` (the selector the old version defaulted is ' +
+      'written out). When apps/v1 would change a default the object leaves implicit (an `extensions/v1beta1` ' +
+      "Deployment's rollout strategy, a DaemonSet's update strategy), the migration is only offered in the editor.",
   },
   messages: {
     removed: '{{object}} uses `{{apiVersion}}`, which Kubernetes {{removedIn}} stopped serving; {{advice}}',
+    migrateChangingDefaults: 'Switch to `{{to}}`, which changes the defaults of {{defaults}}',
     unreleased: '{{object}} uses `{{apiVersion}}`, which Kubernetes {{version}} does not serve yet (first served in {{firstServed}}); {{advice}}',
   },
   check({ resource, kubernetesVersion, report }) {
@@ -27,7 +36,8 @@ export default defineRule({
     const object = resource.name === '' ? resource.kind : resource.label;
     const at = resource.node('apiVersion');
     if (status.status === 'removed') {
-      report(at, 'removed', { object, apiVersion: resource.apiVersion, removedIn: status.removedIn, advice: status.advice });
+      const fixes = migrationFixes(resource, kubernetesVersion, 'migrateChangingDefaults');
+      report(at, 'removed', { object, apiVersion: resource.apiVersion, removedIn: status.removedIn, advice: status.advice }, fixes);
     } else if (status.status === 'unreleased') {
       report(at, 'unreleased', {
         object, apiVersion: resource.apiVersion, version: kubernetesVersion, firstServed: status.firstServed, advice: status.advice,

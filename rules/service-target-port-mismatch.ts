@@ -1,4 +1,4 @@
-import { containerPorts, defineRule, didYouMean, isRecord, plainSelector, portNameProblem, type PodTemplate } from '../src/rule-api.js';
+import { containerPorts, defineRule, didYouMean, edit, isRecord, plainSelector, portNameProblem, type PodTemplate } from '../src/rule-api.js';
 
 /** A port that can receive Service traffic. */
 interface ServedPort {
@@ -33,6 +33,12 @@ function formatPorts(ports: readonly ServedPort[]): string {
   return [...new Set(ports.map((p) => (p.name ? `\`${p.name}\` (${p.port}/${p.protocol})` : `\`${p.port}/${p.protocol}\``)))].join(', ');
 }
 
+/** The one port of the selected pods that `protocol` traffic could have been meant for, if there is exactly one. */
+function onlyPort(served: readonly ServedPort[], protocol: string): ServedPort | undefined {
+  const ports = served.filter((s) => s.protocol === protocol);
+  return ports.length > 0 && ports.every((s) => s.port === ports[0].port && s.name === ports[0].name) ? ports[0] : undefined;
+}
+
 /** Named ports of sidecars resolve in EndpointSlices from Kubernetes 1.33 (kubernetes/kubernetes#128850). */
 function sidecarNamesResolve(version: string): boolean {
   const [major, minor] = version.split('.').map(Number);
@@ -44,6 +50,7 @@ export default defineRule({
   severity: 'error',
   kinds: ['Service'],
   crossResource: true,
+  fixable: true,
   description: 'Service targetPort is not a port of the pods it selects',
   docs: {
     why:
@@ -61,7 +68,8 @@ export default defineRule({
       'Services that select no pods are left to `service-selector-mismatch`.',
     fix:
       'Set `targetPort` to a `containerPort` number or port `name` that a selected container declares with the ' +
-      "same protocol, or declare that port in the pod template's `containers`.",
+      "same protocol, or declare that port in the pod template's `containers`. When the selected pods declare " +
+      'exactly one port with that protocol, `--fix` points `targetPort` at it (by name when the target was a name).',
   },
   messages: {
     noPort: 'Service `{{service}}` port {{port}} targets `{{target}}`, but {{owners}} {{ports}}{{suggestion}}',
@@ -109,7 +117,11 @@ export default defineRule({
         const suggestion = init !== undefined
             ? `; init container \`${init}\` declares it, but only sidecars (\`restartPolicy: Always\`) receive traffic`
             : didYouMean(String(target), candidates);
-        report(node, 'noPort', { ...data, ports: served.length > 0 ? `listen on ${formatPorts(served)}` : 'declare no ports', suggestion });
+        const only = onlyPort(served, protocol);
+        const value = only && (named && only.name && (!only.sidecar || sidecarsResolve) ? only.name : only.port);
+        const fix = value === undefined ? undefined
+          : [p.targetPort === undefined ? edit.insertKey(resource.node('spec', 'ports', i), 'targetPort', value) : edit.replace(node, value)];
+        report(node, 'noPort', { ...data, ports: served.length > 0 ? `listen on ${formatPorts(served)}` : 'declare no ports', suggestion }, fix && { fix });
       }
     });
   },

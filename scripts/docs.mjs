@@ -21,7 +21,7 @@ function section(rule) {
   const lines = [
     `## ${rule.id}`,
     '',
-    `**Default severity:** ${SEVERITY[rule.severity]}`,
+    `**Default severity:** ${SEVERITY[rule.severity]}${rule.fixable ? ' · **Fixable** with `--fix`' : ''}${rule.hasSuggestions ? ' · **Suggestions** in the editor' : ''}`,
     '',
     `${rule.description}.`,
     '',

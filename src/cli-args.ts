@@ -30,6 +30,16 @@ Options:
                                 Warn about suppressions that suppress nothing
       --max-file-size SIZE      Skip files larger than SIZE bytes (suffix K or M; default: 20M)
       --stdin-filename NAME     File name to report for stdin (default: <stdin>)
+      --fix                     Apply safe fixes to the files and report what remains
+      --fix-dry-run             Compute safe fixes without writing them (the JSON format carries
+                                each fixed file's text as \`output\`)
+      --suppress-all            Record every error in the suppressions file (the baseline)
+      --suppress-rule ID        Record the errors of rule ID in the suppressions file (repeatable)
+      --prune-suppressions      Remove suppressions that no longer occur from the suppressions file
+      --pass-on-unpruned-suppressions
+                                Do not exit 2 when suppressions no longer occur
+      --suppressions-location FILE
+                                Suppressions file (default: k8s-lint-suppressions.json)
       --print-config            Print the effective configuration and exit
       --list-rules              List every rule with its severity and description and exit
       --lsp                     Run as a language server on stdio (editors); other flags apply to every run
@@ -70,6 +80,13 @@ export function parse(argv: readonly string[]) {
         'report-unused-disable-directives': { type: 'boolean', default: false },
         'max-file-size': { type: 'string' },
         'stdin-filename': { type: 'string', default: '<stdin>' },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
+        'suppress-all': { type: 'boolean', default: false },
+        'suppress-rule': { type: 'string', multiple: true, default: [] },
+        'prune-suppressions': { type: 'boolean', default: false },
+        'pass-on-unpruned-suppressions': { type: 'boolean', default: false },
+        'suppressions-location': { type: 'string' },
         'print-config': { type: 'boolean', default: false },
         'list-rules': { type: 'boolean', default: false },
         lsp: { type: 'boolean', default: false },
@@ -184,5 +201,8 @@ export function lintOptions(effective: Effective, flags: Flags, cwd: string, loa
     inlineConfig: !flags['no-inline-config'],
     reportUnusedDisableDirectives: flags['report-unused-disable-directives'],
     rejectUnknownKinds: flags['reject-unknown-kinds'],
+    fix: flags.fix || flags['fix-dry-run'],
+    // Only the JSON format shows fixes; resolving them costs a parse of each document that has one.
+    resolveFixes: flags.format === 'json',
   };
 }

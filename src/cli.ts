@@ -4,6 +4,7 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { effectiveConfig, HELP, lintOptions, parse, parseCount, UsageError, type Flags } from './cli-args.js';
+import { baselineStep } from './cli-baseline.js';
 import { listRules, printConfig } from './cli-info.js';
 import { createProgress } from './cli-progress.js';
 import { findConfigFile, loadConfig, type LoadedConfig } from './config.js';
@@ -99,14 +100,28 @@ async function run(io: CliIo): Promise<number> {
     if (positional === '-') inputs.push({ path: flags['stdin-filename'], text: await io.readStdin() });
     else inputs.push({ path: positional });
   }
+  if (flags.fix && positionals.includes('-')) throw new UsageError('--fix cannot write to stdin; use --fix-dry-run');
   for (const context of flags.context) inputs.push({ path: context, contextOnly: true });
   const progress = createProgress(io.stderr, io.env);
   const output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), ruleSet, onProgress: progress.update });
   progress.done();
   if (output.errors.length > 0) throw new UsageError(output.errors.join('\n'));
   if (!flags.quiet) for (const notice of output.notices) io.stderr.write(`k8s-lint: ${notice}\n`);
+  // A fix that could not be written leaves the file as it was, while the report describes it fixed: exit 2.
+  let unwritten = 0;
+  if (flags.fix) {
+    const { writeFixes } = await import('./fix/write.js');
+    const written = await writeFixes(output.results, new Map((output.files ?? []).map((file) => [file.path, file.text])));
+    for (const skipped of written.skipped) io.stderr.write(`k8s-lint: ${skipped}\n`);
+    unwritten = written.skipped.length;
+  }
+  if (!flags.quiet && !flags.fix && !flags['fix-dry-run'] && output.fixableCount) {
+    io.stderr.write(`k8s-lint: ${output.fixableCount} problem(s) potentially fixable with the --fix option\n`);
+  }
+  const baselined = await baselineStep(flags, output.results, io.cwd, ruleIds);
+  for (const note of baselined.notes) io.stderr.write(`k8s-lint: ${note}\n`);
 
-  const results = flags.quiet ? withoutWarnings(output.results) : output.results;
+  const results = flags.quiet ? withoutWarnings(baselined.results) : baselined.results;
   const clean = results.every((r) => r.messages.length === 0);
   // A clean stylish run prints nothing: skip loading the formatter (and chalk) at all.
   const formatter = clean && flags.format === 'stylish' ? () => '' : (await loadFormatter(flags.format))!;
@@ -125,7 +140,7 @@ async function run(io: CliIo): Promise<number> {
   else io.stdout.write(text);
   if (flags.format === 'stylish' || flags.format === 'github') await github(io, results, context, flags.format === 'stylish');
 
-  if (output.internalError) return 2;
+  if (output.internalError || baselined.unpruned || unwritten > 0) return 2;
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
   if (errors > 0) return 1;

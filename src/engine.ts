@@ -7,6 +7,7 @@ import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
 import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
 import type { LintCache } from './lint-cache.js';
 import type { LintMessage, LintResult, Range, Severity, SeverityName, SourceFile } from './model.js';
+import type { PositionResolver } from './positions.js';
 import { enabledByOverride, settle } from './overrides.js';
 import { toResources, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
@@ -66,6 +67,8 @@ export interface LintOptions {
    * report what remains, with `output` for each file a fix changed. Nothing is written here.
    */
   readonly fix?: boolean;
+  /** Resolve fixes and suggestions to text edits (default true; the CLI skips them for formats that do not show them). */
+  readonly resolveFixes?: boolean;
   /** Texts to lint instead of the files' contents, by absolute path (or a stdin input's path). */
   readonly overlay?: ReadonlyMap<string, string>;
 }
@@ -89,6 +92,8 @@ export interface LintOutput {
   readonly timings?: Record<string, number>;
   /** The files linted, with the text they were linted as. */
   readonly files?: readonly SourceFile[];
+  /** Reported findings that carry a safe fix (whether or not it was resolved to text). */
+  readonly fixableCount?: number;
 }
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, Severity> = { warn: 1, error: 2 };
@@ -172,10 +177,12 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ruleIds: ruleSet.map((rule) => rule.id),
   };
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
-  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false, options.related === true);
+  const fixable = new Set<LintMessage>();
+  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false, options.resolveFixes !== false, fixable, options.related === true);
+  const fixableCount = fixable.size === 0 ? 0 : results.reduce((n, r) => n + r.messages.filter((m) => fixable.has(m)).length, 0);
   stage('positions');
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
-  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings, files: read.files };
+  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings, files: read.files, fixableCount };
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
@@ -233,6 +240,8 @@ async function toResults(
   findings: ReadonlyArray<Finding & { range?: LoadIssue }>,
   suppress: SuppressOptions,
   workers: boolean,
+  resolveFixes: boolean,
+  withFix: Set<LintMessage>,
   withRelated: boolean,
 ): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
@@ -240,7 +249,8 @@ async function toResults(
   const located = findings.filter((f) => !f.range && f.node);
   const nodes = located.map((f) => f.node!);
   const relatedNodes = withRelated ? located.flatMap((f) => (f.related ?? []).map((r) => r.node)) : [];
-  const resolved = nodes.length > 0 ? await (await import('./position-pool.js')).resolveAll([...nodes, ...relatedNodes], workers) : [];
+  const resolvers = new Map<SourceFile, PositionResolver>();
+  const resolved = nodes.length > 0 ? await (await import('./position-pool.js')).resolveAll([...nodes, ...relatedNodes], workers, resolvers) : [];
   const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
   const relatedOf = new Map<Finding, Array<Range & { filePath: string; message: string }>>();
   let next = nodes.length;
@@ -248,8 +258,8 @@ async function toResults(
     if (finding.related) relatedOf.set(finding, finding.related.map((r) => ({ filePath: r.node.file.path, message: r.message, ...resolved[next++] })));
   }
   // Fix text needs the same composed documents: resolved only for findings that carry a fix.
-  const fixable = findings.filter((f) => f.fix || f.suggestions);
-  const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable) : undefined;
+  const fixable = resolveFixes ? findings.filter((f) => f.fix || f.suggestions) : [];
+  const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable, resolvers) : undefined;
   for (const finding of findings) {
     const range = finding.range ?? rangeOf.get(finding)!;
     const related = relatedOf.get(finding);
@@ -265,6 +275,7 @@ async function toResults(
       ...(related ? { related } : {}),
       ...fixes?.get(finding),
     };
+    if (finding.fix) withFix.add(message);
     const list = byFile.get(finding.file);
     if (list) list.push(message);
     else byFile.set(finding.file, [message]);

@@ -27,7 +27,7 @@ export interface LoadResult {
 }
 
 /** kubectl's decoder allows 10000 levels of nesting; deep CRD schemas need far more than js-yaml's 100. */
-const LOAD_OPTIONS = { schema: YAML11_SCHEMA, maxDepth: 2000 } as jsyaml.LoadOptions;
+export const LOAD_OPTIONS = { schema: YAML11_SCHEMA, maxDepth: 2000 } as jsyaml.LoadOptions;
 
 const HELM_LINE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#'"][^#]*?:[ \t]+)?\{\{/;
 /** Nodes a document may hold per byte of text before we call it an alias bomb. */

@@ -72,4 +72,11 @@ export interface LintResult {
   readonly warningCount: number;
   /** `--fix` / `--fix-dry-run`: the file's text after fixing, when a fix applied (as in ESLint). */
   readonly output?: string;
+  /** Findings the suppressions file (baseline) covers, when there are any: not counted, not failing. */
+  readonly suppressedMessages?: readonly SuppressedMessage[];
+}
+
+/** A finding the baseline suppresses; `kind: 'external'` as in ESLint and SARIF. */
+export interface SuppressedMessage extends LintMessage {
+  readonly suppressions: ReadonlyArray<{ readonly kind: 'external'; readonly justification: string }>;
 }

@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { NodeRef, Range, SourceFile } from './model.js';
+import type { PositionResolver } from './positions.js';
 
 export interface PositionJob {
   readonly text: string;
@@ -15,7 +16,8 @@ export interface PositionJob {
 /** Below this many files the worker's start-up (~0.1 s) costs more than it saves. */
 const WORKER_THRESHOLD = 40;
 
-export async function resolveAll(refs: readonly NodeRef[], workers = true): Promise<Range[]> {
+/** `keep` receives the resolvers of the files resolved in this thread (fixes reuse their documents). */
+export async function resolveAll(refs: readonly NodeRef[], workers = true, keep?: Map<SourceFile, PositionResolver>): Promise<Range[]> {
   const { PositionResolver } = await import('./positions.js');
   const byFile = new Map<SourceFile, number[]>();
   refs.forEach((ref, i) => {
@@ -27,6 +29,7 @@ export async function resolveAll(refs: readonly NodeRef[], workers = true): Prom
   const resolveHere = (files: readonly SourceFile[]) => {
     for (const file of files) {
       const resolver = new PositionResolver(file);
+      keep?.set(file, resolver);
       for (const i of byFile.get(file)!) ranges[i] = resolver.resolve(refs[i]);
     }
   };

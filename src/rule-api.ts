@@ -24,6 +24,7 @@ export { parseQuantity, QUANTITY_UNITS, type QuantityParse } from './k8s/quantit
 export { amountsOf, effectiveContainers, limitRangeItems, limitRangesIn, podLevelResources, podTotals, quotaHard, quotasIn, containerSubject, requirementNode, quotaAppliesTo, missingForQuota, desiredPods, isBestEffort, formatAmount, compareAmounts, CONTAINER_QUOTA_NAMES, type Amount, type Amounts, type EffectiveContainer, type LimitRangeItem } from './k8s/resources.js';
 export { objectSchema, validateObject, type ObjectSchema, type SchemaIssue } from './schema-validate.js';
 export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.js';
+export { apiMigration, migrationFixes, type Migration } from './k8s/api-migrations.js';
 export { kindsServedIn, resolveVersion, versionsServing } from './schemas.js';
 export { labelSelector, isEmptySelector, formatSelector, templatesSelectedBy, firstUnmet, describeTemplate, selectorMiss, templateNamedLike, SCALABLE_KINDS, servesScalableKind, isBuiltInGroup, customResourceScale, isHeadless, relativeTo, definitionPlace, type SelectorMiss } from './k8s/controllers.js';
 export { edit, type Edit, type FixValue } from './fix/edits.js';

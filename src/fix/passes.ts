@@ -12,7 +12,7 @@ export const MAX_FIX_PASSES = 10;
 type Lint = (inputs: readonly FileInput[], options: LintOptions) => Promise<LintOutput>;
 
 export async function lintAndFix(inputs: readonly FileInput[], options: LintOptions, lint: Lint): Promise<LintOutput> {
-  const passOptions: LintOptions = { ...options, fix: false };
+  const passOptions: LintOptions = { ...options, fix: false, resolveFixes: true };
   let output = await lint(inputs, passOptions);
   const original = new Map((output.files ?? []).map((file) => [file.path, file.text]));
   const overlay = new Map(options.overlay ?? []);
@@ -34,5 +34,6 @@ export async function lintAndFix(inputs: readonly FileInput[], options: LintOpti
     const text = overlay.get(result.filePath);
     return text !== undefined && text !== original.get(result.filePath) ? { ...result, output: text } : result;
   });
-  return { ...output, results };
+  // `files` keeps the texts as first read: what the fixes were computed against.
+  return { ...output, results, files: (output.files ?? []).map((file) => ({ ...file, text: original.get(file.path) ?? file.text })) };
 }

@@ -54,3 +54,11 @@ export function renderBlock(value: FixValue, indent: number, layout: Layout): st
     return [`${pad}- ${lines[0].slice(indent + 2)}`, ...lines.slice(1)];
   });
 }
+
+/** A value in flow style (`{name: web, port: {number: 80}}`), or JSON in a JSON file. */
+export function renderFlow(value: FixValue, json: boolean): string {
+  if (json) return JSON.stringify(value);
+  if (isScalar(value)) return renderScalar(value);
+  if (Array.isArray(value)) return `[${(value as readonly FixValue[]).map((item) => renderFlow(item, false)).join(', ')}]`;
+  return `{${Object.entries(value as Record<string, FixValue>).map(([k, v]) => `${renderScalar(k)}: ${renderFlow(v, false)}`).join(', ')}}`;
+}

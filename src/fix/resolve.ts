@@ -11,9 +11,9 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { LintSuggestion, SourceFile } from '../model.js';
 import type { Finding } from '../runner.js';
 import { locate, PositionResolver, type Located } from '../positions.js';
-import { YAML11_SCHEMA } from '../yaml11.js';
+import { LOAD_OPTIONS } from '../load.js';
 import { applyToValue, type Edit, type FixValue, type TextEdit } from './edits.js';
-import { renderBlock, renderEntry, renderScalar, type Layout } from './render.js';
+import { renderBlock, renderEntry, renderFlow, renderScalar, type Layout } from './render.js';
 
 interface Doc {
   readonly text: string;
@@ -28,7 +28,11 @@ interface Doc {
 type Piece = TextEdit & { readonly source?: string };
 
 export class FixResolver {
-  private readonly files = new Map<SourceFile, PositionResolver>();
+  /** Each document's value before any fix, parsed once however many fixes it has. */
+  private readonly before = new Map<string, unknown>();
+
+  /** `files`: resolvers that positions already composed documents with, reused here. */
+  constructor(private readonly files = new Map<SourceFile, PositionResolver>()) {}
 
   /** One text edit doing all of `edits` (they must lie in one document), or undefined when it cannot be made safely. */
   resolve(edits: readonly Edit[]): TextEdit | undefined {
@@ -53,7 +57,18 @@ export class FixResolver {
     const merged = merge(pieces, text);
     if (!merged) return undefined;
     const sources = new Map(edits.map((e, i) => [e, pieces[i].source]));
-    return verified(doc, merged, edits, sources) ? merged : undefined;
+    const key = `${file.path}\0${docIndex}`;
+    if (!this.before.has(key)) this.before.set(key, parse(text.slice(doc.offset, doc.end)));
+    return verified(doc, this.before.get(key), merged, edits, sources) ? merged : undefined;
+  }
+}
+
+/** A document's value as kubectl reads it (YAML 1.1); undefined when it does not parse. */
+function parse(text: string): unknown {
+  try {
+    return jsyaml.load(text, LOAD_OPTIONS);
+  } catch {
+    return undefined;
   }
 }
 
@@ -68,15 +83,11 @@ function merge(pieces: readonly Piece[], text: string): TextEdit | undefined {
   return { range: [sorted[0].range[0], sorted[sorted.length - 1].range[1]], text: out };
 }
 
-function verified(doc: Doc, fix: TextEdit, edits: readonly Edit[], sources: Map<Edit, string | undefined>): boolean {
-  try {
-    const before = doc.text.slice(doc.offset, doc.end);
-    const after = before.slice(0, fix.range[0] - doc.offset) + fix.text + before.slice(fix.range[1] - doc.offset);
-    const expected = applyToValue(jsyaml.load(before, { schema: YAML11_SCHEMA }), edits, (e) => sources.get(e));
-    return expected !== undefined && isDeepStrictEqual(jsyaml.load(after, { schema: YAML11_SCHEMA }), expected);
-  } catch {
-    return false;
-  }
+function verified(doc: Doc, value: unknown, fix: TextEdit, edits: readonly Edit[], sources: Map<Edit, string | undefined>): boolean {
+  if (value === undefined) return false;
+  const after = doc.text.slice(doc.offset, fix.range[0]) + fix.text + doc.text.slice(fix.range[1], doc.end);
+  const expected = applyToValue(value, edits, (e) => sources.get(e));
+  return expected !== undefined && isDeepStrictEqual(parse(after), expected);
 }
 
 function lineStart(text: string, pos: number): number {
@@ -138,7 +149,21 @@ function located(doc: Doc, e: Edit): (Located & { complete: boolean }) | undefin
 
 function parentMap(doc: Doc, e: Edit): YAMLMap | undefined {
   const parent = locate(doc.contents, e.at.path.slice(0, -1));
-  return parent.complete && isBlockMap(parent.node) ? parent.node : undefined;
+  return parent.complete && isMap(parent.node) ? parent.node : undefined;
+}
+
+/** An entry of a flow map (or a JSON object) replaced or removed in flow style. */
+function flowEntry(doc: Doc, map: YAMLMap, pair: Pair<unknown, unknown>, entry?: { key: string; value: FixValue }): Piece | undefined {
+  const i = map.items.indexOf(pair as never);
+  const start = startOf(doc, pair.key as Node);
+  if (start === undefined) return undefined;
+  const end = endOf(doc, pair.value as Node | null, endOf(doc, pair.key as Node, start));
+  if (entry) return { range: [start, end], text: `${doc.json ? JSON.stringify(entry.key) : renderScalar(entry.key)}: ${renderFlow(entry.value, doc.json)}` };
+  // Removing: up to the next entry, or for the last one from the end of the previous entry.
+  const next = startOf(doc, map.items[i + 1]?.key as Node | undefined);
+  if (next !== undefined) return { range: [start, next], text: '' };
+  const previous = map.items[i - 1];
+  return previous ? { range: [endOf(doc, previous.value as Node | null, endOf(doc, previous.key as Node, 0)), end], text: '' } : undefined;
 }
 
 function editText(e: Edit, doc: Doc): Piece | undefined {
@@ -163,7 +188,9 @@ function editText(e: Edit, doc: Doc): Piece | undefined {
     case 'replaceEntry': {
       const key = pair?.key as Node | undefined;
       const start = startOf(doc, key);
-      if (doc.json || start === undefined || !parentMap(doc, e)) return undefined;
+      const map = parentMap(doc, e);
+      if (start === undefined || !map) return undefined;
+      if (map.flow) return flowEntry(doc, map, pair!, { key: e.key, value: e.value });
       const indent = column(doc, start);
       const lines = renderEntry(e.key, e.value, indent, layoutOf(doc));
       return { range: [start, endOf(doc, (pair as Pair<Node, Node>).value, endOf(doc, key, start))], text: lines.join(doc.eol).slice(indent) };
@@ -174,7 +201,8 @@ function editText(e: Edit, doc: Doc): Piece | undefined {
       const key = pair?.key as Node | undefined;
       const start = startOf(doc, key);
       const map = parentMap(doc, e);
-      if (doc.json || start === undefined || !map || map.items.length < 2) return undefined;
+      if (start === undefined || !map || map.items.length < 2) return undefined;
+      if (map.flow) return flowEntry(doc, map, pair!);
       const from = lineStart(doc.text, start);
       if (doc.text.slice(from, start).trim() !== '') return undefined;
       let to = lineEnd(doc.text, endOf(doc, (pair as Pair<Node, Node>).value, endOf(doc, key, start)));
@@ -190,8 +218,9 @@ function replaceText(doc: Doc, node: Node | null, value: FixValue): Piece | unde
   if (isScalar(node) && (value === null || typeof value !== 'object')) {
     return { range: [start, doc.offset + node.range![1]], text: scalarText(doc, value, node) };
   }
-  const sameKind = (isBlockMap(node) && isRecordValue(value)) || (isSeq(node) && !node.flow && Array.isArray(value) && value.length > 0);
-  if (doc.json || !sameKind) return undefined;
+  const sameKind = (isMap(node) && isRecordValue(value)) || (isSeq(node) && Array.isArray(value) && value.length > 0);
+  if (!sameKind) return undefined;
+  if (node.flow) return { range: [start, doc.offset + node.range![1]], text: renderFlow(value, doc.json) };
   const indent = column(doc, start);
   return { range: [start, endOf(doc, node, start)], text: renderBlock(value, indent, layoutOf(doc)).join(doc.eol).slice(indent) };
 }
@@ -201,8 +230,14 @@ function isRecordValue(value: unknown): value is Record<string, FixValue> {
 }
 
 function insertText(doc: Doc, node: Node | null, key: string, value: FixValue, before?: string): Piece | undefined {
-  if (doc.json || !isBlockMap(node) || node.items.length === 0) return undefined;
+  if (!isMap(node) || node.items.length === 0) return undefined;
   if (node.items.some((p) => isScalar(p.key) && String(p.key.value) === key)) return undefined;
+  if (node.flow) {
+    // `{a: 1}` -> `{a: 1, key: value}`, after the last entry (JSON files get JSON).
+    const last = node.items[node.items.length - 1];
+    const at = endOf(doc, last.value as Node | null, endOf(doc, last.key as Node, 0));
+    return { range: [at, at], text: `, ${doc.json ? JSON.stringify(key) : renderScalar(key)}: ${renderFlow(value, doc.json)}` };
+  }
   const first = startOf(doc, node.items[0].key as Node);
   if (first === undefined) return undefined;
   const indent = column(doc, first);
@@ -225,8 +260,11 @@ function insertText(doc: Doc, node: Node | null, key: string, value: FixValue, b
 }
 
 /** The text edits of each finding's fix and suggestions; a fix that cannot be made safely is left out. */
-export function resolveFixes(findings: readonly Finding[]): Map<Finding, { fix?: TextEdit; suggestions?: LintSuggestion[] }> {
-  const resolver = new FixResolver();
+export function resolveFixes(
+  findings: readonly Finding[],
+  resolvers?: Map<SourceFile, PositionResolver>,
+): Map<Finding, { fix?: TextEdit; suggestions?: LintSuggestion[] }> {
+  const resolver = new FixResolver(resolvers);
   const out = new Map<Finding, { fix?: TextEdit; suggestions?: LintSuggestion[] }>();
   for (const finding of findings) {
     const fix = finding.fix && resolver.resolve(finding.fix);

@@ -63,6 +63,8 @@ export function githubAnnotations(results: readonly LintResult[], context: Forma
   if (hidden > 0) {
     lines.push(`::notice title=k8s-lint::${plural(hidden, 'more problem')} not shown as annotations; see the job log`);
   }
+  const baselined = suppressedNote(results);
+  if (baselined) lines.push(`::notice title=k8s-lint::${escapeData(baselined)}`);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
@@ -78,6 +80,14 @@ export function plainLog(results: readonly LintResult[], context: FormatContext)
   });
   lines.push(`k8s-lint: ${totals(problems)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `3 errors suppressed by the baseline (k8s-lint-suppressions.json)`, or '' when nothing is. */
+export function suppressedNote(results: readonly LintResult[]): string {
+  const suppressed = results.flatMap((r) => r.suppressedMessages ?? []);
+  if (suppressed.length === 0) return '';
+  const source = suppressed[0].suppressions[0]?.justification.replace(/^baselined in /, '');
+  return `${plural(suppressed.length, 'error')} suppressed by the baseline${source ? ` (${source})` : ''}`;
 }
 
 function totals(problems: readonly Problem[]): string {
@@ -134,7 +144,9 @@ function locationCell({ file, message }: Problem, blobUrl: string | undefined): 
 export function githubStepSummary(results: readonly LintResult[], context: FormatContext, options: { blobUrl?: string } = {}): string {
   const problems = problemsOf(results, context.cwd);
   const files = plural(results.length, 'file');
-  if (problems.length === 0) return `### k8s-lint\n\nNo problems in ${files}.\n`;
+  const baselined = suppressedNote(results);
+  const note = baselined ? `\n${cell(baselined)}.\n` : '';
+  if (problems.length === 0) return `### k8s-lint\n\nNo problems in ${files}.\n${note}`;
 
   const docs = new Map(context.rules.map((rule) => [rule.id, rule.docsUrl]));
   const ruleLink = (id: string): string => (docs.has(id) ? `[${code(id)}](${docs.get(id)})` : code(id));
@@ -166,5 +178,5 @@ export function githubStepSummary(results: readonly LintResult[], context: Forma
   if (problems.length > SUMMARY_PROBLEMS) {
     lines.push('', `Showing the first ${SUMMARY_PROBLEMS} of ${problems.length} problems; see the job log for the rest.`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${note}`;
 }

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { LintMessage } from '../model.js';
+import type { LintMessage, SuppressedMessage } from '../model.js';
 import { packageInfo } from '../package-info.js';
 import { displayPath, STDIN_PATH, type Formatter, type RuleMetaForFormatters } from './index.js';
 
@@ -100,8 +100,10 @@ const sarif: Formatter = (results, context) => {
   }
 
   const seen = new Map<string, number>();
+  // Baselined findings stay in the log, marked as suppressed externally (SARIF §3.34), so code
+  // scanning shows them as suppressed rather than fixed.
   const sarifResults = results.flatMap((result) =>
-    result.messages.map((message) => {
+    [...result.messages, ...(result.suppressedMessages ?? [])].map((message: LintMessage & Partial<SuppressedMessage>) => {
       const location = artifactLocation(result.filePath, context.cwd);
       const key = fingerprint(message.ruleId, location.uri, message.message);
       const occurrence = (seen.get(key) ?? 0) + 1;
@@ -118,6 +120,7 @@ const sarif: Formatter = (results, context) => {
           },
         ],
         partialFingerprints: { [FINGERPRINT_KEY]: `${key}:${occurrence}` },
+        ...(message.suppressions ? { suppressions: message.suppressions.map(({ kind, justification }) => ({ kind, justification })) } : {}),
       };
     }),
   );

@@ -91,11 +91,25 @@ describe('fix edits', () => {
     expect(result.output).toBe('{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "api"}, "data": {"a": "true"}}');
   });
 
-  it('offers no fix it cannot make safely: a missing node, a flow map, the last key of a map, a multi-line scalar', async () => {
+  it('edits flow collections in flow style', async () => {
+    const text = 'apiVersion: v1\nkind: X\nflow: {a: 1}   # keep\nother: {x: [1]}\n';
+    const result = await fixed(text, (r) => [edit.insertKey(r.node('flow'), 'b', ['on']), edit.replace(r.node('other'), { c: { d: 'yes' } })]);
+    expect(result.output).toBe('apiVersion: v1\nkind: X\nflow: {a: 1, b: ["on"]}   # keep\nother: {c: {d: "yes"}}\n');
+    const json = await fixed('{"apiVersion": "v1", "kind": "X", "spec": {"a": 1}}', (r) => [edit.insertKey(r.node('spec'), 'b', { c: 'd' })], 'x.json');
+    expect(json.output).toBe('{"apiVersion": "v1", "kind": "X", "spec": {"a": 1, "b": {"c":"d"}}}');
+    const entries = await fixed('{"apiVersion": "v1", "kind": "X", "spec": {"a": 1, "b": 2, "c": 3}}', (r) => [
+      edit.replaceEntry(r.node('spec', 'a'), 'z', [true]), edit.removeKey(r.node('spec', 'c')),
+    ], 'x.json');
+    expect(entries.output).toBe('{"apiVersion": "v1", "kind": "X", "spec": {"z": [true], "b": 2}}');
+    const first = await fixed('apiVersion: v1\nkind: X\nspec: {a: 1, b: 2}\n', (r) => [edit.removeKey(r.node('spec', 'a'))]);
+    expect(first.output).toBe('apiVersion: v1\nkind: X\nspec: {b: 2}\n');
+  });
+
+  it('offers no fix it cannot make safely: a missing node, a type change, the last key of a map, a multi-line scalar', async () => {
     const text = 'apiVersion: v1\nkind: X\nflow: {a: 1}\nonly:\n  key: 1\nlong: two\n  lines\n';
     for (const edits of [
       (r: Resource) => [edit.quote(r.node('nowhere'))],
-      (r: Resource) => [edit.insertKey(r.node('flow'), 'b', 2)],
+      (r: Resource) => [edit.insertKey(r.node('flow'), 'a', 2)],
       (r: Resource) => [edit.removeKey(r.node('only', 'key'))],
       (r: Resource) => [edit.quote(r.node('long'))],
       (r: Resource) => [edit.replace(r.node('flow'), [1])],
