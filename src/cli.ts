@@ -80,7 +80,8 @@ async function run(io: CliIo): Promise<number> {
   const loaded = await configuration(flags, io.cwd, ruleIds);
   // Plugins add their rules to the built-in ones.
   const ruleSet = loaded?.rules?.length ? [...allRules, ...loaded.rules] : allRules;
-  const effective = effectiveConfig(flags, loaded, ruleSet.map((rule) => rule.id));
+  const allIds = ruleSet.map((rule) => rule.id);
+  const effective = effectiveConfig(flags, loaded, allIds);
   if (flags['print-config']) {
     io.stdout.write(await printConfig(effective, ruleSet, loaded, flags.format === 'json'));
     return 0;
@@ -119,7 +120,7 @@ async function run(io: CliIo): Promise<number> {
   if (!flags.quiet && !flags.fix && !flags['fix-dry-run'] && output.fixableCount) {
     io.stderr.write(`k8s-lint: ${output.fixableCount} problem(s) potentially fixable with the --fix option\n`);
   }
-  const baselined = await baselineStep(flags, output.results, io.cwd, ruleIds);
+  const baselined = await baselineStep(flags, output.results, io.cwd, allIds);
   for (const note of baselined.notes) io.stderr.write(`k8s-lint: ${note}\n`);
 
   const results = flags.quiet ? withoutWarnings(baselined.results) : baselined.results;

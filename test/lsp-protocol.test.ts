@@ -1,7 +1,8 @@
 /** Findings as LSP diagnostics, and the suppression comments the code actions insert. */
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { REASON_PLACEHOLDER, suppressionActions, toDiagnostic } from '../src/lsp/protocol.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixActions, fixAllAction, REASON_PLACEHOLDER, suppressionActions, toDiagnostic } from '../src/lsp/protocol.js';
 import { parseProblems } from '../src/lsp/workspace.js';
 
 const URI = 'file:///repo/service.yaml';
@@ -72,5 +73,31 @@ describe('parseProblems', () => {
       { line: 3, column: 5, message: '`rules.x`: unknown rule' },
       { line: 1, column: 1, message: 'cannot read' },
     ]);
+  });
+});
+
+describe('fixActions', () => {
+  const text = 'kind: Pod\nspec:\n  containers:\n    - image: A/B:1\n';
+  const document = TextDocument.create('file:///repo/pod.yaml', 'yaml', 1, text);
+  const start = text.indexOf('A/B');
+  const message = { ruleId: 'invalid-image-reference', severity: 2 as const, message: 'upper', line: 4, column: 14, endLine: 4, endColumn: 19, fix: { range: [start, start + 5] as const, text: 'a/b:1' }, suggestions: [{ desc: 'Use `x/b:1`', fix: { range: [start, start + 5] as const, text: 'x/b:1' } }] };
+  const diagnostic = toDiagnostic(message, () => undefined, String);
+
+  it('offers the safe fix (preferred) and each suggestion of the matching message, as edits at its positions', () => {
+    const actions = fixActions(document.uri, document, [diagnostic], [message]);
+    const range = { start: { line: 3, character: 13 }, end: { line: 3, character: 18 } };
+    expect(actions).toMatchObject([
+      { title: 'Fix this invalid-image-reference problem', isPreferred: true, edit: { changes: { [document.uri]: [{ range, newText: 'a/b:1' }] } } },
+      { title: 'Use `x/b:1`', edit: { changes: { [document.uri]: [{ range, newText: 'x/b:1' }] } } },
+    ]);
+    expect(actions[1]).not.toHaveProperty('isPreferred');
+  });
+
+  it('offers nothing for a diagnostic of another run, and fixes all in one edit of the whole text', () => {
+    expect(fixActions(document.uri, document, [{ ...diagnostic, message: 'other' }], [message])).toEqual([]);
+    const all = fixAllAction(document.uri, document, [message]);
+    expect(all).toMatchObject({ kind: 'source.fixAll.k8s-lint' });
+    expect(all!.edit!.changes![document.uri]).toEqual([{ range: { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, newText: text.replace('A/B:1', 'a/b:1') }]);
+    expect(fixAllAction(document.uri, document, [{ ...message, fix: undefined }])).toBeUndefined();
   });
 });
