@@ -109,7 +109,7 @@ export async function renderAll(request: RenderRequest): Promise<Rendered> {
     mappers.set(file, (docIndex, node) => {
       const origin = result.origins[docIndex];
       const patches = (origin?.changedBy ?? []).flatMap((by) => projects.allKustomizations.get(path.dirname(by))?.patches ?? []);
-      return mapKustomize(cache, origin?.file, [...new Set(patches)], node, k.file);
+      return mapKustomize(cache, origin?.file, [...new Set(patches)], node, k.file, origin?.changedBy ?? []);
     });
     files.push(file);
   });
