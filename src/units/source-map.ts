@@ -56,9 +56,10 @@ function noteFor(match: TemplateMatch | undefined): string | undefined {
 }
 
 /** Helm: `file` is the template `# Source:` names; `values` the values files, lowest precedence first. */
-export async function mapHelm(cache: TextCache, file: string, values: readonly string[], node: RenderedNode): Promise<Mapped> {
+export async function mapHelm(cache: TextCache, file: string, values: readonly string[], node: RenderedNode, chartFile: string): Promise<Mapped> {
   const text = await cache.read(file);
-  if (text === undefined) return { filePath: file, range: FIRST_LINE, note: 'the template could not be read' };
+  // A packaged dependency (`charts/x-1.0.0.tgz`) has no template file to point at: its chart's Chart.yaml.
+  if (text === undefined) return { filePath: chartFile, range: FIRST_LINE, note: `from \`${path.basename(path.dirname(path.dirname(file)))}\`, a packaged dependency` };
   const match = findInTemplate(text, node.path, node.value, node.kind, node.key);
   const valuesPath = match?.valuesPath ?? (match?.include ? await includedValues(cache, file, match.include, match.rest ?? []) : undefined);
   const related = valuesPath ? await valuesLine(cache, values, valuesPath) : undefined;
