@@ -59,7 +59,14 @@ function noteFor(match: TemplateMatch | undefined): string | undefined {
 export async function mapHelm(cache: TextCache, file: string, values: readonly string[], node: RenderedNode, chartFile: string): Promise<Mapped> {
   const text = await cache.read(file);
   // A packaged dependency (`charts/x-1.0.0.tgz`) has no template file to point at: its chart's Chart.yaml.
-  if (text === undefined) return { filePath: chartFile, range: FIRST_LINE, note: `from \`${path.basename(path.dirname(path.dirname(file)))}\`, a packaged dependency` };
+  if (text === undefined) {
+    const dependency = path.basename(path.dirname(path.dirname(file)));
+    const lines = (await cache.read(chartFile))?.split('\n') ?? [];
+    const at = Math.max(0, lines.findIndex((l) => new RegExp(`^\\s*-?\\s*name:\\s*["']?${dependency}["']?\\s*$`).test(l)));
+    const column = (lines[at] ?? '').search(/\S/) + 1 || 1;
+    const range = { line: at + 1, column, endLine: at + 1, endColumn: Math.max((lines[at] ?? '').trimEnd().length + 1, column + 1) };
+    return { filePath: chartFile, range, note: `from \`${dependency}\`, a packaged dependency` };
+  }
   const match = findInTemplate(text, node.path, node.value, node.kind, node.key);
   const valuesPath = match?.valuesPath ?? (match?.include ? await includedValues(cache, file, match.include, match.rest ?? []) : undefined);
   const related = valuesPath ? await valuesLine(cache, values, valuesPath) : undefined;

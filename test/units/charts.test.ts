@@ -114,7 +114,7 @@ describe('packaged dependencies', () => {
     const output = await lintRepo(path.join(dir, 'charts'));
     const ports = output.messages.filter((m) => m.ruleId === 'invalid-port');
     expect(ports.map((m) => `${m.file}:${m.line} ${m.message}`)).toEqual([
-      'web/Chart.yaml:1 Service `cache` port `99999` is not a valid port number (1-65535) (from `cache`, a packaged dependency)',
+      'web/Chart.yaml:5 Service `cache` port `99999` is not a valid port number (1-65535) (from `cache`, a packaged dependency)',
     ]);
   }, 60_000);
 });
