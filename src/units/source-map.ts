@@ -34,6 +34,13 @@ export interface RenderedNode {
   readonly key: boolean;
 }
 
+/** The line (0-based, -1 if none) of a list entry naming `name`: `- name: x` (a chart dependency) or `- x` (a kustomization entry). */
+export function entryLine(lines: readonly string[], name: string): number {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^\\s*-?\\s*(?:name:\\s*)?["']?${escaped}["']?\\s*$`);
+  return lines.findIndex((line) => pattern.test(line));
+}
+
 export class TextCache {
   private readonly texts = new Map<string, Promise<string | undefined>>();
 
@@ -62,7 +69,7 @@ export async function mapHelm(cache: TextCache, file: string, values: readonly s
   if (text === undefined) {
     const dependency = path.basename(path.dirname(path.dirname(file)));
     const lines = (await cache.read(chartFile))?.split('\n') ?? [];
-    const at = Math.max(0, lines.findIndex((l) => new RegExp(`^\\s*-?\\s*name:\\s*["']?${dependency}["']?\\s*$`).test(l)));
+    const at = Math.max(0, entryLine(lines, dependency));
     const column = (lines[at] ?? '').search(/\S/) + 1 || 1;
     const range = { line: at + 1, column, endLine: at + 1, endColumn: Math.max((lines[at] ?? '').trimEnd().length + 1, column + 1) };
     return { filePath: chartFile, range, note: `from \`${dependency}\`, a packaged dependency` };
