@@ -21,7 +21,7 @@ export interface ProjectSkip {
   notice(cwd: string): string;
 }
 
-async function readYaml(file: string): Promise<Record<string, unknown> | undefined> {
+export async function readYaml(file: string): Promise<Record<string, unknown> | undefined> {
   try {
     const value = jsyaml.load(await fs.readFile(file, 'utf8'));
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

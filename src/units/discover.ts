@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import jsyaml from 'js-yaml';
+import { readYaml } from '../projects.js';
 
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
@@ -44,15 +44,6 @@ export interface Projects {
   readonly all: ReadonlyMap<string, KustomizationProject>;
   /** Whether a found file belongs to a project (rendered or skipped, never linted raw). */
   covers(file: string): boolean;
-}
-
-async function readYaml(file: string): Promise<Record<string, unknown> | undefined> {
-  try {
-    const value = jsyaml.load(await fs.readFile(file, 'utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);

@@ -11,7 +11,7 @@ import { applyComments, mayHaveComments, type SuppressOptions } from '../suppres
 import type { Finding } from '../runner.js';
 import type { FoundProjects, RenderedFile, RenderSettings } from './index.js';
 import { renderAll } from './render.js';
-import type { RelatedLocation } from './source-map.js';
+import { entryLine, type RelatedLocation } from './source-map.js';
 import type { Tools } from './tools.js';
 
 export interface Located {
@@ -87,9 +87,7 @@ export async function renderInto(
     const lines = file.text.split('\n');
     let line = Math.min(Math.max(problem.line, 1), Math.max(lines.length, 1));
     if (problem.needle) {
-      const needle = problem.needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      // A dependency's `- name: x`, or a kustomization's `- x` entry.
-      const at = lines.findIndex((l) => new RegExp(`^\\s*-?\\s*(?:name:\\s*)?["']?${needle}["']?\\s*$`).test(l));
+      const at = entryLine(lines, problem.needle);
       if (at !== -1) line = at + 1;
     }
     const text = lines[line - 1] ?? '';

@@ -97,7 +97,8 @@ export async function renderAll(request: RenderRequest): Promise<Rendered> {
       const file: RenderedFile = { path: path.join(unit.chart.dir, `(rendered ${unit.name})`), text: result.text, unit: unit.name };
       const sources = await helmSources(result.text);
       const values = [path.join(unit.chart.dir, 'values.yaml'), ...unit.values];
-      mappers.set(file, (docIndex, node) => mapHelm(cache, sourceFile(sources[docIndex] ?? '', result.chartDirs) ?? path.join(unit.chart.dir, 'Chart.yaml'), values, node));
+      const chartFile = path.join(unit.chart.dir, 'Chart.yaml');
+      mappers.set(file, (docIndex, node) => mapHelm(cache, sourceFile(sources[docIndex] ?? '', result.chartDirs) ?? chartFile, values, node, chartFile));
       files.push(file);
       return;
     }
@@ -109,7 +110,7 @@ export async function renderAll(request: RenderRequest): Promise<Rendered> {
     mappers.set(file, (docIndex, node) => {
       const origin = result.origins[docIndex];
       const patches = (origin?.changedBy ?? []).flatMap((by) => projects.allKustomizations.get(path.dirname(by))?.patches ?? []);
-      return mapKustomize(cache, origin?.file, [...new Set(patches)], node, k.file);
+      return mapKustomize(cache, origin?.file, [...new Set(patches)], node, k.file, origin?.changedBy ?? []);
     });
     files.push(file);
   });

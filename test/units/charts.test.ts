@@ -1,10 +1,11 @@
 /** Charts in a repository: dependencies from the tree, missing dependencies, template errors. */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/test-rule.js';
-import { copyOf, edit, lintRepo } from './helpers.js';
+import { copyOf, edit, lintRepo, TOOLS } from './helpers.js';
 
 const REPO = path.join(ROOT, 'fixtures', 'e2e', 'repo-charts');
 
@@ -95,6 +96,25 @@ describe('kustomizations that cannot render offline or as configured', () => {
     expect(output.notices).toEqual([
       'Kustomize folder inflated inflates Helm charts (`helmCharts`): set `kustomizeEnableHelm: true` to render it; lint the rendered output with `kubectl kustomize inflated | k8s-lint -`',
       'Kustomize folder remote uses remote resources, and k8s-lint works offline; lint the rendered output with `kubectl kustomize remote | k8s-lint -`',
+    ]);
+  }, 60_000);
+});
+
+describe('packaged dependencies', () => {
+  it('points a finding in a packaged dependency at the chart that vendors it, never at a missing file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'k8s-lint-tgz-'));
+    const write = (name: string, text: string) => {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    };
+    write('src/cache/Chart.yaml', 'apiVersion: v2\nname: cache\nversion: 1.0.0\n');
+    write('src/cache/templates/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: cache\nspec:\n  ports:\n    - port: 99999\n');
+    write('charts/web/Chart.yaml', 'apiVersion: v2\nname: web\nversion: 0.1.0\ndependencies:\n  - name: cache\n    version: 1.0.0\n    repository: https://charts.example.com\n');
+    execFileSync(path.join(TOOLS, 'helm'), ['package', path.join(dir, 'src/cache'), '--destination', path.join(dir, 'charts/web/charts')]);
+    const output = await lintRepo(path.join(dir, 'charts'));
+    const ports = output.messages.filter((m) => m.ruleId === 'invalid-port');
+    expect(ports.map((m) => `${m.file}:${m.line} ${m.message}`)).toEqual([
+      'web/Chart.yaml:5 Service `cache` port `99999` is not a valid port number (1-65535) (from `cache`, a packaged dependency)',
     ]);
   }, 60_000);
 });

@@ -58,6 +58,15 @@ describe.runIf(existsSync(PODINFO))('podinfo, linted as deployed', () => {
     expect(errors.map((m) => `${m.file}:${m.line}:${m.column}`)).toEqual([`${file}:${line}:21`]);
   }, 60_000);
 
+  it('reports a label a transformer adds at the transformer line', async () => {
+    const dir = copyOf(PODINFO);
+    const line = edit(path.join(dir, 'deploy/overlays/staging/labels.yaml'), 'app.kubernetes.io/environment: staging', 'app.kubernetes.io/environment: staging env');
+    const { messages } = await lintRepo(dir);
+    const errors = messages.filter((m) => m.severity === 2);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors.map((m) => `${m.ruleId} ${m.file}:${m.line}:${m.column}`))).toEqual(new Set([`invalid-label deploy/overlays/staging/labels.yaml:${line}:3`]));
+  }, 60_000);
+
   it('reports a field a patch sets at the patch line', async () => {
     const dir = copyOf(PODINFO);
     const overlay = path.join(dir, 'deploy/overlays/dev');
