@@ -95,7 +95,7 @@ describe('custom resource definitions from crds: and --crds', () => {
     expect(missing.errors).toEqual([`crds: no such file or folder: ${path.join(dir, 'nope')}`]);
   });
 
-  it('prefers a CRD file given with --crds, and a CRD of the run over both', async () => {
+  it('prefers a CRD file given with --crds, and a CRD of the run or --context over both', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'k8s-lint-crds-'));
     const crd = (type: string) => crdManifest('ServiceMonitor', 'monitoring.coreos.com', storageVersion(`          type: object
           properties:
@@ -106,5 +106,7 @@ describe('custom resource definitions from crds: and --crds', () => {
     expect(viaFlag.results[0]!.messages).toEqual([]);
     const inRun = await lint([{ path: 'monitor.yaml', text: `${crd('string')}---\n${monitor}` }], { only: ['schema-violation'], crds: [dir] });
     expect(inRun.results[0]!.messages.map((m) => m.message)).toEqual(['ServiceMonitor `web` field `spec.endpoints`: expected a string, got a map']);
+    const context = await lint([{ path: 'monitor.yaml', text: monitor }, { path: 'crd.yaml', text: crd('string'), contextOnly: true }], { only: ['schema-violation'], crds: [dir] });
+    expect(context.results.flatMap((r) => r.messages.map((m) => m.message))).toEqual(['ServiceMonitor `web` field `spec.endpoints`: expected a string, got a map']);
   });
 });
