@@ -44,7 +44,7 @@ export default defineRule({
     const data = { hpa: resource.name, kind, name, namespace, targets: TARGETS, hint: '', crd: '' };
     const at = (field: string) => resource.node('spec', 'scaleTargetRef', field);
 
-    const expected = SCALABLE_KINDS[kind];
+    const expected = SCALABLE_KINDS.get(kind);
     let kindRefs: string[];
     if (isBuiltInGroup(group) && expected !== undefined) {
       if (!servesScalableKind(group, kind, kubernetesVersion)) {
@@ -60,7 +60,7 @@ export default defineRule({
         report(at('apiVersion'), 'noApiVersion', { ...data, expected: defined.apiVersion });
         return;
       }
-      const guess = closest(kind, Object.keys(SCALABLE_KINDS));
+      const guess = closest(kind, SCALABLE_KINDS.keys());
       report(at('kind'), 'notScalable', { ...data, hint: guess ? `; did you mean \`${guess}\`?` : '' });
       return;
     } else {
@@ -74,7 +74,7 @@ export default defineRule({
     }
     if (kindRefs.some((ref) => index.exists(ref, namespace, name))) return;
 
-    const otherKind = Object.entries(SCALABLE_KINDS).find(([k, g]) => k !== kind && index.get(`${g}/${k}`, namespace, name));
+    const otherKind = [...SCALABLE_KINDS].find(([k, g]) => k !== kind && index.get(`${g}/${k}`, namespace, name));
     const elsewhere = kindRefs.flatMap((ref) => index.list(ref)).find((r) => r.name === name && r.namespace !== namespace);
     const hint = otherKind
       ? `; ${otherKind[0]} \`${name}\` exists: set \`kind: ${otherKind[0]}\` and \`apiVersion: ${otherKind[1] === '' ? 'v1' : `${otherKind[1]}/v1`}\``

@@ -3,15 +3,17 @@
  * positions. It always resolves with results; usage problems come back as `errors`.
  */
 import type { Override } from './config.js';
-import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
-import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
-import type { LintMessage, LintResult, Severity, SeverityName, SourceFile } from './model.js';
+import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput, type ReadFiles } from './files.js';
+import { readDocuments, type LoadIssue, type ParsedDocument } from './load.js';
+import { sharingStrings } from './yaml11.js';
+import type { LintResult, Severity, SeverityName } from './model.js';
 import { enabledByOverride, settle } from './overrides.js';
-import { toResources, type Resource } from './resource.js';
+import { addResources, settleNamespaces, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
 import { formatMessage, type Rule } from './rule-api.js';
-import { INTERNAL_ERROR, runRules, type Finding } from './runner.js';
-import { applyAnnotations, applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
+import { hasInternalError, toResults } from './results.js';
+import { internalFinding, runRules, type Finding } from './runner.js';
+import { applyAnnotations, type SuppressOptions } from './suppressions.js';
 import { allRules } from '../rules/index.js';
 import { isBuiltInGroup, parseKubernetesVersion } from './k8s/api-deprecations.js';
 import { objectSchema } from './schema-validate.js';
@@ -56,7 +58,14 @@ export interface LintOptions {
   readonly rejectUnknownKinds?: boolean;
   /** Called as the run advances (the CLI's progress line). */
   readonly onProgress?: (progress: LintProgress) => void;
+  /**
+   * Called once, before parsing, when the files to lint hold more than LARGE_RUN bytes: the CLI
+   * then has V8 favour memory over speed (a million small objects take ~300 MB however stored).
+   */
+  readonly onLargeRun?: (bytes: number) => void;
 }
+
+export const LARGE_RUN = 48 * 1024 * 1024;
 
 export interface LintProgress {
   readonly stage: 'read' | 'parse' | 'check';
@@ -93,13 +102,7 @@ export function enabledRules(options: LintOptions): Array<{ rule: Rule; severity
 
 export async function lint(inputs: readonly FileInput[], options: LintOptions = {}): Promise<LintOutput> {
   const timings: Record<string, number> | undefined = options.profile ? {} : undefined;
-  let mark = performance.now();
-  const stage = (name: string) => {
-    if (!timings) return;
-    const now = performance.now();
-    timings[`stage:${name}`] = now - mark;
-    mark = now;
-  };
+  const clock = stopwatch(timings);
   const version = parseKubernetesVersion(options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
   if (!version.ok) return { results: [], errors: [version.message], notices: [], internalError: false };
   const cwd = options.cwd ?? process.cwd();
@@ -111,35 +114,82 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onFile: progress && ((done) => progress({ stage: 'read', done })),
   });
-  stage('read');
-  const documents: ParsedDocument[] = [];
-  const issues: LoadIssue[] = [...read.issues];
-  read.files.forEach((file, i) => {
-    const loaded = loadFile(file);
-    documents.push(...loaded.documents);
-    issues.push(...loaded.issues);
-    progress?.({ stage: 'parse', done: i + 1, total: read.files.length });
-  });
-  if (options.freeze) for (const doc of documents) deepFreeze(doc.value);
-  stage('parse');
-  const rules = enabledRules(options);
+  clock('read');
+  const bytes = read.files.reduce((sum, file) => sum + (file.size ?? file.text.length), 0);
+  if (bytes > LARGE_RUN) options.onLargeRun?.(bytes);
   const errors = [...read.errors];
   const external = parseExternals(options.external ?? [], errors);
-  const resources = toResources(documents, options.defaultNamespace ?? 'default');
-  const index = new ResourceIndex(resources, issues.length, [...external, ...read.generated]);
-  stage('index');
+  // Documents, objects and the index live only inside `check`: once it returns, the memory they
+  // take (most of a run's) can be reclaimed before positions are resolved.
+  const checked = check(read, [...external, ...read.generated], options, version.version, clock);
+  const ruleSet = options.ruleSet ?? allRules;
+  const suppress: SuppressOptions = {
+    inlineConfig: options.inlineConfig !== false,
+    reportUnused: options.reportUnusedDisableDirectives === true,
+    ruleIds: ruleSet.map((rule) => rule.id),
+  };
+  const results = await toResults(read.files, checked.findings, suppress, options.positionWorkers !== false);
+  clock('positions');
+  const internalError = hasInternalError(results);
+  const notices = checked.unchecked ? [...read.notices, checked.unchecked] : read.notices;
+  return { results, errors, notices, internalError, timings };
+}
+
+interface Checked {
+  readonly findings: Finding[];
+  /** The note on custom resources that nothing could validate. */
+  readonly unchecked?: string;
+}
+
+/** Parse, index, run the rules, settle severities and apply annotations; each file's failure is contained. */
+function check(read: ReadFiles, external: readonly ExternalObject[], options: LintOptions, version: string, clock: Stopwatch): Checked {
+  const progress = options.onProgress;
+  const rules = enabledRules(options);
+  const resources: Resource[] = [];
+  const issues: LoadIssue[] = [];
+  for (const issue of read.issues) issues.push(issue);
+  const crashes: Finding[] = [];
+  // Document by document, so that only the objects stay (not every document of a file at once).
+  const addObjects = (doc: ParsedDocument) => {
+    try {
+      addResources(resources, doc);
+    } catch (error) {
+      crashes.push(internalFinding('reading objects of', error, doc.file, doc.docIndex));
+    }
+  };
+  sharingStrings(() => read.files.forEach((file, i) => {
+    try {
+      for (const issue of readDocuments(file, addObjects)) issues.push(issue);
+    } catch (error) {
+      crashes.push(internalFinding('parsing', error, file));
+    }
+    file.release?.();
+    progress?.({ stage: 'parse', done: i + 1, total: read.files.length });
+  }));
+  if (options.freeze) for (const resource of resources) deepFreeze(resource.value);
+  settleNamespaces(resources, options.defaultNamespace ?? 'default');
+  clock('parse');
+  const unreadable = issues.length + crashes.length;
+  const index = new ResourceIndex(resources, unreadable, external, (resource, error) =>
+    crashes.push(internalFinding('indexing', error, resource.file, resource.docIndex, resource.basePath)));
+  clock('index');
   let findings: Finding[] = runRules(checked(resources, options.skipKinds), index, {
-    unreadableDocuments: issues.length,
+    unreadableDocuments: unreadable,
     rules,
-    kubernetesVersion: version.version,
+    kubernetesVersion: version,
     settings: { rejectUnknownKinds: options.rejectUnknownKinds === true },
-    timings,
+    timings: clock.timings,
     onProgress: progress && ((done, total) => progress({ stage: 'check', done, total })),
   });
-  stage('rules');
-  const internalError = findings.some((f) => f.ruleId === INTERNAL_ERROR);
-  findings = [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...findings];
+  clock('rules');
+  const loadFindings: Finding[] = [];
+  for (const issue of issues) {
+    const finding = issueFinding(issue, rules);
+    if (finding) loadFindings.push(finding);
+  }
+  findings = concat(loadFindings, crashes, findings);
   const ruleSet = options.ruleSet ?? allRules;
+  const cwd = options.cwd ?? process.cwd();
   if (options.overrides?.length) {
     findings = settle(findings, {
       rules: options.rules ?? {},
@@ -155,19 +205,44 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     ruleIds: ruleSet.map((rule) => rule.id),
   };
   if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
-  const results = await toResults(read.files, findings, suppress, options.positionWorkers !== false);
-  stage('positions');
-  const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
-  return { results, errors, notices: unchecked ? [...read.notices, unchecked] : read.notices, internalError, timings };
+  const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version);
+  return { findings, unchecked };
+}
+
+type Stopwatch = ((name: string) => void) & { readonly timings?: Record<string, number> };
+
+/** Records the milliseconds since the previous call under `stage:<name>` (when profiling). */
+function stopwatch(timings: Record<string, number> | undefined): Stopwatch {
+  let mark = performance.now();
+  const clock = (name: string) => {
+    if (!timings) return;
+    const now = performance.now();
+    timings[`stage:${name}`] = now - mark;
+    mark = now;
+  };
+  return Object.assign(clock, { timings });
+}
+
+function concat<T>(...lists: T[][]): T[] {
+  const out: T[] = [];
+  for (const list of lists) for (const item of list) out.push(item);
+  return out;
 }
 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
 function uncheckedKinds(resources: readonly Resource[], index: ResourceIndex, version: string): string | undefined {
   const kinds = new Map<string, number>();
+  const hasSchema = (resource: Resource) => {
+    try {
+      return objectSchema(resource, index, version) !== undefined;
+    } catch {
+      return true; // schema-violation reports the crash as an internal error on the object
+    }
+  };
   for (const resource of resources) {
     if (resource.file.contextOnly || resource.group === '' || isBuiltInGroup(resource.group)) continue;
     if (!resource.group.includes('.') || !isApiServerObject(resource.apiVersion, resource.kind)) continue; // unknown-kind's, or tool config
-    if (objectSchema(resource, index, version) !== undefined) continue;
+    if (hasSchema(resource)) continue;
     const key = `${resource.kind} (${resource.apiVersion})`;
     kinds.set(key, (kinds.get(key) ?? 0) + 1);
   }
@@ -194,66 +269,20 @@ function checked(resources: Resource[], skipKinds: readonly string[] | undefined
   return resources.filter((r) => !skip.has(r.kind) && !skip.has(`${r.group}/${r.kind}`));
 }
 
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const item of Object.values(value)) deepFreeze(item);
+/** Freezes a value and everything below it (iteratively: depth is the input's). */
+function deepFreeze(root: unknown): void {
+  const stack = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object' || Object.isFrozen(value)) continue;
+    Object.freeze(value);
+    for (const item of Object.values(value)) stack.push(item);
+  }
 }
 
-function isDefined<T>(value: T | undefined): value is T {
-  return value !== undefined;
-}
-
-function issueFinding(issue: LoadIssue, rules: ReturnType<typeof enabledRules>): (Finding & { range: LoadIssue }) | undefined {
+function issueFinding(issue: LoadIssue, rules: ReturnType<typeof enabledRules>): Finding | undefined {
   const enabled = rules.find(({ rule }) => rule.id === yamlSyntax.id);
   if (!enabled || issue.file.contextOnly) return undefined;
   const template = (enabled.rule.messages as Record<string, string>)[issue.messageId];
   return { ruleId: 'yaml-syntax', severity: enabled.severity, message: formatMessage(template, issue.data), file: issue.file, range: issue };
-}
-
-async function toResults(
-  files: readonly SourceFile[],
-  findings: ReadonlyArray<Finding & { range?: LoadIssue }>,
-  suppress: SuppressOptions,
-  workers: boolean,
-): Promise<LintResult[]> {
-  const byFile = new Map<SourceFile, LintMessage[]>();
-  // Positions need yaml's document API: loaded only when something is reported.
-  const located = findings.filter((f) => !f.range && f.node);
-  const resolved = located.length > 0 ? await (await import('./position-pool.js')).resolveAll(located.map((f) => f.node!), workers) : [];
-  const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
-  for (const finding of findings) {
-    const range = finding.range ?? rangeOf.get(finding)!;
-    const message: LintMessage = {
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: finding.message,
-      line: range.line,
-      column: range.column,
-      endLine: range.endLine,
-      endColumn: range.endColumn,
-      ...(finding.resource ? { resource: finding.resource } : {}),
-    };
-    const list = byFile.get(finding.file);
-    if (list) list.push(message);
-    else byFile.set(finding.file, [message]);
-  }
-  // Comment directives and Helm sources: scanned only in files that have findings and may hold them.
-  const scanAll = suppress.inlineConfig && suppress.reportUnused;
-  for (const file of files) {
-    if (file.contextOnly || !mayHaveComments(file.text)) continue;
-    const messages = byFile.get(file);
-    if (messages || scanAll) byFile.set(file, applyComments(file.text, messages ?? [], suppress));
-  }
-  return files.filter((file) => !file.contextOnly).map((file) => {
-    const messages = (byFile.get(file) ?? []).sort(
-      (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
-    );
-    return {
-      filePath: file.path,
-      messages,
-      errorCount: messages.filter((m) => m.severity === 2).length,
-      warningCount: messages.filter((m) => m.severity === 1).length,
-    };
-  });
 }

@@ -12,10 +12,20 @@ export interface PositionJob {
   readonly refs: ReadonlyArray<Omit<NodeRef, 'file'>>;
 }
 
+/** A worker's answer per job: the ranges, or why that file failed. */
+export type PositionReply = Range[] | { readonly error: string };
+
+export interface Positions {
+  /** Parallel to the refs; absent for refs of files that failed. */
+  readonly ranges: Array<Range | undefined>;
+  /** Files whose positions could not be resolved, with the error. */
+  readonly failures: Map<SourceFile, unknown>;
+}
+
 /** Below this many files the worker's start-up (~0.1 s) costs more than it saves. */
 const WORKER_THRESHOLD = 40;
 
-export async function resolveAll(refs: readonly NodeRef[], workers = true): Promise<Range[]> {
+export async function resolveAll(refs: readonly NodeRef[], workers = true): Promise<Positions> {
   const { PositionResolver } = await import('./positions.js');
   const byFile = new Map<SourceFile, number[]>();
   refs.forEach((ref, i) => {
@@ -23,11 +33,17 @@ export async function resolveAll(refs: readonly NodeRef[], workers = true): Prom
     if (list) list.push(i);
     else byFile.set(ref.file, [i]);
   });
-  const ranges: Range[] = new Array(refs.length);
+  const ranges: Array<Range | undefined> = new Array(refs.length);
+  const failures = new Map<SourceFile, unknown>();
   const resolveHere = (files: readonly SourceFile[]) => {
     for (const file of files) {
-      const resolver = new PositionResolver(file);
-      for (const i of byFile.get(file)!) ranges[i] = resolver.resolve(refs[i]);
+      try {
+        const resolver = new PositionResolver(file);
+        for (const i of byFile.get(file)!) ranges[i] = resolver.resolve(refs[i]);
+      } catch (error) {
+        for (const i of byFile.get(file)!) ranges[i] = undefined;
+        failures.set(file, error);
+      }
     }
   };
   const files = [...byFile.keys()];
@@ -35,16 +51,16 @@ export async function resolveAll(refs: readonly NodeRef[], workers = true): Prom
   // Only the built package has the worker as JavaScript (tests run the TypeScript sources).
   if (!workers || files.length < WORKER_THRESHOLD || !import.meta.url.endsWith('.js')) {
     resolveHere(files);
-    return ranges;
+    return { ranges, failures };
   }
   const theirs = files.filter((_, i) => i % 2 === 1);
   const jobs: PositionJob[] = theirs.map((file) => ({
     text: file.text,
     refs: byFile.get(file)!.map((i) => ({ docIndex: refs[i].docIndex, path: refs[i].path, key: refs[i].key })),
   }));
-  const reply = new Promise<Range[][]>((resolve, reject) => {
+  const reply = new Promise<PositionReply[]>((resolve, reject) => {
     const worker = new Worker(workerUrl);
-    worker.once('message', (result: Range[][]) => {
+    worker.once('message', (result: PositionReply[]) => {
       resolve(result);
       void worker.terminate();
     });
@@ -54,9 +70,13 @@ export async function resolveAll(refs: readonly NodeRef[], workers = true): Prom
   resolveHere(files.filter((_, i) => i % 2 === 0));
   try {
     const answered = await reply;
-    theirs.forEach((file, j) => byFile.get(file)!.forEach((i, k) => (ranges[i] = answered[j][k])));
+    theirs.forEach((file, j) => {
+      const answer = answered[j];
+      if (Array.isArray(answer)) byFile.get(file)!.forEach((i, k) => (ranges[i] = answer[k]));
+      else failures.set(file, new Error(answer.error));
+    });
   } catch {
     resolveHere(theirs);
   }
-  return ranges;
+  return { ranges, failures };
 }

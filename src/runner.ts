@@ -1,5 +1,5 @@
 /** Runs each enabled rule on each object it declares interest in; a throwing rule is contained. */
-import type { NodeRef, ResourceId, Severity, SourceFile } from './model.js';
+import type { NodeRef, Path, Range, ResourceId, Severity, SourceFile } from './model.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 import { formatMessage, type MessageData, type ReportOptions, type Rule, type RuleSettings } from './rule-api.js';
@@ -11,6 +11,8 @@ export interface Finding {
   readonly message: string;
   readonly file: SourceFile;
   readonly node?: NodeRef;
+  /** A position known without resolving a node (the loader's). */
+  readonly range?: Range;
   readonly resource?: ResourceId;
   /** The object the finding is on (overrides by kind/namespace/name, `k8s-lint/ignore`). */
   readonly target?: Resource;
@@ -19,6 +21,22 @@ export interface Finding {
 }
 
 export const INTERNAL_ERROR = 'internal-error';
+
+const FILE_START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * An exception outside any rule, while `stage` one file (`parsing`, `indexing`, ...): a finding on
+ * that file (on the document or object when known), so the run goes on with the other files.
+ */
+export function internalFinding(stage: string, error: unknown, file: SourceFile, docIndex?: number, path: Path = []): Finding {
+  const message = `Internal error while ${stage} this file: ${describeError(error)} (please report this)`;
+  const node = docIndex === undefined ? undefined : { file, docIndex, path };
+  return { ruleId: INTERNAL_ERROR, severity: 2, message, file, ...(node ? { node } : { range: FILE_START }) };
+}
 
 export interface RunOptions {
   readonly rules: ReadonlyArray<{ rule: Rule; severity: Severity; configured?: boolean }>;
@@ -79,7 +97,7 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
       try {
         rule.check({ resource, index, kubernetesVersion: options.kubernetesVersion, settings, report });
       } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = describeError(error);
         findings.push({
           ruleId: INTERNAL_ERROR,
           severity: 2,
