@@ -1,9 +1,9 @@
 import { containerLabel, defineRule, effectiveTag, parseImageReference, pinnedImage, repositoryOf } from '../src/rule-api.js';
 
-const POLICY: Record<string, string> = {
-  '': ' and imagePullPolicy defaults to `Always`',
-  IfNotPresent: ' and, with imagePullPolicy `IfNotPresent`, each node keeps the `latest` it pulled first',
-};
+const POLICY: ReadonlyMap<string, string> = new Map([
+  ['', ' and imagePullPolicy defaults to `Always`'],
+  ['IfNotPresent', ' and, with imagePullPolicy `IfNotPresent`, each node keeps the `latest` it pulled first'],
+]);
 
 export default defineRule({
   id: 'image-tag-latest',
@@ -37,7 +37,7 @@ export default defineRule({
         subject: containerLabel(template, ref),
         image,
         how: parsed.reference.tag === undefined ? `has no tag, so the kubelet pulls \`${image}:latest\`` : 'uses the `latest` tag',
-        policy: POLICY[typeof imagePullPolicy === 'string' ? imagePullPolicy : ''] ?? '',
+        policy: POLICY.get(typeof imagePullPolicy === 'string' ? imagePullPolicy : '') ?? '',
         hint,
       });
     }

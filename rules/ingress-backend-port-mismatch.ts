@@ -19,7 +19,7 @@ const label = (p: ServicePort) => `\`${p.port}\`${p.name ? ` (\`${p.name}\`)` : 
 const owner = (pod: PodTemplate) => `${pod.owner.kind} \`${pod.owner.name}\``;
 
 /** The first selected pod declaring a containerPort that matches. */
-function podWith(pods: readonly PodTemplate[], match: (port: { containerPort: number; name?: string }) => boolean): PodTemplate | undefined {
+function podWith(pods: readonly PodTemplate[], match: (port: { containerPort?: number; name?: string }) => boolean): PodTemplate | undefined {
   return pods.find((pod) => pod.containers.some(({ container }) => containerPorts(container).some(match)));
 }
 

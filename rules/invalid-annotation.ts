@@ -71,7 +71,7 @@ export default defineRule({
     const own = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : {};
     if (tooLarge || Object.hasOwn(own, LAST_APPLIED)) return;
     // JSON of a document is at most ~3x its YAML text: a small file cannot reach the limit.
-    if (resource.file.text.length * 3 < LIMIT) return;
+    if ((resource.file.size ?? resource.file.text.length) * 3 < LIMIT) return;
     const size = jsonBytes(resource.value);
     if (annotationBytes(own) + byteLength(LAST_APPLIED) + size > LIMIT) {
       report(isRecord(metadata) ? resource.key('metadata') : resource.node('kind'), 'lastApplied', { owner, size }, { severity: 'warn' });

@@ -2,13 +2,13 @@ import { defineRule, enumHint, isRecord, type Path, type Resource, type RuleCont
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const CLUSTER_LOCAL = ['Cluster', 'Local'];
-const RESTART_POLICIES: Record<string, readonly string[]> = {
-  '/Pod': ['Always', 'OnFailure', 'Never'],
-  'batch/Job': ['OnFailure', 'Never'],
-  'batch/CronJob': ['OnFailure', 'Never'],
-  ...Object.fromEntries(['apps/Deployment', 'apps/ReplicaSet', 'apps/StatefulSet', 'apps/DaemonSet', 'extensions/Deployment',
-    'extensions/ReplicaSet', 'extensions/DaemonSet', '/ReplicationController'].map((k) => [k, ['Always']])),
-};
+const RESTART_POLICIES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['/Pod', ['Always', 'OnFailure', 'Never']],
+  ['batch/Job', ['OnFailure', 'Never']],
+  ['batch/CronJob', ['OnFailure', 'Never']],
+  ...['apps/Deployment', 'apps/ReplicaSet', 'apps/StatefulSet', 'apps/DaemonSet', 'extensions/Deployment',
+    'extensions/ReplicaSet', 'extensions/DaemonSet', '/ReplicationController'].map((k): [string, string[]] => [k, ['Always']]),
+]);
 /** [path, allowed values, whether `""` is rejected too (pointer fields are not defaulted from "")]. */
 type Field = readonly [Path, readonly string[], boolean?];
 const SERVICE_FIELDS: readonly Field[] = [
@@ -86,7 +86,7 @@ export default defineRule({
       checkValue(resource, report, [...path, 'imagePullPolicy'], ['Always', 'IfNotPresent', 'Never'], subject);
       arrayAt(resource, [...path, 'ports']).forEach((_, i) => checkValue(resource, report, [...path, 'ports', i, 'protocol'], PROTOCOLS, subject));
     }
-    const allowed = RESTART_POLICIES[kind];
+    const allowed = RESTART_POLICIES.get(kind);
     if (!allowed) return;
     const value = get(resource.value, [...spec, 'restartPolicy']);
     const data = { subject: resource.label, kind: resource.kind, allowed: list(allowed) };

@@ -12,7 +12,7 @@ function typoHint(container: EffectiveContainer, missing: readonly string[]): st
   const resources = container.ref.container.resources;
   if (!isRecord(resources)) return '';
   for (const name of missing) {
-    const { field, resource } = CONTAINER_QUOTA_NAMES[name];
+    const { field, resource } = CONTAINER_QUOTA_NAMES.get(name)!;
     const written = isRecord(resources[field]) ? Object.keys(resources[field]) : [];
     const typo = written.find((key) => key !== resource && closest(key, [resource]) === resource);
     if (typo) return `; \`${field}.${typo}\` is not a resource name, did you mean \`${resource}\`?`;
@@ -60,8 +60,9 @@ export default defineRule({
       for (const container of containers) {
         const missing = missingForQuota(quota, container).sort();
         if (missing.length === 0) continue;
-        const fields = [...new Set(missing.map((n) => `\`resources.${CONTAINER_QUOTA_NAMES[n].field}.${CONTAINER_QUOTA_NAMES[n].resource}\``))];
-        const field = missing.some((n) => CONTAINER_QUOTA_NAMES[n].field === 'requests') ? 'requests' : 'limits';
+        const needs = missing.map((n) => CONTAINER_QUOTA_NAMES.get(n)!);
+        const fields = [...new Set(needs.map((need) => `\`resources.${need.field}.${need.resource}\``))];
+        const field = needs.some((need) => need.field === 'requests') ? 'requests' : 'limits';
         report(requirementNode(template, container, field), 'missing', {
           subject: containerSubject(template, container),
           fields: joinAnd(fields),

@@ -4,15 +4,15 @@ import {
 } from '../src/rule-api.js';
 
 /** Quota names summed here, and what one pod counts for each. */
-const TRACKED: Readonly<Record<string, { field: 'requests' | 'limits' | 'pods'; resource: string }>> = {
-  pods: { field: 'pods', resource: 'pods' },
-  cpu: { field: 'requests', resource: 'cpu' },
-  'requests.cpu': { field: 'requests', resource: 'cpu' },
-  memory: { field: 'requests', resource: 'memory' },
-  'requests.memory': { field: 'requests', resource: 'memory' },
-  'limits.cpu': { field: 'limits', resource: 'cpu' },
-  'limits.memory': { field: 'limits', resource: 'memory' },
-};
+const TRACKED: ReadonlyMap<string, { field: 'requests' | 'limits' | 'pods'; resource: string }> = new Map([
+  ['pods', { field: 'pods', resource: 'pods' }],
+  ['cpu', { field: 'requests', resource: 'cpu' }],
+  ['requests.cpu', { field: 'requests', resource: 'cpu' }],
+  ['memory', { field: 'requests', resource: 'memory' }],
+  ['requests.memory', { field: 'requests', resource: 'memory' }],
+  ['limits.cpu', { field: 'limits', resource: 'cpu' }],
+  ['limits.memory', { field: 'limits', resource: 'memory' }],
+]);
 /** Pod-level `spec.resources` counts from Kubernetes 1.34 (PodLevelResources beta, on by default). */
 const POD_LEVEL_RESOURCES_FROM = 34;
 const SHOWN = 4;
@@ -54,7 +54,7 @@ export default defineRule({
   },
   check({ resource, index, kubernetesVersion, report }) {
     if (resource.group !== '' || resource.namespace === undefined) return;
-    const hard = [...quotaHard(resource)].filter(([name, amount]) => name in TRACKED && amount.value !== undefined);
+    const hard = [...quotaHard(resource)].filter(([name, amount]) => TRACKED.has(name) && amount.value !== undefined);
     if (hard.length === 0) return;
     const podLevelOn = Number(kubernetesVersion.split('.')[1]) >= POD_LEVEL_RESOURCES_FROM;
     const contributions = new Map<string, Contribution[]>(hard.map(([name]) => [name, []]));
@@ -70,7 +70,7 @@ export default defineRule({
       if (rejected) continue;
       const totals = { requests: podTotals(containers, 'requests', podLevel?.requests), limits: podTotals(containers, 'limits', podLevel?.limits) };
       for (const [name] of hard) {
-        const { field, resource: what } = TRACKED[name];
+        const { field, resource: what } = TRACKED.get(name)!;
         const perPod = field === 'pods' ? 1 : (totals[field].get(what) ?? 0);
         if (perPod > 0) {
           contributions.get(name)!.push({ owner: template.owner.label, count: pods.count, perPod, via: pods.via && `HorizontalPodAutoscaler \`${pods.via.name}\` minimum` });

@@ -26,7 +26,7 @@ function compare(a: number, b: number): number {
 function checkRequirements(resource: Resource, report: Report, subject: string, path: Path, resources: unknown): void {
   if (!isRecord(resources) || !isRecord(resources.requests) || !isRecord(resources.limits)) return;
   for (const [name, request] of Object.entries(resources.requests)) {
-    const limit = resources.limits[name];
+    const limit = Object.hasOwn(resources.limits, name) ? resources.limits[name] : undefined;
     const [requested, limited] = [quantity(request), quantity(limit)];
     if (requested === undefined || limited === undefined) continue; // absent, or invalid-quantity's
     const order = compare(requested, limited);

@@ -14,9 +14,8 @@ function servedPorts(template: PodTemplate): ServedPort[] {
   return template.containers
     .filter(({ group, container }) => group === 'containers' || (group === 'initContainers' && container.restartPolicy === 'Always'))
     .flatMap(({ group, container }) =>
-      containerPorts(container)
-        .filter((p) => typeof p.containerPort === 'number')
-        .map((p) => ({ name: p.name || undefined, port: p.containerPort, protocol: p.protocol, container: container.name, sidecar: group !== 'containers' })),
+      containerPorts(container).flatMap((p) =>
+        p.containerPort === undefined ? [] : [{ name: p.name, port: p.containerPort, protocol: p.protocol, container: String(container.name), sidecar: group !== 'containers' }]),
     );
 }
 

@@ -25,6 +25,7 @@ export default defineRule({
     binary: 'Not a text file: binary content cannot be a Kubernetes manifest',
     tooLarge: 'File is {{size}} bytes, over the {{limit}}-byte limit: not parsed (raise it with `--max-file-size`)',
     aliasBomb: 'YAML aliases expand this document beyond {{limit}} nodes (an alias bomb): not parsed',
+    tooDeep: 'Nesting deeper than {{limit}} levels: not parsed (no manifest nests so deep; kubectl itself stops at 10000)',
     unreadable: 'File could not be read: {{reason}}',
     render: '{{reason}} (unit `{{unit}}`)',
   },

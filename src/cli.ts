@@ -3,6 +3,7 @@
  */
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { effectiveConfig, HELP, lintOptions, parse, parseCount, renderSettings, UsageError, type Flags } from './cli-args.js';
 import { baselineStep } from './cli-baseline.js';
 import { listRules, printConfig } from './cli-info.js';
@@ -105,7 +106,9 @@ async function run(io: CliIo): Promise<number> {
   for (const context of flags.context) inputs.push({ path: context, contextOnly: true });
   const progress = createProgress(io.stderr, io.env);
   const render = renderSettings(effective, loaded, io.cwd, io.env.PATH ?? '');
-  const output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), render, ruleSet, onProgress: progress.update });
+  // A run of more than ~50 MB holds hundreds of MB of objects; V8 would let its heap grow to twice that.
+  const onLargeRun = () => v8.setFlagsFromString('--optimize-for-size');
+  const output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), render, ruleSet, onProgress: progress.update, onLargeRun });
   progress.done();
   if (output.errors.length > 0) throw new UsageError(output.errors.join('\n'));
   if (!flags.quiet) for (const notice of output.notices) io.stderr.write(`k8s-lint: ${notice}\n`);

@@ -11,9 +11,9 @@ import { enabledByOverride, settle } from './overrides.js';
 import { toResources, type Resource } from './resource.js';
 import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
 import { formatMessage, type PodSecuritySettings, type Rule } from './rule-api.js';
-import { INTERNAL_ERROR, runRules, type Finding } from './runner.js';
+import { internalFinding, type Finding } from './runner.js';
 import { applyAnnotations, type SuppressOptions } from './suppressions.js';
-import { toResults } from './results.js';
+import { hasInternalError, toResults } from './results.js';
 import { allRules } from '../rules/index.js';
 import { isBuiltInGroup, parseKubernetesVersion } from './k8s/api-deprecations.js';
 import { objectSchema } from './schema-validate.js';
@@ -81,7 +81,14 @@ export interface LintOptions {
   readonly resolveFixes?: boolean;
   /** Texts to lint instead of the files' contents, by absolute path (or a stdin input's path). */
   readonly overlay?: ReadonlyMap<string, string>;
+  /**
+   * Called once, before parsing, when the files to lint hold more than LARGE_RUN bytes: the CLI
+   * then has V8 favour memory over speed (a million small objects take ~300 MB however stored).
+   */
+  readonly onLargeRun?: (bytes: number) => void;
 }
+
+export const LARGE_RUN = 48 * 1024 * 1024;
 
 export interface LintProgress {
   readonly stage: 'read' | 'parse' | 'check';
@@ -149,12 +156,20 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     cache: options.cache,
   });
   stage('read');
+  const bytes = read.files.reduce((sum, file) => sum + (file.size ?? file.text.length), 0);
+  if (bytes > LARGE_RUN) options.onLargeRun?.(bytes);
   const documents: ParsedDocument[] = [];
   const issues: LoadIssue[] = [...read.issues];
+  // A failure reading one file (a bug) is an internal-error finding on it; the others go on.
+  const crashes: Finding[] = [];
   read.files.forEach((file, i) => {
-    const loaded = options.cache ? options.cache.load(file) : loadFile(file);
-    documents.push(...loaded.documents);
-    issues.push(...loaded.issues);
+    try {
+      const loaded = options.cache ? options.cache.load(file) : loadFile(file);
+      for (const doc of loaded.documents) documents.push(doc);
+      for (const issue of loaded.issues) issues.push(issue);
+    } catch (error) {
+      crashes.push(internalFinding('parsing', error, file));
+    }
     progress?.({ stage: 'parse', done: i + 1, total: read.files.length });
   });
   const errors = [...read.errors];
@@ -175,8 +190,11 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   stage('parse');
   const rules = enabledRules(options);
   const external = [...parseExternals(options.external ?? [], errors), ...read.generated];
-  const resources = toResources(documents, options.defaultNamespace ?? 'default');
-  const index = new ResourceIndex(resources, issues.length, external);
+  const resources = toResources(documents, options.defaultNamespace ?? 'default', (doc, error) =>
+    crashes.push(internalFinding('reading objects of', error, doc.file, doc.docIndex)));
+  const onIndexError = (resource: Resource, error: unknown) =>
+    crashes.push(internalFinding('indexing', error, resource.file, resource.docIndex, resource.basePath));
+  const index = new ResourceIndex(resources, issues.length + crashes.length, external, onIndexError);
   const folderCrds = options.crds?.length ? await loadCrdPaths(options.crds, cwd) : undefined;
   if (folderCrds) {
     errors.push(...folderCrds.errors);
@@ -201,11 +219,12 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     external,
     checked: (list) => checked(list, options.skipKinds),
     prepareIndex: folderCrds && ((unitIndex) => attachFolderDefinitions(unitIndex, folderCrds.definitions)),
+    // Reported once, from the run's index above.
+    onIndexError: () => {},
   });
   let findings: Finding[] = run.findings;
   stage('rules');
-  const internalError = findings.some((f) => f.ruleId === INTERNAL_ERROR);
-  findings = [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...findings];
+  findings = [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...crashes, ...findings];
   const ruleSet = options.ruleSet ?? allRules;
   if (options.overrides?.length) {
     findings = settle(findings, {
@@ -234,6 +253,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   });
   const fixableCount = fixable.size === 0 ? 0 : results.reduce((n, r) => n + r.messages.filter((m) => fixable.has(m)).length, 0);
   stage('positions');
+  const internalError = hasInternalError(results);
   const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
   const notices = [...renderNotices, ...[unchecked, uncompiledRulesNote(resources, index)].filter(isDefined)];
   return { results, errors, notices, internalError, timings, units: run.units, files: read.files, fixableCount };
@@ -242,6 +262,13 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
 /** The note for custom resources that nothing could validate (no CRD in the run), if any. */
 function uncheckedKinds(resources: readonly Resource[], index: ResourceIndex, version: string): string | undefined {
   const kinds = new Map<string, number>();
+  const hasSchema = (resource: Resource) => {
+    try {
+      return objectSchema(resource, index, version) !== undefined;
+    } catch {
+      return true; // schema-violation reports the crash as an internal error on the object
+    }
+  };
   for (const resource of resources) {
     if (resource.file.contextOnly || resource.group === '' || isBuiltInGroup(resource.group)) continue;
     if (!resource.group.includes('.') || !isApiServerObject(resource.apiVersion, resource.kind)) continue; // unknown-kind's, or tool config
@@ -272,19 +299,24 @@ function checked(resources: Resource[], skipKinds: readonly string[] | undefined
   return resources.filter((r) => !skip.has(r.kind) && !skip.has(`${r.group}/${r.kind}`));
 }
 
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const item of Object.values(value)) deepFreeze(item);
+/** Freezes a value and everything below it (iteratively: depth is the input's). */
+function deepFreeze(root: unknown): void {
+  const stack = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object' || Object.isFrozen(value)) continue;
+    Object.freeze(value);
+    for (const item of Object.values(value)) stack.push(item);
+  }
 }
 
-function isDefined<T>(value: T | undefined): value is T {
-  return value !== undefined;
-}
-
-function issueFinding(issue: LoadIssue, rules: ReturnType<typeof enabledRules>): (Finding & { range: LoadIssue }) | undefined {
+function issueFinding(issue: LoadIssue, rules: ReturnType<typeof enabledRules>): Finding | undefined {
   const enabled = rules.find(({ rule }) => rule.id === yamlSyntax.id);
   if (!enabled || issue.file.contextOnly) return undefined;
   const template = (enabled.rule.messages as Record<string, string>)[issue.messageId];
   return { ruleId: 'yaml-syntax', severity: enabled.severity, message: formatMessage(template, issue.data), file: issue.file, range: issue };
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
 }

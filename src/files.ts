@@ -3,7 +3,8 @@
  * kustomizations found in folders (hinted and skipped rather than linted as raw templates).
  * Reads, never writes.
  */
-import { promises as fs } from 'node:fs';
+import { closeSync, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { matchesPath } from './glob.js';
 import { fileIssue, type LoadIssue } from './load.js';
@@ -15,6 +16,65 @@ import type { Tools } from './units/tools.js';
 import type { LintCache } from './lint-cache.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
+/** Files from this size on are large: a run holds their objects, not their text too. */
+const LARGE_FILE = 1024 * 1024;
+const PIECE = 1024 * 1024;
+
+/**
+ * A large file on disk. A UTF-8 YAML file is parsed from pieces read in turn (`pieces`), so its text
+ * is never held whole while parsing; other large files are read whole and released after parsing.
+ * Later the run needs the text only for positions and comments of files with findings: it is read
+ * again then.
+ */
+class DiskFile implements SourceFile {
+  private cached: string | undefined;
+  readonly pieces?: () => Iterable<string>;
+
+  constructor(readonly path: string, readonly size: number, readonly contextOnly: boolean | undefined, text?: string) {
+    this.cached = text;
+    if (text === undefined) this.pieces = () => readPieces(path);
+  }
+
+  get text(): string {
+    return (this.cached ??= decode(readFileSync(this.path)));
+  }
+
+  release(): void {
+    this.cached = undefined;
+  }
+}
+
+function* readPieces(file: string): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(PIECE);
+    const decoder = new StringDecoder('utf8');
+    for (let read = readSync(fd, buffer, 0, PIECE, null); read > 0; read = readSync(fd, buffer, 0, PIECE, null)) {
+      yield decoder.write(buffer.subarray(0, read));
+    }
+    yield decoder.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Whether a large file can be parsed in pieces: UTF-8 (no UTF-16 byte-order mark), text (no NUL
+ * near the start, where the loader looks for binary content) and YAML rather than one JSON value.
+ */
+async function streamable(file: string): Promise<boolean> {
+  if (file.endsWith('.json')) return false;
+  const handle = await fs.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(8192), 0, 8192, 0);
+    const head = buffer.subarray(0, bytesRead);
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.includes(0)) return false;
+    const first = head.toString('utf8').replace(/^\ufeff/, '').trimStart()[0];
+    return first !== '{' && first !== '[';
+  } finally {
+    await handle.close();
+  }
+}
 const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
 
 export interface FileInput {
@@ -159,6 +219,10 @@ async function readOne(file: string, contextOnly: boolean | undefined, options: 
       const source = { path: file, text: '', contextOnly };
       issues.push(fileIssue(source, 'tooLarge', { size: stat.size, limit: options.maxFileSize }));
       return source;
+    }
+    if (stat.size >= LARGE_FILE) {
+      if (await streamable(file)) return new DiskFile(file, stat.size, contextOnly);
+      return new DiskFile(file, stat.size, contextOnly, decode(await fs.readFile(file)));
     }
     return { path: file, text: decode(await fs.readFile(file)), contextOnly };
   } catch (error) {

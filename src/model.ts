@@ -9,9 +9,16 @@ export type SeverityName = 'off' | 'warn' | 'error';
 export interface SourceFile {
   /** Path as given to the formatter (absolute for files, `<stdin>` for stdin). */
   readonly path: string;
+  /** The text (a large file read from disk reads it again if it was released after parsing). */
   readonly text: string;
   /** Objects from this file are indexed but never reported on (`--context`). */
   readonly contextOnly?: boolean;
+  /** Size in bytes, when known without reading the text. */
+  readonly size?: number;
+  /** The text in pieces, read from disk without holding all of it (large YAML files). */
+  pieces?(): Iterable<string>;
+  /** Drops the text until it is next needed (large files read from disk, after parsing). */
+  release?(): void;
 }
 
 export interface ResourceId {

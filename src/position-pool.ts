@@ -13,11 +13,21 @@ export interface PositionJob {
   readonly refs: ReadonlyArray<Omit<NodeRef, 'file'>>;
 }
 
+/** A worker's answer per job: the ranges, or why that file failed. */
+export type PositionReply = Range[] | { readonly error: string };
+
+export interface Positions {
+  /** Parallel to the refs; absent for refs of files that failed. */
+  readonly ranges: Array<Range | undefined>;
+  /** Files whose positions could not be resolved, with the error. */
+  readonly failures: Map<SourceFile, unknown>;
+}
+
 /** Below this many files the worker's start-up (~0.1 s) costs more than it saves. */
 const WORKER_THRESHOLD = 40;
 
 /** `keep` receives the resolvers of the files resolved in this thread (fixes reuse their documents). */
-export async function resolveAll(refs: readonly NodeRef[], workers = true, keep?: Map<SourceFile, PositionResolver>): Promise<Range[]> {
+export async function resolveAll(refs: readonly NodeRef[], workers = true, keep?: Map<SourceFile, PositionResolver>): Promise<Positions> {
   const { PositionResolver } = await import('./positions.js');
   const byFile = new Map<SourceFile, number[]>();
   refs.forEach((ref, i) => {
@@ -25,12 +35,18 @@ export async function resolveAll(refs: readonly NodeRef[], workers = true, keep?
     if (list) list.push(i);
     else byFile.set(ref.file, [i]);
   });
-  const ranges: Range[] = new Array(refs.length);
+  const ranges: Array<Range | undefined> = new Array(refs.length);
+  const failures = new Map<SourceFile, unknown>();
   const resolveHere = (files: readonly SourceFile[]) => {
     for (const file of files) {
-      const resolver = new PositionResolver(file);
-      keep?.set(file, resolver);
-      for (const i of byFile.get(file)!) ranges[i] = resolver.resolve(refs[i]);
+      try {
+        const resolver = new PositionResolver(file);
+        keep?.set(file, resolver);
+        for (const i of byFile.get(file)!) ranges[i] = resolver.resolve(refs[i]);
+      } catch (error) {
+        for (const i of byFile.get(file)!) ranges[i] = undefined;
+        failures.set(file, error);
+      }
     }
   };
   const files = [...byFile.keys()];
@@ -38,16 +54,16 @@ export async function resolveAll(refs: readonly NodeRef[], workers = true, keep?
   // Only the built package has the worker as JavaScript (tests run the TypeScript sources).
   if (!workers || files.length < WORKER_THRESHOLD || !import.meta.url.endsWith('.js')) {
     resolveHere(files);
-    return ranges;
+    return { ranges, failures };
   }
   const theirs = files.filter((_, i) => i % 2 === 1);
   const jobs: PositionJob[] = theirs.map((file) => ({
     text: file.text,
     refs: byFile.get(file)!.map((i) => ({ docIndex: refs[i].docIndex, path: refs[i].path, key: refs[i].key })),
   }));
-  const reply = new Promise<Range[][]>((resolve, reject) => {
+  const reply = new Promise<PositionReply[]>((resolve, reject) => {
     const worker = new Worker(workerUrl);
-    worker.once('message', (result: Range[][]) => {
+    worker.once('message', (result: PositionReply[]) => {
       resolve(result);
       void worker.terminate();
     });
@@ -57,9 +73,13 @@ export async function resolveAll(refs: readonly NodeRef[], workers = true, keep?
   resolveHere(files.filter((_, i) => i % 2 === 0));
   try {
     const answered = await reply;
-    theirs.forEach((file, j) => byFile.get(file)!.forEach((i, k) => (ranges[i] = answered[j][k])));
+    theirs.forEach((file, j) => {
+      const answer = answered[j];
+      if (Array.isArray(answer)) byFile.get(file)!.forEach((i, k) => (ranges[i] = answer[k]));
+      else failures.set(file, new Error(answer.error));
+    });
   } catch {
     resolveHere(theirs);
   }
-  return ranges;
+  return { ranges, failures };
 }

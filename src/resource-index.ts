@@ -6,11 +6,12 @@ import { matchesName } from './glob.js';
 import { isNamespaced } from './k8s/kinds.js';
 import { podTemplateOf, type PodTemplate } from './k8s/pod-template.js';
 import { plainSelector, postingsMatching, selectorCloseness, type Labels } from './k8s/selectors.js';
+import { isWellKnown, providedBy } from './k8s/providers.js';
 import { editDistance } from './k8s/suggest.js';
 import { isRecord, type Resource } from './resource.js';
 
 /** Kinds are addressed as `Kind` for the core/apps groups or `group/Kind` otherwise. */
-const CORE_GROUPS: Record<string, string> = {
+const CORE_GROUPS: ReadonlyMap<string, string> = new Map(Object.entries({
   Service: '', ConfigMap: '', Secret: '', PersistentVolumeClaim: '', ServiceAccount: '', Namespace: '',
   Pod: '', ReplicationController: '', Endpoints: '', LimitRange: '', ResourceQuota: '',
   Deployment: 'apps', StatefulSet: 'apps', DaemonSet: 'apps', ReplicaSet: 'apps',
@@ -19,7 +20,7 @@ const CORE_GROUPS: Record<string, string> = {
   HorizontalPodAutoscaler: 'autoscaling', PodDisruptionBudget: 'policy',
   Role: 'rbac.authorization.k8s.io', ClusterRole: 'rbac.authorization.k8s.io',
   RoleBinding: 'rbac.authorization.k8s.io', ClusterRoleBinding: 'rbac.authorization.k8s.io',
-};
+}));
 
 function kindKey(kind: string, group: string): string {
   return `${group}/${kind}`;
@@ -28,7 +29,7 @@ function kindKey(kind: string, group: string): string {
 function splitKind(kindRef: string): string {
   const slash = kindRef.lastIndexOf('/');
   if (slash !== -1) return kindRef;
-  return kindKey(kindRef, CORE_GROUPS[kindRef] ?? '');
+  return kindKey(kindRef, CORE_GROUPS.get(kindRef) ?? '');
 }
 
 /**
@@ -73,11 +74,49 @@ export function parseExternal(text: string, how = 'configuration (external)'): E
   return { kind: key, namespace, name: rest[rest.length - 1], how };
 }
 
+/**
+ * The objects of one kind and namespace, found by name: an array sorted (stably) on first lookup
+ * and searched by bisection. A run may hold a million small objects: a hash map would take 36
+ * bytes and a key string per object, this takes 8.
+ */
+class ByName {
+  private items: Resource[] = [];
+  private sorted = true;
+
+  add(resource: Resource): void {
+    const last = this.items[this.items.length - 1];
+    if (last !== undefined && last.name > resource.name) this.sorted = false;
+    this.items.push(resource);
+  }
+
+  get(name: string): readonly Resource[] {
+    if (!this.sorted) {
+      // Equal names keep their order (defined first, found first): Array#sort is stable.
+      this.items = this.items.sort((a, b) => compare(a.name, b.name));
+      this.sorted = true;
+    }
+    const items = this.items;
+    let low = 0;
+    let high = items.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (items[mid].name < name) low = mid + 1;
+      else high = mid;
+    }
+    let end = low;
+    while (end < items.length && items[end].name === name) end++;
+    return end === low ? [] : items.slice(low, end);
+  }
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export class ResourceIndex {
-  private readonly byKey = new Map<string, Resource[]>();
+  private readonly byKey = new Map<string, Map<string, ByName>>();
+  /** Objects by kind, built for a kind when first listed (most kinds of a large run never are). */
   private readonly byKind = new Map<string, Resource[]>();
-  /** `group/Kind|namespace` -> objects: `list(kind, namespace)` without a scan of the kind. */
-  private readonly byKindNamespace = new Map<string, Resource[]>();
+  /** `group/Kind` -> namespace -> objects: `list(kind, namespace)` without a scan, built per kind on first use. */
+  private readonly byKindNamespace = new Map<string, Map<string, Resource[]>>();
   /** Namespaces that hold at least one object of the run (or that a Namespace object creates). */
   private readonly populated = new Set<string>();
   private readonly providers = new Map<string, Provider>();
@@ -91,11 +130,13 @@ export class ResourceIndex {
   private readonly serviceLabels = new Map<Resource, Labels>();
 
   private readonly external = new Map<string, ExternalObject[]>();
-  /** `group/Kind|name` -> objects: same-name lookups without a scan. */
-  private readonly byKindName = new Map<string, Resource[]>();
+  /** `group/Kind` -> name -> objects: same-name lookups without a scan, built per kind on first use. */
+  private readonly byKindName = new Map<string, Map<string, Resource[]>>();
   /** `group/Kind|namespace` -> names of provided objects. */
   private readonly providedNames = new Map<string, string[]>();
   private readonly tables = new Map<string, unknown>();
+  /** Objects that could not be indexed (see `onError`). */
+  private readonly unindexed = new Set<Resource>();
 
   constructor(
     readonly resources: readonly Resource[],
@@ -103,20 +144,30 @@ export class ResourceIndex {
     readonly unreadableDocuments = 0,
     /** Objects that exist outside the manifests (config `external`, kustomize generators). */
     external: readonly ExternalObject[] = [],
+    /** An object that could not be indexed (a bug): reported by the engine; the index goes on without it. */
+    onError: (resource: Resource, error: unknown) => void = (_, error) => { throw error; },
   ) {
-    for (const resource of resources) this.add(resource);
+    for (const resource of resources) {
+      try {
+        this.add(resource);
+      } catch (error) {
+        this.unindexed.add(resource);
+        onError(resource, error);
+      }
+    }
     for (const object of external) push(this.external, object.kind, object);
   }
 
   private add(resource: Resource): void {
     const kind = kindKey(resource.kind, resource.group);
-    push(this.byKey, `${kind}|${resource.namespace ?? ''}|${resource.name}`, resource);
-    push(this.byKind, kind, resource);
-    push(this.byKindNamespace, `${kind}|${resource.namespace ?? ''}`, resource);
+    let namespaces = this.byKey.get(kind);
+    if (!namespaces) this.byKey.set(kind, (namespaces = new Map()));
+    let names = namespaces.get(resource.namespace ?? '');
+    if (!names) namespaces.set(resource.namespace ?? '', (names = new ByName()));
+    names.add(resource);
     if (resource.namespace !== undefined) this.populated.add(resource.namespace);
     else if (kind === '/Namespace') this.populated.add(resource.name);
     if (kind === '/Service' && resource.namespace !== undefined) this.addServiceLabels(resource, resource.namespace);
-    push(this.byKindName, `${kind}|${resource.name}`, resource);
     const template = podTemplateOf(resource);
     if (template) this.addTemplate(template);
     for (const provided of providedBy(resource)) {
@@ -141,12 +192,12 @@ export class ResourceIndex {
     push(this.templatesByNamespace, template.namespace, template);
     let labels = this.labelIndex.get(template.namespace);
     if (!labels) this.labelIndex.set(template.namespace, (labels = new Map()));
-    for (const [k, v] of Object.entries(template.labels)) push(labels, `${k}=${v}`, template);
+    for (const k in template.labels) push(labels, `${k}=${template.labels[k]}`, template);
   }
 
   /** Objects of `kind` named `name` in `namespace` (several when defined twice). */
   getAll(kindRef: string, namespace: string | undefined, name: string): readonly Resource[] {
-    return this.byKey.get(`${splitKind(kindRef)}|${namespace ?? ''}|${name}`) ?? [];
+    return this.byKey.get(splitKind(kindRef))?.get(namespace ?? '')?.get(name) ?? [];
   }
 
   get(kindRef: string, namespace: string | undefined, name: string): Resource | undefined {
@@ -174,8 +225,23 @@ export class ResourceIndex {
   }
 
   list(kindRef: string, namespace?: string): readonly Resource[] {
-    if (namespace === undefined) return this.byKind.get(splitKind(kindRef)) ?? [];
-    return this.byKindNamespace.get(`${splitKind(kindRef)}|${namespace}`) ?? [];
+    const kind = splitKind(kindRef);
+    let all = this.byKind.get(kind);
+    if (all === undefined) {
+      const slash = kind.lastIndexOf('/');
+      const [group, name] = [kind.slice(0, slash), kind.slice(slash + 1)];
+      all = this.byKey.has(kind) ? this.resources.filter((r) => r.kind === name && r.group === group && !this.unindexed.has(r)) : [];
+      this.byKind.set(kind, all);
+    }
+    if (namespace === undefined) return all;
+    // Per-namespace lists of a kind, built on its first per-namespace lookup.
+    let perNamespace = this.byKindNamespace.get(kind);
+    if (perNamespace === undefined) {
+      perNamespace = new Map();
+      for (const r of all) push(perNamespace, r.namespace ?? '', r);
+      this.byKindNamespace.set(kind, perNamespace);
+    }
+    return perNamespace.get(namespace) ?? [];
   }
 
   /** Whether the run defines the Namespace `name` or any object in it. */
@@ -185,7 +251,14 @@ export class ResourceIndex {
 
   /** Objects of `kind` named `name`, in any namespace (e.g. to say where a missing object lives instead). */
   named(kindRef: string, name: string): readonly Resource[] {
-    return this.byKindName.get(`${splitKind(kindRef)}|${name}`) ?? [];
+    const kind = splitKind(kindRef);
+    let byName = this.byKindName.get(kind);
+    if (byName === undefined) {
+      byName = new Map();
+      for (const r of this.list(kind)) push(byName, r.name, r);
+      this.byKindName.set(kind, byName);
+    }
+    return byName.get(name) ?? [];
   }
 
   /** Names of `kind` in `namespace`, including provided ones: candidates for "did you mean". */
@@ -245,69 +318,8 @@ export class ResourceIndex {
   }
 }
 
-/**
- * Objects every cluster has without any manifest: the `default` ServiceAccount and the
- * `kube-root-ca.crt` ConfigMap in every namespace, the built-in namespaces, and the default
- * ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, and the `system:` ones).
- */
-const WELL_KNOWN: Record<string, (name: string) => boolean> = {
-  '/ServiceAccount': (name) => name === 'default',
-  '/ConfigMap': (name) => name === 'kube-root-ca.crt',
-  '/Namespace': (name) => ['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(name),
-  'rbac.authorization.k8s.io/ClusterRole': (name) => ['cluster-admin', 'admin', 'edit', 'view'].includes(name) || name.startsWith('system:'),
-  'rbac.authorization.k8s.io/ClusterRoleBinding': (name) => name.startsWith('system:'),
-};
-
-function isWellKnown(kind: string, name: string): boolean {
-  return WELL_KNOWN[kind]?.(name) ?? false;
-}
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-interface Provided {
-  readonly kind: string;
-  readonly name: string;
-  readonly how: string;
-}
-
-/**
- * Objects that controllers create from this one: Secrets from SealedSecret, ExternalSecret and
- * cert-manager Certificate; PersistentVolumeClaims from StatefulSet volumeClaimTemplates
- * (`<template>-<statefulset>-<ordinal>`).
- */
-function providedBy(resource: Resource): Provided[] {
-  const value = resource.value as Record<string, unknown>;
-  const spec = isRecord(value.spec) ? value.spec : {};
-  const how = `${resource.kind} \`${resource.name}\``;
-  switch (`${resource.group}/${resource.kind}`) {
-    case 'bitnami.com/SealedSecret':
-      // The controller always names the Secret after the SealedSecret (template names are ignored).
-      return [{ kind: 'Secret', name: resource.name, how }];
-    case 'external-secrets.io/ExternalSecret': {
-      const target = isRecord(spec.target) ? spec.target : {};
-      // `Merge` and `None` write into an existing Secret or none at all: they create nothing.
-      if (target.creationPolicy === 'Merge' || target.creationPolicy === 'None') return [];
-      return [{ kind: 'Secret', name: typeof target.name === 'string' ? target.name : resource.name, how }];
-    }
-    case 'cert-manager.io/Certificate':
-      return typeof spec.secretName === 'string' ? [{ kind: 'Secret', name: spec.secretName, how }] : [];
-    case 'apps/StatefulSet': {
-      const templates = Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : [];
-      const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
-      const start = isRecord(spec.ordinals) && typeof spec.ordinals.start === 'number' ? spec.ordinals.start : 0;
-      const out: Provided[] = [];
-      for (const claim of templates) {
-        const name = isRecord(claim) && isRecord(claim.metadata) ? claim.metadata.name : undefined;
-        if (typeof name !== 'string') continue;
-        for (let i = start; i < start + Math.min(replicas, 1000); i++) out.push({ kind: 'PersistentVolumeClaim', name: `${name}-${resource.name}-${i}`, how });
-      }
-      return out;
-    }
-    default:
-      return [];
-  }
 }

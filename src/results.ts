@@ -1,14 +1,16 @@
 /**
  * Findings -> results: positions resolved (in a worker too for many files), fixes and related
  * places resolved to text, rendered findings moved to their sources, comment directives applied,
- * sorted by file, line, column and rule id.
+ * sorted by file, line, column and rule id. A failure in one file (composing its YAML for positions,
+ * scanning its comments) becomes an `internal-error` finding on that file; the others are unaffected.
  */
-import type { LoadIssue } from './load.js';
 import type { LintMessage, LintResult, Range, SourceFile } from './model.js';
 import type { PositionResolver } from './positions.js';
-import type { Finding } from './runner.js';
+import { INTERNAL_ERROR, internalFinding, type Finding } from './runner.js';
 import { applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
 import type { RenderedRun } from './units/render-run.js';
+
+const FILE_START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export interface ResultOptions {
   readonly suppress: SuppressOptions;
@@ -26,7 +28,7 @@ export interface ResultOptions {
 
 export async function toResults(
   files: readonly SourceFile[],
-  findings: ReadonlyArray<Finding & { range?: LoadIssue }>,
+  findings: readonly Finding[],
   { suppress, workers, units, resolveFixes, withFix, withRelated }: ResultOptions,
 ): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
@@ -35,19 +37,23 @@ export async function toResults(
   const nodes = located.map((f) => f.node!);
   const relatedNodes = withRelated ? located.flatMap((f) => (f.related ?? []).map((r) => r.node)) : [];
   const resolvers = new Map<SourceFile, PositionResolver>();
-  const resolved = nodes.length > 0 ? await (await import('./position-pool.js')).resolveAll([...nodes, ...relatedNodes], workers, resolvers) : [];
+  const { ranges: resolved, failures } = nodes.length > 0
+    ? await (await import('./position-pool.js')).resolveAll([...nodes, ...relatedNodes], workers, resolvers)
+    : { ranges: [], failures: new Map<SourceFile, unknown>() };
   const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
   const relatedOf = new Map<Finding, Array<Range & { filePath: string; message: string }>>();
   let next = nodes.length;
   for (const finding of withRelated ? located : []) {
-    if (finding.related) relatedOf.set(finding, finding.related.map((r) => ({ filePath: r.node.file.path, message: r.message, ...resolved[next++] })));
+    if (!finding.related) continue;
+    const places = finding.related.map((r) => ({ filePath: r.node.file.path, message: r.message, range: resolved[next++] }));
+    relatedOf.set(finding, places.flatMap(({ range, ...place }) => (range ? [{ ...place, ...range }] : [])));
   }
   const reported = [...files];
   // Fix text needs the same composed documents: resolved only for findings that carry a fix.
   const fixable = resolveFixes ? findings.filter((f) => f.fix || f.suggestions) : [];
   const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable, resolvers) : undefined;
   for (const finding of findings) {
-    let range: Range = finding.range ?? rangeOf.get(finding)!;
+    let range: Range = finding.range ?? rangeOf.get(finding) ?? FILE_START;
     let file = finding.file;
     const related = relatedOf.get(finding);
     let message: LintMessage = {
@@ -75,13 +81,23 @@ export async function toResults(
     if (!list) byFile.set(file, [message]);
     else if (!units.rendered?.merge(list, message)) list.push(message);
   }
+  for (const [file, error] of failures) {
+    const message = toMessage(internalFinding('locating findings in', error, file), FILE_START);
+    const list = byFile.get(file);
+    if (list) list.push(message);
+    else byFile.set(file, [message]);
+  }
   if (units.rendered) for (const [file, messages] of byFile) byFile.set(file, await units.rendered.suppressRelated(messages, reported, suppress));
   // Comment directives and Helm sources: scanned only in files that have findings and may hold them.
   const scanAll = suppress.inlineConfig && suppress.reportUnused;
   for (const file of reported) {
-    if (file.contextOnly || !mayHaveComments(file.text)) continue;
     const messages = byFile.get(file);
-    if (messages || scanAll) byFile.set(file, applyComments(file.text, messages ?? [], suppress));
+    if (file.contextOnly || (!messages && !scanAll) || !mayHaveComments(file.text)) continue;
+    try {
+      byFile.set(file, applyComments(file.text, messages ?? [], suppress));
+    } catch (error) {
+      byFile.set(file, [...(messages ?? []), toMessage(internalFinding('reading the comments of', error, file), FILE_START)]);
+    }
   }
   return reported.filter((file) => !file.contextOnly).map((file) => {
     const messages = (byFile.get(file) ?? []).sort(
@@ -94,4 +110,21 @@ export async function toResults(
       warningCount: messages.filter((m) => m.severity === 1).length,
     };
   });
+}
+
+function toMessage(finding: Finding, range: Range): LintMessage {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    line: range.line,
+    column: range.column,
+    endLine: range.endLine,
+    endColumn: range.endColumn,
+    ...(finding.resource ? { resource: finding.resource } : {}),
+  };
+}
+
+export function hasInternalError(results: readonly LintResult[]): boolean {
+  return results.some((result) => result.messages.some((m) => m.ruleId === INTERNAL_ERROR));
 }

@@ -1,5 +1,5 @@
 /** Runs each enabled rule on each object it declares interest in; a throwing rule is contained. */
-import type { NodeRef, ResourceId, Severity, SourceFile } from './model.js';
+import type { NodeRef, Path, Range, ResourceId, Severity, SourceFile } from './model.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 import type { Edit } from './fix/edits.js';
@@ -12,6 +12,8 @@ export interface Finding {
   readonly message: string;
   readonly file: SourceFile;
   readonly node?: NodeRef;
+  /** A position known without resolving a node (the loader's). */
+  readonly range?: Range;
   readonly resource?: ResourceId;
   /** The deploy unit it was found in (units/). */
   readonly unit?: string;
@@ -26,6 +28,22 @@ export interface Finding {
 }
 
 export const INTERNAL_ERROR = 'internal-error';
+
+const FILE_START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * An exception outside any rule, while `stage` one file (`parsing`, `indexing`, ...): a finding on
+ * that file (on the document or object when known), so the run goes on with the other files.
+ */
+export function internalFinding(stage: string, error: unknown, file: SourceFile, docIndex?: number, path: Path = []): Finding {
+  const message = `Internal error while ${stage} this file: ${describeError(error)} (please report this)`;
+  const node = docIndex === undefined ? undefined : { file, docIndex, path };
+  return { ruleId: INTERNAL_ERROR, severity: 2, message, file, ...(node ? { node } : { range: FILE_START }) };
+}
 
 export interface RunOptions {
   readonly rules: ReadonlyArray<{ rule: Rule; severity: Severity; configured?: boolean }>;
@@ -99,7 +117,7 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
       try {
         rule.check({ resource, index, kubernetesVersion: options.kubernetesVersion, settings, admission: options.admission, report });
       } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = describeError(error);
         findings.push({
           ruleId: INTERNAL_ERROR,
           severity: 2,

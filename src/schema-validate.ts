@@ -23,7 +23,7 @@ import { duplicates, ownedByRule, rejectsDuplicates } from './k8s/list-types.js'
 import { closest } from './k8s/suggest.js';
 import { ruleIssues } from './crds/validation-rules.js';
 import type { Path, PathSegment } from './model.js';
-import { isRecord, type Resource } from './resource.js';
+import { isRecord, own, type Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 import { lookupKind, resolveVersion, versionsServing, type JsonSchema } from './schemas.js';
 
@@ -114,8 +114,8 @@ function visit(w: Walk, value: unknown, node: JsonSchema, definition: string): v
     const ref = schema.$ref;
     if (typeof ref !== 'string') break;
     definition = refName(ref);
+    if (!Object.hasOwn(w.definitions, definition)) break;
     const target = w.definitions[definition];
-    if (target === undefined) break;
     schema = target;
   }
   if (checkType(w, value, schema)) {
@@ -176,7 +176,7 @@ function visitMap(w: Walk, value: Record<string, unknown>, schema: JsonSchema, d
   }
   if (!Array.isArray(schema.required)) return;
   for (const name of schema.required) {
-    if (typeof name !== 'string' || (value[name] !== undefined && value[name] !== null) || suggested?.has(name)) continue;
+    if (typeof name !== 'string' || (own(value, name) !== undefined && own(value, name) !== null) || suggested?.has(name)) continue;
     const parent = [...w.path];
     const last = parent[parent.length - 1];
     const first = Object.keys(value)[0];
@@ -189,7 +189,7 @@ function visitMap(w: Walk, value: Record<string, unknown>, schema: JsonSchema, d
 
 /** The nearest field name, preferring a required field the map lacks (`nmae` -> `name`, not `image`). */
 function suggest(key: string, properties: Record<string, JsonSchema>, required: unknown, value: Record<string, unknown>): string | undefined {
-  const missing = Array.isArray(required) ? required.filter((r) => typeof r === 'string' && value[r] == null) : [];
+  const missing = Array.isArray(required) ? required.filter((r) => typeof r === 'string' && own(value, r) == null) : [];
   return closest(key, missing) ?? closest(key, Object.keys(properties));
 }
 
@@ -221,14 +221,14 @@ function visitList(w: Walk, value: readonly unknown[], schema: JsonSchema, defin
 /** A list-map key's default: the schema's `default` (CRDs) or `protocol: TCP` (ports). */
 function keyDefault(w: Walk, items: JsonSchema | undefined, key: string): unknown {
   let node = items;
-  if (typeof node?.$ref === 'string') node = w.definitions[refName(node.$ref)];
-  const property = isRecord(node?.properties) ? (node.properties as Record<string, JsonSchema>)[key] : undefined;
-  return property?.default ?? (key === 'protocol' ? 'TCP' : undefined);
+  if (typeof node?.$ref === 'string') node = own(w.definitions, refName(node.$ref)) as JsonSchema | undefined;
+  const property = own(node?.properties, key);
+  return own(property, 'default') ?? (key === 'protocol' ? 'TCP' : undefined);
 }
 
-const EXPECTED: Record<string, string> = {
+const EXPECTED: ReadonlyMap<unknown, string> = new Map(Object.entries({
   integer: 'an integer', number: 'a number', string: 'a string', boolean: 'a boolean', object: 'a map', array: 'a list',
-};
+}));
 
 function hasType(value: unknown, type: unknown): boolean {
   switch (type) {
@@ -258,7 +258,7 @@ function checkType(w: Walk, value: unknown, schema: JsonSchema): boolean {
 }
 
 function typeError(w: Walk, value: unknown, types: readonly unknown[]): false {
-  add(w, 'wrongType', false, `expected ${types.map((t) => EXPECTED[String(t)]).join(' or ')}, got ${describeValue(value)}${hint(value, types)}`);
+  add(w, 'wrongType', false, `expected ${types.map((t) => EXPECTED.get(t) ?? `type \`${String(t)}\``).join(' or ')}, got ${describeValue(value)}${hint(value, types)}`);
   return false;
 }
 
@@ -292,13 +292,13 @@ function checkConstraints(w: Walk, value: unknown, schema: JsonSchema): void {
     visit(trial, value, branch, '');
     return trial.issues;
   };
-  if (Array.isArray(schema.allOf)) for (const branch of schema.allOf) w.issues.push(...attempt(branch));
+  if (Array.isArray(schema.allOf)) for (const branch of schema.allOf) for (const issue of attempt(branch)) w.issues.push(issue);
   for (const keyword of ['anyOf', 'oneOf'] as const) {
     const branches = schema[keyword];
     if (!Array.isArray(branches) || branches.length === 0 || (keyword === 'anyOf' && branches.every(typeOnly))) continue;
     const results = branches.map(attempt);
     const passing = results.filter((issues) => issues.length === 0).length;
-    if (passing === 0) w.issues.push(...results.reduce((a, b) => (b.length < a.length ? b : a)));
+    if (passing === 0) for (const issue of results.reduce((a, b) => (b.length < a.length ? b : a))) w.issues.push(issue);
     else if (keyword === 'oneOf' && passing > 1) add(w, 'invalidValue', false, 'matches more than one of the alternatives of its `oneOf`; it must match exactly one');
   }
   if (isRecord(schema.not) && attempt(schema.not).length === 0) add(w, 'invalidValue', false, 'matches the schema its `not` forbids');

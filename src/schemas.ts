@@ -71,6 +71,14 @@ interface DefinitionsFile {
 
 const REF_PREFIX = '#/definitions/';
 
+/**
+ * `table[key]` for the JSON tables of schemas/, whose keys are apiVersions, kinds and definition
+ * names that come from manifests: never an inherited member (`constructor`, `toString`, ...).
+ */
+function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 let schemasDirectory: string | undefined;
 let indexFile: IndexFile | undefined;
 let definitionBodies: Record<string, JsonSchema> | undefined;
@@ -130,7 +138,7 @@ export function servedGroupVersions(version: string): ReadonlySet<string> {
   checkVersion(version);
   let set = groupVersionSets.get(version);
   if (set === undefined) {
-    set = new Set(index().versions[version]?.groupVersions ?? []);
+    set = new Set(own(index().versions, version)?.groupVersions ?? []);
     groupVersionSets.set(version, set);
   }
   return set;
@@ -153,7 +161,7 @@ export function versionsServing(apiVersion: string, kind: string): string[] {
   const key = `${apiVersion}\0${kind}`;
   let versions = servingVersions.get(key);
   if (versions === undefined) {
-    const ranges = index().kinds[apiVersion]?.[kind];
+    const ranges = own(own(index().kinds, apiVersion), kind);
     versions = ranges === undefined ? [] : expandRanges(ranges);
     servingVersions.set(key, versions);
   }
@@ -211,13 +219,13 @@ function refsOf(body: JsonSchema): readonly string[] {
 
 function buildKindSchema(version: string, apiVersion: string, kind: string): KindSchema | null {
   const file = versionFile(version);
-  const rootName = file.kinds[apiVersion]?.[kind];
+  const rootName = own(own(file.kinds, apiVersion), kind);
   if (rootName === undefined) return null;
-  const overrides = file.overrides[apiVersion];
+  const overrides = own(file.overrides, apiVersion);
   const bodies = (definitionBodies ??= readJson<DefinitionsFile>('definitions.json').bodies);
   const bodyOf = (name: string): JsonSchema => {
-    const hash = overrides?.[name] ?? file.definitions[name];
-    const body = hash === undefined ? undefined : bodies[hash];
+    const hash = own(overrides, name) ?? own(file.definitions, name);
+    const body = hash === undefined ? undefined : own(bodies, hash);
     if (body === undefined) throw new Error(`k8s-lint: schemas/ is inconsistent: no body for ${name} in ${version}`);
     return body;
   };

@@ -61,6 +61,43 @@ function scalarType(tag: string, matches: (v: unknown) => boolean): jsyaml.Type 
 /** js-yaml exports its built-in types at run time; @types/js-yaml does not declare them. */
 const builtIn = (jsyaml as unknown as { types: Record<'merge' | 'binary', jsyaml.Type> }).types;
 
+let shared: Map<string, string> | undefined;
+/** Distinct strings shared per file; past it, new ones are not (a file naming a million objects). */
+const SHARED_LIMIT = 50_000;
+
+/**
+ * One string for all equal short strings parsed within `sharingStrings`, so that a million
+ * `kind: ConfigMap` hold one string (each parsed copy takes 24-32 bytes, a quarter of a small object).
+ * The kept string is a copy: V8 keeps a string of 13 or more characters as a slice of the whole text.
+ */
+export function share(text: string): string {
+  if (shared === undefined || text.length > 64) return text;
+  const known = shared.get(text);
+  if (known !== undefined) return known;
+  if (shared.size >= SHARED_LIMIT) return text;
+  const copy = text.length >= 13 ? ` ${text}`.slice(1) : text;
+  shared.set(copy, copy);
+  return copy;
+}
+
+/** Runs `parse` with strings shared (see `share`); nested calls share with the outer one. */
+export function sharingStrings<T>(parse: () => T): T {
+  if (shared !== undefined) return parse();
+  shared = new Map();
+  try {
+    return parse();
+  } finally {
+    shared = undefined;
+  }
+}
+
+/** Every other plain scalar is a string: taken through `share`. */
+const plainString = new jsyaml.Type('tag:yaml.org,2002:str', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null,
+  construct: (data: string) => share(data),
+});
+
 export const YAML11_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
   implicit: [
     scalarType('null', (v) => v === null),
@@ -68,6 +105,7 @@ export const YAML11_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
     scalarType('int', (v) => typeof v === 'number' && Number.isInteger(v)),
     scalarType('float', (v) => typeof v === 'number' && !Number.isInteger(v)),
     builtIn.merge,
+    plainString,
   ],
   explicit: [builtIn.binary, ...(['scalar', 'sequence', 'mapping'] as const).map(anyTag)],
 });

@@ -135,14 +135,14 @@ export function templateNamedLike(index: ResourceIndex, namespace: string, nameH
 // ------------------------------------------------------------------------------ scale targets
 
 /** Built-in kinds with a `scale` subresource, and their API group. */
-export const SCALABLE_KINDS: Readonly<Record<string, string>> = { Deployment: 'apps', StatefulSet: 'apps', ReplicaSet: 'apps', ReplicationController: '' };
+export const SCALABLE_KINDS: ReadonlyMap<string, string> = new Map([['Deployment', 'apps'], ['StatefulSet', 'apps'], ['ReplicaSet', 'apps'], ['ReplicationController', '']]);
 
 /**
  * Whether `group` serves built-in `kind` at `kubernetesVersion`: its own group, or `extensions` for
  * Deployment and ReplicaSet before 1.16 (extensions/v1beta1 stopped serving them then).
  */
 export function servesScalableKind(group: string, kind: string, kubernetesVersion: string): boolean {
-  if (SCALABLE_KINDS[kind] === group) return true;
+  if (SCALABLE_KINDS.get(kind) === group) return true;
   return group === 'extensions' && (kind === 'Deployment' || kind === 'ReplicaSet') && compareVersions(kubernetesVersion, '1.16') < 0;
 }
 

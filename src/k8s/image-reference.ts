@@ -38,7 +38,7 @@ const REFERENCE_RE = new RegExp(`^((?:${DOMAIN_AND_PORT}/)?${REMOTE_NAME})(?::($
 const NAME_RE = new RegExp(`^(?:(${DOMAIN_AND_PORT})/)?(${REMOTE_NAME})$`);
 const DOMAIN_ONLY_RE = new RegExp(`^${DOMAIN_AND_PORT}$`);
 const COMPONENT_ONLY_RE = new RegExp(`^${PATH_COMPONENT}$`);
-const HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+const HEX_LENGTH: ReadonlyMap<string, number> = new Map([['sha256', 64], ['sha384', 96], ['sha512', 128]]);
 const MAX_PATH = 255;
 
 type Failure = Extract<ImageParse, { ok: false }>;
@@ -50,8 +50,18 @@ function fail(reason: string, span?: [number, number], suggestion?: string): Fai
   return failure;
 }
 
-/** `candidate` if it is itself a valid image, for use as a suggestion. */
-const ifValid = (candidate: string) => (parseImageReference(candidate).ok ? candidate : undefined);
+let checkingSuggestion = false;
+
+/** `candidate` if it is itself a valid image, for use as a suggestion (one level deep: a suggestion gets none). */
+function ifValid(candidate: string): string | undefined {
+  if (checkingSuggestion) return undefined;
+  checkingSuggestion = true;
+  try {
+    return parseImageReference(candidate).ok ? candidate : undefined;
+  } finally {
+    checkingSuggestion = false;
+  }
+}
 const lowercased = (s: string, [start, end]: [number, number]) => s.slice(0, start) + s.slice(start, end).toLowerCase() + s.slice(end);
 
 export function parseImageReference(image: string): ImageParse {
@@ -88,7 +98,8 @@ export function parseImageReference(image: string): ImageParse {
     const at = remote.indexOf('@');
     const nameEnd = remStart + (at < 0 ? remote.length : at);
     const span: [number, number] = [remStart, nameEnd];
-    if (/[A-Z]/.test(image.slice(...span))) return fail('the repository name must be lowercase', span, ifValid(lowercased(image, span)));
+    const name = image.slice(...span);
+    if (name !== name.toLowerCase() || at < 0) return fail('the repository name must be lowercase', span, ifValid(lowercased(image, span)));
     const algorithm: [number, number] = [nameEnd + 1, remStart + remote.length];
     return fail(`the digest algorithm \`${image.slice(...algorithm)}\` must be lowercase`, algorithm, ifValid(lowercased(image, algorithm)));
   }
@@ -188,10 +199,10 @@ function digestProblem(image: string, offset: number): Failure | undefined {
   const algorithm = digest.slice(0, colon);
   const encoded = digest.slice(colon + 1);
   const hexSpan: [number, number] = [offset + colon + 1, all[1]];
-  const expected = HEX_LENGTH[algorithm];
+  const expected = HEX_LENGTH.get(algorithm);
   if (expected === undefined) {
     const span: [number, number] = [offset, offset + colon];
-    if (HEX_LENGTH[algorithm.toLowerCase()] !== undefined) {
+    if (HEX_LENGTH.has(algorithm.toLowerCase())) {
       return fail(`the digest algorithm \`${algorithm}\` must be lowercase`, span, ifValid(lowercased(image, span)));
     }
     return fail(`the digest algorithm \`${algorithm}\` is not supported (use sha256, sha384 or sha512)`, span);

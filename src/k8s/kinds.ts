@@ -1,8 +1,17 @@
 /** Facts about built-in kinds that the loader and index need: API groups and scope. */
 
+const groups = new Map<string, string>();
+
+/** The API group of an apiVersion (`apps/v1` -> `apps`, `v1` -> ''); one string per group, shared by all objects. */
 export function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
-  return slash === -1 ? '' : apiVersion.slice(0, slash);
+  if (slash === -1) return '';
+  let group = groups.get(apiVersion);
+  if (group === undefined) {
+    group = apiVersion.slice(0, slash);
+    if (groups.size < 10_000) groups.set(apiVersion, group);
+  }
+  return group;
 }
 
 /** `group/Kind` ('' group for the core API) of every built-in cluster-scoped kind. */

@@ -65,7 +65,7 @@ export function duplicates(list: readonly unknown[], keys: readonly string[], ke
     let values: unknown[] | undefined;
     if (keys.length > 0) {
       if (!isRecord(item)) continue;
-      values = keys.map((k) => item[k] ?? keyDefault(k));
+      values = keys.map((k) => (Object.hasOwn(item, k) ? item[k] : undefined) ?? keyDefault(k));
       if (values.some((v) => v === undefined || v === null)) continue;
     }
     const id = JSON.stringify(values ?? item);
@@ -75,7 +75,7 @@ export function duplicates(list: readonly unknown[], keys: readonly string[], ke
     } else if (values === undefined) {
       out.push({ index, first, shown: `value \`${typeof item === 'string' ? item : id}\`` });
     } else {
-      const keyField = (item as Record<string, unknown>)[keys[0]!] === undefined ? undefined : keys[0];
+      const keyField = Object.hasOwn(item as object, keys[0]!) && (item as Record<string, unknown>)[keys[0]!] !== undefined ? keys[0] : undefined;
       out.push({ index, first, shown: `\`${keys[0]}\` \`${values.join('/')}\``, ...(keyField ? { keyField } : {}) });
     }
   }

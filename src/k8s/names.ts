@@ -109,7 +109,7 @@ export function checkGenerateName(prefix: string, format: NameFormat): string[] 
 }
 
 /** `group/Kind` -> name format, where it is not a DNS-1123 subdomain; null = not checked here. */
-const SPECIAL_NAMES: Readonly<Record<string, NameFormat | null>> = {
+const SPECIAL_NAMES: ReadonlyMap<string, NameFormat | null> = new Map(Object.entries({
   '/Service': 'dns1035Label',
   '/Namespace': 'dns1123Label',
   'rbac.authorization.k8s.io/Role': 'pathSegment',
@@ -123,7 +123,7 @@ const SPECIAL_NAMES: Readonly<Record<string, NameFormat | null>> = {
   '/ComponentStatus': null,
   'networking.k8s.io/IPAddress': null,
   'storage.k8s.io/CSIDriver': null,
-};
+} as Record<string, NameFormat | null>));
 const UNCHECKED_GROUPS = new Set(['certificates.k8s.io', 'flowcontrol.apiserver.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io']);
 
 /**
@@ -133,7 +133,7 @@ const UNCHECKED_GROUPS = new Set(['certificates.k8s.io', 'flowcontrol.apiserver.
  * with the exceptions above. Undefined for aggregated APIs with rules of their own (OpenShift).
  */
 export function nameFormatOf(group: string, kind: string): NameFormat | undefined {
-  const special = SPECIAL_NAMES[`${group}/${kind}`];
+  const special = SPECIAL_NAMES.get(`${group}/${kind}`);
   if (special !== undefined) return special ?? undefined;
   if (UNCHECKED_GROUPS.has(group) || group.endsWith('.openshift.io') || group === 'openshift.io') return undefined;
   return 'dns1123Subdomain';

@@ -4,7 +4,7 @@
  */
 import type { Container, ContainerPort, PodSpec } from 'kubernetes-types/core/v1.js';
 import type { NodeRef, Path, PathSegment } from '../model.js';
-import { isRecord, type Resource } from '../resource.js';
+import { isRecord, scalarText, type Resource } from '../resource.js';
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
 
@@ -30,7 +30,7 @@ export interface PodTemplate {
   node(...path: PathSegment[]): NodeRef;
 }
 
-const TEMPLATE_PATHS: Record<string, Path> = {
+const TEMPLATE_PATHS: ReadonlyMap<string, Path> = new Map(Object.entries({
   Pod: [],
   Deployment: ['spec', 'template'],
   ReplicaSet: ['spec', 'template'],
@@ -41,7 +41,7 @@ const TEMPLATE_PATHS: Record<string, Path> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
   Rollout: ['spec', 'template'],
   DeploymentConfig: ['spec', 'template'],
-};
+}));
 
 const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'argoproj.io', 'apps.openshift.io', 'extensions']);
 
@@ -56,7 +56,7 @@ function get(value: unknown, path: Path): unknown {
 
 /** Where the pod template sits: known workloads, plus any custom kind embedding `spec.template`. */
 function templatePath(resource: Resource): Path | undefined {
-  const known = TEMPLATE_PATHS[resource.kind];
+  const known = TEMPLATE_PATHS.get(resource.kind);
   if (known && BUILT_IN_GROUPS.has(resource.group)) return known;
   const spec = get(resource.value, ['spec', 'template', 'spec']);
   if (resource.group !== '' && isRecord(spec) && Array.isArray(spec.containers)) return ['spec', 'template'];
@@ -81,10 +81,11 @@ function replicasOf(resource: Resource): number | undefined {
   }
 }
 
+/** Labels with values as strings, in a null-prototype object (keys such as `constructor` are data). */
 function stringLabels(value: unknown): Record<string, string> {
-  const labels: Record<string, string> = {};
+  const labels: Record<string, string> = Object.create(null);
   if (!isRecord(value)) return labels;
-  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) labels[k] = String(v);
+  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) labels[k] = scalarText(v);
   return labels;
 }
 
@@ -116,8 +117,34 @@ export function podTemplateOf(resource: Resource): PodTemplate | undefined {
   };
 }
 
+/** A container port as the API server stores it: fields of the wrong type left out (schema-violation reports them). */
+export interface DeclaredPort {
+  readonly name?: string;
+  readonly containerPort?: number;
+  readonly hostPort?: number;
+  readonly hostIP?: string;
+  /** Defaulted to `TCP` (SetDefaults_ContainerPort). */
+  readonly protocol: string;
+  /** Position in `ports`. */
+  readonly index: number;
+}
+
 /** Ports a container declares, with the protocol defaulted as the API server does. */
-export function containerPorts(container: Container): Array<ContainerPort & { protocol: string; index: number }> {
+export function containerPorts(container: Container): DeclaredPort[] {
   if (!Array.isArray(container.ports)) return [];
-  return container.ports.flatMap((port, index) => (isRecord(port) ? [{ ...port, protocol: port.protocol ?? 'TCP', index }] : []));
+  const out: DeclaredPort[] = [];
+  container.ports.forEach((port: unknown, index) => {
+    if (!isRecord(port)) return;
+    const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+    const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
+    out.push({
+      name: text(port.name),
+      containerPort: number(port.containerPort),
+      hostPort: number(port.hostPort),
+      hostIP: text(port.hostIP),
+      protocol: text(port.protocol) ?? 'TCP',
+      index,
+    });
+  });
+  return out;
 }

@@ -22,10 +22,10 @@ export type QuantityParse =
 type Failure = Extract<QuantityParse, { ok: false }>;
 
 const SUFFIX_CHARS = 'eEinumkKMGTP';
-const SUFFIXES: Readonly<Record<string, readonly [base: number, exponent: number]>> = {
+const SUFFIXES: ReadonlyMap<string, readonly [base: number, exponent: number]> = new Map(Object.entries({
   '': [10, 0], n: [10, -9], u: [10, -6], m: [10, -3], k: [10, 3], M: [10, 6], G: [10, 9], T: [10, 12], P: [10, 15], E: [10, 18],
   Ki: [2, 10], Mi: [2, 20], Gi: [2, 30], Ti: [2, 40], Pi: [2, 50], Ei: [2, 60],
-};
+} as Record<string, readonly [number, number]>));
 export const QUANTITY_UNITS = 'n, u, m, k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei';
 
 interface Scanned {
@@ -66,7 +66,7 @@ function scan(str: string): Scanned | undefined {
 }
 
 function interpret(suffix: string): { base: number; exponent: number; binary: boolean } | undefined {
-  const known = SUFFIXES[suffix];
+  const known = SUFFIXES.get(suffix);
   if (known) return { base: known[0], exponent: known[1], binary: known[0] === 2 };
   if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') && /^[+-]?\d+$/.test(suffix.slice(1))) {
     const exponent = Number(suffix.slice(1));

@@ -144,18 +144,18 @@ export type Resolution =
     };
 
 /** Objects that every namespace of every cluster has, with their keys. */
-const BUILT_IN: Partial<Record<ReferencedKind, Record<string, readonly string[]>>> = {
-  ConfigMap: { 'kube-root-ca.crt': ['ca.crt'] },
-};
+const BUILT_IN: ReadonlyMap<ReferencedKind, ReadonlyMap<string, readonly string[]>> = new Map([
+  ['ConfigMap', new Map([['kube-root-ca.crt', ['ca.crt']]])],
+]);
 
 /** Whether the object a reference names exists in the pod's namespace and which keys it will hold. */
 export function resolveReference(index: ResourceIndex, template: PodTemplate, ref: PodReference): Resolution {
   const { namespace, owner } = template;
   const defined = index.getAll(ref.kind, namespace, ref.name);
   const provider = index.provider(ref.kind, namespace, ref.name);
-  const builtIn = BUILT_IN[ref.kind]?.[ref.name];
+  const builtIn = BUILT_IN.get(ref.kind)?.get(ref.name);
   if (defined.length === 0 && !provider && !builtIn) {
-    const candidates = [...index.names(ref.kind, namespace), ...Object.keys(BUILT_IN[ref.kind] ?? {})];
+    const candidates = [...index.names(ref.kind, namespace), ...(BUILT_IN.get(ref.kind)?.keys() ?? [])];
     const claimTemplateOf = ref.kind === 'PersistentVolumeClaim' && claimTemplateNames(owner).has(ref.name) ? owner.name : undefined;
     return { exists: false, otherNamespace: elsewhere(index, ref, namespace), suggestion: closest(ref.name, candidates), claimTemplateOf };
   }

@@ -129,7 +129,7 @@ export function requirementNode(template: PodTemplate, container: EffectiveConta
   if (!isRecord(resources)) return owner.node(...path, 'name');
   const list = resources[field];
   if (!isRecord(list)) return owner.key(...path, 'resources');
-  return name !== undefined && name in list ? owner.node(...path, 'resources', field, name) : owner.key(...path, 'resources', field);
+  return name !== undefined && Object.hasOwn(list, name) ? owner.node(...path, 'resources', field, name) : owner.key(...path, 'resources', field);
 }
 
 /** Pod-level `spec.resources` cpu/memory (PodLevelResources), if any. */
@@ -160,14 +160,14 @@ export function podTotals(containers: readonly EffectiveContainer[], field: 'req
 }
 
 /** Quota names that `Constraints` makes every container set: request or limit of cpu/memory. */
-export const CONTAINER_QUOTA_NAMES: Readonly<Record<string, { field: 'requests' | 'limits'; resource: 'cpu' | 'memory' }>> = {
-  cpu: { field: 'requests', resource: 'cpu' },
-  'requests.cpu': { field: 'requests', resource: 'cpu' },
-  memory: { field: 'requests', resource: 'memory' },
-  'requests.memory': { field: 'requests', resource: 'memory' },
-  'limits.cpu': { field: 'limits', resource: 'cpu' },
-  'limits.memory': { field: 'limits', resource: 'memory' },
-};
+export const CONTAINER_QUOTA_NAMES: ReadonlyMap<string, { field: 'requests' | 'limits'; resource: 'cpu' | 'memory' }> = new Map([
+  ['cpu', { field: 'requests', resource: 'cpu' }],
+  ['requests.cpu', { field: 'requests', resource: 'cpu' }],
+  ['memory', { field: 'requests', resource: 'memory' }],
+  ['requests.memory', { field: 'requests', resource: 'memory' }],
+  ['limits.cpu', { field: 'limits', resource: 'cpu' }],
+  ['limits.memory', { field: 'limits', resource: 'memory' }],
+]);
 
 export function quotaHard(quota: Resource): Map<string, Amount> {
   return amountsOf(isRecord(quota.value.spec) ? quota.value.spec.hard : undefined);
@@ -254,7 +254,7 @@ function scopeMatches(index: ResourceIndex, scope: Record<string, unknown>, temp
 /** Quota names of `CONTAINER_QUOTA_NAMES` that `quota` sets and `container` lacks. */
 export function missingForQuota(quota: Resource, container: EffectiveContainer): string[] {
   return [...quotaHard(quota).keys()].filter((name) => {
-    const need = CONTAINER_QUOTA_NAMES[name];
+    const need = CONTAINER_QUOTA_NAMES.get(name);
     return need !== undefined && !container[need.field].has(need.resource);
   });
 }

@@ -37,7 +37,7 @@ const apiVersionOf = (group: string) => (group === '' ? 'v1' : `${group}/v1`);
 export function scaleTargetProblem(index: ResourceIndex, ref: ScaleTargetRef, namespace: string, kubernetesVersion: string): ScaleTargetProblem | undefined {
   const { apiVersion, kind, name } = ref;
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  const expected = SCALABLE_KINDS[kind];
+  const expected = SCALABLE_KINDS.get(kind);
   let kindRefs: string[];
   if (isBuiltInGroup(group) && expected !== undefined) {
     if (!servesScalableKind(group, kind, kubernetesVersion)) return { id: 'wrongGroup', field: 'apiVersion', group, expected: apiVersionOf(expected) };
@@ -46,7 +46,7 @@ export function scaleTargetProblem(index: ResourceIndex, ref: ScaleTargetRef, na
   } else if (isBuiltInGroup(group)) {
     const defined = ref.apiVersionOmitted ? index.resources.find((r) => r.kind === kind && r.group !== '') : undefined;
     if (defined) return { id: 'noApiVersion', field: 'apiVersion', expected: defined.apiVersion };
-    const guess = closest(kind, Object.keys(SCALABLE_KINDS));
+    const guess = closest(kind, SCALABLE_KINDS.keys());
     return { id: 'notScalable', field: 'kind', hint: guess ? `; did you mean \`${guess}\`?` : '' };
   } else {
     const custom = customResourceScale(index, group, kind);
@@ -56,7 +56,7 @@ export function scaleTargetProblem(index: ResourceIndex, ref: ScaleTargetRef, na
   }
   if (kindRefs.some((kindRef) => index.exists(kindRef, namespace, name))) return undefined;
 
-  const other = Object.entries(SCALABLE_KINDS).find(([k, g]) => k !== kind && index.get(`${g}/${k}`, namespace, name));
+  const other = [...SCALABLE_KINDS].find(([k, g]) => k !== kind && index.get(`${g}/${k}`, namespace, name));
   const elsewhere = kindRefs.flatMap((kindRef) => index.list(kindRef)).find((r) => r.name === name && r.namespace !== namespace);
   return {
     id: 'missing',

@@ -1,19 +1,27 @@
 /** Label selectors as the API server evaluates them. */
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
-import { isRecord } from '../resource.js';
+import { isRecord, scalarText } from '../resource.js';
 
 export type Labels = Readonly<Record<string, string>>;
 
-/** A plain `key: value` selector (Service, ReplicationController) with values as strings. */
+/**
+ * A plain `key: value` selector (Service, ReplicationController) with values as strings, in a
+ * null-prototype object: keys such as `constructor` are data, not inherited members.
+ */
 export function plainSelector(value: unknown): Labels | undefined {
   if (!isRecord(value)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = String(v);
+  const out: Record<string, string> = Object.create(null);
+  for (const [k, v] of Object.entries(value)) out[k] = scalarText(v);
   return out;
 }
 
+/** The value of label `key`, if `labels` has it (never an inherited member). */
+export function labelValue(labels: Labels, key: string): string | undefined {
+  return Object.hasOwn(labels, key) ? labels[key] : undefined;
+}
+
 export function matchesLabels(selector: Labels, labels: Labels): boolean {
-  for (const key in selector) if (labels[key] !== selector[key]) return false;
+  for (const key of Object.keys(selector)) if (labelValue(labels, key) !== selector[key]) return false;
   return true;
 }
 
@@ -24,8 +32,8 @@ export function matchesLabels(selector: Labels, labels: Labels): boolean {
  */
 export function selectorCloseness(selector: Labels, labels: Labels): number {
   let score = 0;
-  for (const key in selector) {
-    const value = labels[key];
+  for (const key of Object.keys(selector)) {
+    const value = labelValue(labels, key);
     if (value === undefined) continue;
     if (value === selector[key]) score += 4;
     else if (value.includes(selector[key]) || selector[key].includes(value)) score += 2;
@@ -39,7 +47,7 @@ export function matchesSelector(selector: LabelSelector, labels: Labels): boolea
   if (selector.matchLabels && !matchesLabels(plainSelector(selector.matchLabels) ?? {}, labels)) return false;
   for (const expression of selector.matchExpressions ?? []) {
     const has = Object.hasOwn(labels, expression.key);
-    const values = (expression.values ?? []).map(String);
+    const values = (Array.isArray(expression.values) ? expression.values : []).map(scalarText);
     switch (expression.operator) {
       case 'In':
         if (!has || !values.includes(labels[expression.key])) return false;

@@ -25,6 +25,8 @@ export function checkUnits(
     readonly checked: (resources: Resource[]) => Resource[];
     /** Called with each unit's index before its rules run (e.g. to attach `--crds` definitions). */
     readonly prepareIndex?: (index: ResourceIndex) => void;
+    /** An object a unit's index could not take (a bug; see ResourceIndex). */
+    readonly onIndexError?: (resource: Resource, error: unknown) => void;
   },
 ): UnitRun {
   const context = resources.filter((r) => r.file.contextOnly);
@@ -38,7 +40,7 @@ export function checkUnits(
   for (const group of groups) {
     const keys = new Set(group.indexed.map(keyOf));
     const indexed = [...group.indexed, ...context.filter((r) => !keys.has(keyOf(r)))];
-    const index = new ResourceIndex(indexed, options.unreadableDocuments, options.external);
+    const index = new ResourceIndex(indexed, options.unreadableDocuments, options.external, options.onIndexError);
     options.prepareIndex?.(index);
     const offset = done;
     const found = runRules(options.checked(group.resources), index, {
