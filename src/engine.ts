@@ -15,12 +15,10 @@ import { internalFinding, type Finding } from './runner.js';
 import { applyAnnotations, type SuppressOptions } from './suppressions.js';
 import { hasInternalError, toResults } from './results.js';
 import { allRules } from '../rules/index.js';
-import { isBuiltInGroup, parseKubernetesVersion } from './k8s/api-deprecations.js';
-import { objectSchema } from './schema-validate.js';
+import { parseKubernetesVersion } from './k8s/api-deprecations.js';
 import { loadAdmissionPolicies } from './admission/index.js';
-import { isApiServerObject } from './k8s/names.js';
 import yamlSyntax from '../rules/yaml-syntax.js';
-import { attachFolderDefinitions, customDefinition, loadCrdPaths, prepareCustomResources, uncompiledRulesNote } from './crds/index.js';
+import { attachFolderDefinitions, loadCrdPaths, prepareCustomResources, uncheckedKindsNote, uncompiledRulesNote } from './crds/index.js';
 import type { RenderSettings } from './units/index.js';
 import type { RenderedRun } from './units/render-run.js';
 
@@ -254,32 +252,9 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const fixableCount = fixable.size === 0 ? 0 : results.reduce((n, r) => n + r.messages.filter((m) => fixable.has(m)).length, 0);
   stage('positions');
   const internalError = hasInternalError(results);
-  const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKinds(resources, index, version.version);
+  const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKindsNote(resources, index, version.version);
   const notices = [...renderNotices, ...[unchecked, uncompiledRulesNote(resources, index)].filter(isDefined)];
   return { results, errors, notices, internalError, timings, units: run.units, files: read.files, fixableCount };
-}
-
-/** The note for custom resources that nothing could validate (no CRD in the run), if any. */
-function uncheckedKinds(resources: readonly Resource[], index: ResourceIndex, version: string): string | undefined {
-  const kinds = new Map<string, number>();
-  const hasSchema = (resource: Resource) => {
-    try {
-      return objectSchema(resource, index, version) !== undefined;
-    } catch {
-      return true; // schema-violation reports the crash as an internal error on the object
-    }
-  };
-  for (const resource of resources) {
-    if (resource.file.contextOnly || resource.group === '' || isBuiltInGroup(resource.group)) continue;
-    if (!resource.group.includes('.') || !isApiServerObject(resource.apiVersion, resource.kind)) continue; // unknown-kind's, or tool config
-    if (objectSchema(resource, index, version) !== undefined || customDefinition(resource, index) !== undefined) continue;
-    const key = `${resource.kind} (${resource.apiVersion})`;
-    kinds.set(key, (kinds.get(key) ?? 0) + 1);
-  }
-  if (kinds.size === 0) return undefined;
-  const count = [...kinds.values()].reduce((a, b) => a + b, 0);
-  const listed = [...kinds.keys()].slice(0, 5).join(', ') + (kinds.size > 5 ? ', ...' : '');
-  return `${count} object(s) of custom kinds were not schema-checked, no CustomResourceDefinition for them is among the linted files or the bundled catalog: ${listed} (add the CRDs, or pass them with --crds; --reject-unknown-kinds makes this an error)`;
 }
 
 function parseExternals(texts: readonly string[], errors: string[]): ExternalObject[] {

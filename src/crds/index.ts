@@ -6,6 +6,8 @@
  */
 import { isBuiltInGroup } from '../k8s/api-deprecations.js';
 import type { Resource } from '../resource.js';
+import { isApiServerObject } from '../k8s/names.js';
+import { objectSchema } from '../schema-validate.js';
 import type { ResourceIndex } from '../resource-index.js';
 import { catalogDefinition } from './catalog.js';
 import { loadCel, loadedCel } from './cel-loader.js';
@@ -110,4 +112,27 @@ export function uncompiledRulesNote(resources: readonly Resource[], index: Resou
   if (failed.length === 0) return undefined;
   const listed = failed.slice(0, 3).join('; ') + (failed.length > 3 ? `; and ${failed.length - 3} more` : '');
   return `${failed.length} CEL validation rule(s) could not be compiled and were not checked: ${listed}`;
+}
+
+/** The note for custom resources that nothing could validate (no CRD in the run, `--crds` or the catalog), if any. */
+export function uncheckedKindsNote(resources: readonly Resource[], index: ResourceIndex, version: string): string | undefined {
+  const kinds = new Map<string, number>();
+  const hasSchema = (resource: Resource) => {
+    try {
+      return objectSchema(resource, index, version) !== undefined || customDefinition(resource, index) !== undefined;
+    } catch {
+      return true; // schema-violation reports the crash as an internal error on the object
+    }
+  };
+  for (const resource of resources) {
+    if (resource.file.contextOnly || resource.group === '' || isBuiltInGroup(resource.group)) continue;
+    if (!resource.group.includes('.') || !isApiServerObject(resource.apiVersion, resource.kind)) continue; // unknown-kind's, or tool config
+    if (hasSchema(resource)) continue;
+    const key = `${resource.kind} (${resource.apiVersion})`;
+    kinds.set(key, (kinds.get(key) ?? 0) + 1);
+  }
+  if (kinds.size === 0) return undefined;
+  const count = [...kinds.values()].reduce((a, b) => a + b, 0);
+  const listed = [...kinds.keys()].slice(0, 5).join(', ') + (kinds.size > 5 ? ', ...' : '');
+  return `${count} object(s) of custom kinds were not schema-checked, no CustomResourceDefinition for them is among the linted files or the bundled catalog: ${listed} (add the CRDs, or pass them with --crds; --reject-unknown-kinds makes this an error)`;
 }
