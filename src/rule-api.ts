@@ -25,6 +25,7 @@ export { objectSchema, validateObject, type ObjectSchema, type SchemaIssue } fro
 export { apiVersionStatus, type ApiVersionStatus } from './k8s/api-deprecations.js';
 export { kindsServedIn, resolveVersion, versionsServing } from './schemas.js';
 export { labelSelector, isEmptySelector, formatSelector, templatesSelectedBy, firstUnmet, describeTemplate, selectorMiss, templateNamedLike, SCALABLE_KINDS, servesScalableKind, isBuiltInGroup, customResourceScale, isHeadless, relativeTo, definitionPlace, type SelectorMiss } from './k8s/controllers.js';
+export { servicePorts, type ServicePort } from './k8s/defaults.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 
 export type MessageData = Readonly<Record<string, string | number>>;
