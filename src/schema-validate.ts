@@ -99,7 +99,8 @@ export function validateObject(value: unknown, schema: ObjectSchema): SchemaIssu
 }
 
 function visit(w: Walk, value: unknown, node: JsonSchema, definition: string): void {
-  if (value === null || value === undefined) return;
+  // A schema that is not a map (`properties: {x: null}` in a CRD) constrains nothing.
+  if (value === null || value === undefined || !isRecord(node)) return;
   const { definitions, custom, source } = w;
   let schema = node;
   for (let depth = 0; depth < 64; depth++) {
@@ -114,7 +115,7 @@ function visit(w: Walk, value: unknown, node: JsonSchema, definition: string): v
     const ref = schema.$ref;
     if (typeof ref !== 'string') break;
     definition = refName(ref);
-    if (!Object.hasOwn(w.definitions, definition)) break;
+    if (!Object.hasOwn(w.definitions, definition) || !isRecord(w.definitions[definition])) break;
     const target = w.definitions[definition];
     schema = target;
   }
