@@ -99,8 +99,7 @@ export function validateObject(value: unknown, schema: ObjectSchema): SchemaIssu
 }
 
 function visit(w: Walk, value: unknown, node: JsonSchema, definition: string): void {
-  // A schema that is not a map (`properties: {x: null}` in a CRD) constrains nothing.
-  if (value === null || value === undefined || !isRecord(node)) return;
+  if (value === null || value === undefined || !isRecord(node)) return; // a CRD's `properties: {x: null}` constrains nothing
   const { definitions, custom, source } = w;
   let schema = node;
   for (let depth = 0; depth < 64; depth++) {
