@@ -1,18 +1,6 @@
-import { containerPorts, defineRule, didYouMean, edit, ingressBackends, isRecord, plainSelector, type Edit, type IngressBackend, type PodTemplate, type Resource } from '../src/rule-api.js';
-
-interface ServicePort {
-  readonly port: number;
-  readonly name?: string;
-  readonly targetPort?: number | string;
-  readonly nodePort?: number;
-}
+import { containerPorts, defineRule, didYouMean, edit, ingressBackends, isRecord, plainSelector, servicePorts, type Edit, type IngressBackend, type PodTemplate, type Resource, type ServicePort } from '../src/rule-api.js';
 
 type Id = 'noPorts' | 'targetPort' | 'nodePort' | 'containerPort' | 'notExposed' | 'unknown';
-
-function servicePorts(value: unknown): ServicePort[] {
-  const ports = Array.isArray(value) ? value : [];
-  return ports.filter((p): p is ServicePort => isRecord(p) && typeof p.port === 'number');
-}
 
 const label = (p: ServicePort) => `\`${p.port}\`${p.name ? ` (\`${p.name}\`)` : ''}`;
 
@@ -27,7 +15,7 @@ function podWith(pods: readonly PodTemplate[], match: (port: { containerPort?: n
 function diagnose(wanted: NonNullable<IngressBackend['port']>, ports: readonly ServicePort[], pods: readonly PodTemplate[]): [Id, Record<string, string | number>] {
   const list = ports.map(label).join(', ');
   if (ports.length === 0) return ['noPorts', {}];
-  const byTarget = ports.find((p) => p.targetPort === (wanted.number ?? wanted.name));
+  const byTarget = ports.find((p) => p.targetPortWritten && p.targetPort === (wanted.number ?? wanted.name));
   if (byTarget) return ['targetPort', { servicePort: wanted.name !== undefined ? (byTarget.name ?? byTarget.port) : byTarget.port }];
   const n = wanted.number;
   if (n === undefined) return ['unknown', { hint: didYouMean(wanted.name!, ports.flatMap((p) => (p.name ? [p.name] : []))) || `; Service ports: ${list}` }];
@@ -93,7 +81,7 @@ export default defineRule({
       const service = index.get('Service', namespace, serviceName);
       const spec = isRecord(service?.value.spec) ? service.value.spec : undefined;
       if (!service || spec?.type === 'ExternalName') continue;
-      const ports = servicePorts(spec?.ports);
+      const ports = servicePorts(spec);
       if (ports.some((p) => p.port === wanted.number || (p.name !== undefined && p.name === wanted.name))) continue;
       const selector = plainSelector(spec?.selector);
       const pods = selector && Object.keys(selector).length > 0 ? index.podTemplatesMatching(selector, namespace) : [];

@@ -19,7 +19,7 @@ const SERVICE_FIELDS: readonly Field[] = [
 ];
 const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'];
 
-type Report = RuleContext<'unsupported' | 'restartPolicy' | 'restartPolicyDefault'>['report'];
+type Report = RuleContext<'unsupported' | 'restartPolicy' | 'restartPolicyDefault' | 'notPositive' | 'topologyKey' | 'minDomains'>['report'];
 
 const list = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
@@ -32,6 +32,28 @@ function checkValue(resource: Resource, report: Report, path: Path, allowed: rea
   if (typeof value !== 'string' || allowed.includes(value) || (value === '' && !rejectEmpty)) return;
   const field = String(path.at(-1));
   report(resource.node(...path), 'unsupported', { subject, field, value, allowed: list(allowed), hint: enumHint(value, allowed) });
+}
+
+/** pkg/apis/core/validation `validateTopologySpreadConstraints`, field by field. */
+function checkTopologySpread(resource: Resource, report: Report, spec: Path): void {
+  arrayAt(resource, [...spec, 'topologySpreadConstraints']).forEach((constraint, i) => {
+    if (!isRecord(constraint)) return;
+    const at = [...spec, 'topologySpreadConstraints', i];
+    const subject = `${resource.label} topologySpreadConstraints[${i}]`;
+    for (const field of ['maxSkew', 'minDomains'] as const) {
+      const value = constraint[field];
+      if (typeof value === 'number' && value <= 0) report(resource.node(...at, field), 'notPositive', { subject, field, value });
+    }
+    // A missing topologyKey is schema-violation's (a required field); an empty one passes the schema.
+    if (constraint.topologyKey === '') report(resource.node(...at, 'topologyKey'), 'topologyKey', { subject });
+    checkValue(resource, report, [...at, 'whenUnsatisfiable'], ['DoNotSchedule', 'ScheduleAnyway'], subject, true);
+    checkValue(resource, report, [...at, 'nodeAffinityPolicy'], ['Honor', 'Ignore'], subject, true);
+    checkValue(resource, report, [...at, 'nodeTaintsPolicy'], ['Honor', 'Ignore'], subject, true);
+    const when = constraint.whenUnsatisfiable;
+    if (typeof constraint.minDomains === 'number' && constraint.minDomains > 0 && when === 'ScheduleAnyway') {
+      report(resource.node(...at, 'minDomains'), 'minDomains', { subject, value: when });
+    }
+  });
 }
 
 function arrayAt(resource: Resource, path: Path): unknown[] {
@@ -54,13 +76,19 @@ export default defineRule({
       'ReplicationControllers; `OnFailure` or `Never` in Jobs and CronJobs, where an omitted restartPolicy defaults ' +
       'to `Always` and is rejected, kubernetes/kubernetes#41194); Service `type`, `sessionAffinity` (`ClientIP`, `None`), `externalTrafficPolicy` ' +
       'and `internalTrafficPolicy` (`Cluster`, `Local`); Ingress `pathType` (`Exact`, `Prefix`, ' +
-      '`ImplementationSpecific`). An empty string counts as unset where the API server defaults it.',
+      '`ImplementationSpecific`); pod `topologySpreadConstraints` (`validateTopologySpreadConstraints`): `maxSkew` ' +
+      'and `minDomains` greater than zero, `minDomains` only with `whenUnsatisfiable: DoNotSchedule`, a `topologyKey`, ' +
+      '`whenUnsatisfiable` `DoNotSchedule` or `ScheduleAnyway`, `nodeAffinityPolicy` and `nodeTaintsPolicy` `Honor` or ' +
+      '`Ignore`. An empty string counts as unset where the API server defaults it.',
     fix: 'Use one of the listed values, spelled exactly (e.g. `TCP`, not `tcp`).',
   },
   messages: {
     unsupported: '{{subject}} {{field}} `{{value}}` is not one of {{allowed}}{{hint}}',
     restartPolicy: '{{subject}} restartPolicy `{{value}}` is not allowed in a {{kind}}, which accepts {{allowed}}{{hint}}',
     restartPolicyDefault: '{{subject}} sets no restartPolicy, which defaults to `Always`; a {{kind}} accepts only {{allowed}}',
+    notPositive: '{{subject}} {{field}} `{{value}}` must be greater than zero',
+    topologyKey: '{{subject}} has an empty `topologyKey`, which the API server rejects (e.g. `topology.kubernetes.io/zone`)',
+    minDomains: '{{subject}} sets `minDomains` with whenUnsatisfiable `{{value}}`; the API server allows minDomains only with `DoNotSchedule`',
   },
   check({ resource, index, report }) {
     const kind = `${resource.group}/${resource.kind}`;
@@ -81,6 +109,7 @@ export default defineRule({
     if (!template) return;
     const spec = [...template.path, 'spec'];
     checkValue(resource, report, [...spec, 'dnsPolicy'], ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']);
+    checkTopologySpread(resource, report, spec);
     for (const { container, path } of template.containers) {
       const subject = `${resource.label} container \`${String(container.name)}\``;
       checkValue(resource, report, [...path, 'imagePullPolicy'], ['Always', 'IfNotPresent', 'Never'], subject);

@@ -1,17 +1,12 @@
 import {
-  compareAmounts, defineRule, desiredPods, effectiveContainers, formatAmount, missingForQuota, podLevelResources, podTotals,
+  compareAmounts, CONTAINER_QUOTA_NAMES, defineRule, desiredPods, effectiveContainers, formatAmount, missingForQuota, podLevelResources, podTotals,
   quotaAppliesTo, quotaHard, quotasIn,
 } from '../src/rule-api.js';
 
 /** Quota names summed here, and what one pod counts for each. */
-const TRACKED: ReadonlyMap<string, { field: 'requests' | 'limits' | 'pods'; resource: string }> = new Map([
+const TRACKED: ReadonlyMap<string, { field: 'requests' | 'limits' | 'pods'; resource: string }> = new Map<string, { field: 'requests' | 'limits' | 'pods'; resource: string }>([
   ['pods', { field: 'pods', resource: 'pods' }],
-  ['cpu', { field: 'requests', resource: 'cpu' }],
-  ['requests.cpu', { field: 'requests', resource: 'cpu' }],
-  ['memory', { field: 'requests', resource: 'memory' }],
-  ['requests.memory', { field: 'requests', resource: 'memory' }],
-  ['limits.cpu', { field: 'limits', resource: 'cpu' }],
-  ['limits.memory', { field: 'limits', resource: 'memory' }],
+  ...CONTAINER_QUOTA_NAMES,
 ]);
 /** Pod-level `spec.resources` counts from Kubernetes 1.34 (PodLevelResources beta, on by default). */
 const POD_LEVEL_RESOURCES_FROM = 34;

@@ -1,4 +1,4 @@
-import { containerPorts, defineRule, didYouMean, edit, isRecord, plainSelector, portNameProblem, type PodTemplate } from '../src/rule-api.js';
+import { containerPorts, defineRule, didYouMean, edit, isRecord, plainSelector, portNameProblem, servicePorts, type PodTemplate } from '../src/rule-api.js';
 
 /** A port that can receive Service traffic. */
 interface ServedPort {
@@ -61,8 +61,8 @@ export default defineRule({
       'then the port has no endpoints and connections fail. A numeric `targetPort` is used as is, so traffic ' +
       'reaches that port whether or not it is declared: the rule reports it when the selected containers declare ' +
       'their ports and none of them lists it (with that protocol), and only warns when a selected template ' +
-      'declares none, since `containerPort` is then informational. An omitted `targetPort` defaults to `port` ' +
-      '(the diagnostic then points at `port`); `protocol` defaults to TCP on both sides. A `targetPort` that is not a valid port name (such as the quoted number ' +
+      'declares none, since `containerPort` is then informational. An omitted, `0` or `""` `targetPort` defaults to `port` ' +
+      '(`SetDefaults_Service`; the diagnostic then points at `port`); `protocol` defaults to TCP on both sides. A `targetPort` that is not a valid port name (such as the quoted number ' +
       '`"8080"`) is left to `invalid-port`: the API server rejects the Service. Services without a selector and `ExternalName` Services are not checked, and ' +
       'Services that select no pods are left to `service-selector-mismatch`.',
     fix:
@@ -90,17 +90,15 @@ export default defineRule({
     const owners = `the containers of ${[...new Set(templates.map((t) => t.owner.label))].join(', ')}`;
     const sidecarsResolve = sidecarNamesResolve(kubernetesVersion);
 
-    spec.ports.forEach((p: unknown, i) => {
-      if (!isRecord(p)) return;
-      const target = p.targetPort ?? p.port;
-      if (typeof p.port !== 'number' || (typeof target !== 'number' && typeof target !== 'string')) return;
-      const protocol = typeof p.protocol === 'string' ? p.protocol : 'TCP';
-      const node = resource.node('spec', 'ports', i, p.targetPort === undefined ? 'port' : 'targetPort');
+    for (const p of servicePorts(spec)) {
+      const { targetPort: target, protocol } = p;
+      if (typeof target !== 'number' && typeof target !== 'string') continue;
+      const node = resource.node('spec', 'ports', p.index, p.targetPortWritten ? 'targetPort' : 'port');
       const named = typeof target === 'string';
-      if (named && portNameProblem(target) !== undefined) return; // invalid-port: the API server rejects the Service
+      if (named && portNameProblem(target) !== undefined) continue; // invalid-port: the API server rejects the Service
       const same = served.filter((s) => (named ? s.name === target : s.port === target));
       const usable = same.filter((s) => s.protocol === protocol);
-      if (usable.some((s) => !named || !s.sidecar || sidecarsResolve)) return;
+      if (usable.some((s) => !named || !s.sidecar || sidecarsResolve)) continue;
       const data = { service: resource.name, port: p.port, target, owners };
 
       if (usable.length > 0) {
@@ -118,10 +116,13 @@ export default defineRule({
             : didYouMean(String(target), candidates);
         const only = onlyPort(served, protocol);
         const value = only && (named && only.name && (!only.sidecar || sidecarsResolve) ? only.name : only.port);
+        // A defaulted targetPort (absent, `0` or `""`) is written out; a written one is replaced.
+        const entry = isRecord(spec) && Array.isArray(spec.ports) ? spec.ports[p.index] : undefined;
+        const hasKey = isRecord(entry) && entry.targetPort !== undefined;
         const fix = value === undefined ? undefined
-          : [p.targetPort === undefined ? edit.insertKey(resource.node('spec', 'ports', i), 'targetPort', value) : edit.replace(node, value)];
+          : [hasKey ? edit.replace(resource.node('spec', 'ports', p.index, 'targetPort'), value) : edit.insertKey(resource.node('spec', 'ports', p.index), 'targetPort', value)];
         report(node, 'noPort', { ...data, ports: served.length > 0 ? `listen on ${formatPorts(served)}` : 'declare no ports', suggestion }, fix && { fix });
       }
-    });
+    }
   },
 });

@@ -41,23 +41,15 @@ function countLines(text: string): number {
 }
 
 /** The batches of a text in memory (one batch when it is small). */
-export function* textBatches(text: string): Generator<Batch> {
-  let rest = text;
-  let line = 0;
-  for (let at = cut(rest); at !== undefined; at = cut(rest)) {
-    const head = rest.slice(0, at);
-    yield { text: head, line };
-    line += countLines(head);
-    rest = rest.slice(at);
-  }
-  yield { text: rest, line };
+export function textBatches(text: string): Iterable<Batch> {
+  return streamBatches([text], false);
 }
 
 /** The batches of a text read in pieces (a leading byte-order mark dropped). */
-export function* streamBatches(pieces: Iterable<string>): Generator<Batch> {
+export function* streamBatches(pieces: Iterable<string>, stripBom = true): Generator<Batch> {
   let pending = '';
   let line = 0;
-  let first = true;
+  let first = stripBom;
   for (const piece of pieces) {
     pending += first && piece.charCodeAt(0) === 0xfeff ? piece.slice(1) : piece;
     first = false;

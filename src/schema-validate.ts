@@ -99,7 +99,7 @@ export function validateObject(value: unknown, schema: ObjectSchema): SchemaIssu
 }
 
 function visit(w: Walk, value: unknown, node: JsonSchema, definition: string): void {
-  if (value === null || value === undefined) return;
+  if (value === null || value === undefined || !isRecord(node)) return; // a CRD's `properties: {x: null}` constrains nothing
   const { definitions, custom, source } = w;
   let schema = node;
   for (let depth = 0; depth < 64; depth++) {
@@ -114,7 +114,7 @@ function visit(w: Walk, value: unknown, node: JsonSchema, definition: string): v
     const ref = schema.$ref;
     if (typeof ref !== 'string') break;
     definition = refName(ref);
-    if (!Object.hasOwn(w.definitions, definition)) break;
+    if (!Object.hasOwn(w.definitions, definition) || !isRecord(w.definitions[definition])) break;
     const target = w.definitions[definition];
     schema = target;
   }

@@ -32,3 +32,10 @@ it('exits 0 or 1 with JSON that parses for mutants through the built CLI', () =>
     expect(() => JSON.parse(run.stdout)).not.toThrow();
   }
 }, 60_000);
+
+it('lints the inputs long fuzz runs found crashing (fixtures/robustness) without an internal error', async () => {
+  for (const seed of seeds.filter((s) => s.path.startsWith(path.join('fixtures', 'robustness')) && !s.path.endsWith('every-lookup.yaml'))) {
+    const output = await lint([{ path: seed.path, text: seed.text }], { positionWorkers: false });
+    expect(output.results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'internal-error'), seed.path).toEqual([]);
+  }
+});
