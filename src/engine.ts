@@ -4,7 +4,8 @@
  */
 import type { Override } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, readInputs, type FileInput } from './files.js';
-import { loadFile, type LoadIssue, type ParsedDocument } from './load.js';
+import { readDocuments, type LoadIssue, type ParsedDocument } from './load.js';
+import { sharingStrings } from './yaml11.js';
 import type { LintCache } from './lint-cache.js';
 import type { LintMessage, LintResult, Severity, SeverityName, SourceFile } from './model.js';
 import { enabledByOverride, settle } from './overrides.js';
@@ -160,16 +161,23 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const issues: LoadIssue[] = [...read.issues];
   // A failure reading one file (a bug) is an internal-error finding on it; the others go on.
   const crashes: Finding[] = [];
-  read.files.forEach((file, i) => {
+  // Document by document, strings shared across documents; a large file's text is released once
+  // parsed (positions read it again), so a run holds its objects, not its text.
+  sharingStrings(() => read.files.forEach((file, i) => {
     try {
-      const loaded = options.cache ? options.cache.load(file) : loadFile(file);
-      for (const doc of loaded.documents) documents.push(doc);
-      for (const issue of loaded.issues) issues.push(issue);
+      if (options.cache) {
+        const loaded = options.cache.load(file);
+        for (const doc of loaded.documents) documents.push(doc);
+        for (const issue of loaded.issues) issues.push(issue);
+      } else {
+        for (const issue of readDocuments(file, (doc) => documents.push(doc))) issues.push(issue);
+        file.release?.();
+      }
     } catch (error) {
       crashes.push(internalFinding('parsing', error, file));
     }
     progress?.({ stage: 'parse', done: i + 1, total: read.files.length });
-  });
+  }));
   const errors = [...read.errors];
   let renderNotices = read.notices;
   let rendered: RenderedRun | undefined;

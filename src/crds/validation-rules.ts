@@ -57,7 +57,8 @@ export function ruleIssues(value: unknown, root: JsonSchema, issues: readonly { 
   if (cel === undefined) return [];
   const out: RuleIssue[] = [];
   const walk = (node: unknown, schema: JsonSchema, path: PathSegment[], mapKeys: boolean[]): void => {
-    if (node === null || node === undefined) return;
+    // A schema that is not a map (`storage: null` in a CRD) constrains nothing.
+    if (node === null || node === undefined || !isRecord(schema)) return;
     const rules = rulesOf(schema);
     if (rules.length > 0 && !issues.some((issue) => path.every((segment, i) => issue.path[i] === segment))) {
       const self = cel.celValue(node, schema);
