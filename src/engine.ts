@@ -9,8 +9,8 @@ import { sharingStrings } from './yaml11.js';
 import type { LintCache } from './lint-cache.js';
 import type { LintMessage, LintResult, Severity, SeverityName, SourceFile } from './model.js';
 import { enabledByOverride, settle } from './overrides.js';
-import { toResources, type Resource } from './resource.js';
-import { parseExternal, ResourceIndex, type ExternalObject } from './resource-index.js';
+import { addResources, settleNamespaces, type Resource } from './resource.js';
+import { parseExternals, ResourceIndex } from './resource-index.js';
 import { formatMessage, type PodSecuritySettings, type Rule } from './rule-api.js';
 import { internalFinding, type Finding } from './runner.js';
 import { applyAnnotations, type SuppressOptions } from './suppressions.js';
@@ -161,16 +161,28 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const issues: LoadIssue[] = [...read.issues];
   // A failure reading one file (a bug) is an internal-error finding on it; the others go on.
   const crashes: Finding[] = [];
+  const resources: Resource[] = [];
+  const addObjects = (doc: ParsedDocument) => {
+    try {
+      addResources(resources, doc);
+    } catch (error) {
+      crashes.push(internalFinding('reading objects of', error, doc.file, doc.docIndex));
+    }
+  };
+  // Documents are kept only for rendering (it reads the CRDs among them); otherwise each becomes
+  // its objects at once, and a run holds its objects only.
+  const rendering = units !== undefined && tools !== undefined && (read.projects.charts.length > 0 || read.projects.kustomizations.length > 0);
+  const onDocument = rendering ? (doc: ParsedDocument) => void documents.push(doc) : addObjects;
   // Document by document, strings shared across documents; a large file's text is released once
   // parsed (positions read it again), so a run holds its objects, not its text.
   sharingStrings(() => read.files.forEach((file, i) => {
     try {
       if (options.cache) {
         const loaded = options.cache.load(file);
-        for (const doc of loaded.documents) documents.push(doc);
+        for (const doc of loaded.documents) onDocument(doc);
         for (const issue of loaded.issues) issues.push(issue);
       } else {
-        for (const issue of readDocuments(file, (doc) => documents.push(doc))) issues.push(issue);
+        for (const issue of readDocuments(file, onDocument)) issues.push(issue);
         file.release?.();
       }
     } catch (error) {
@@ -192,62 +204,71 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
       stage('render');
     }
   }
-  if (options.freeze) for (const doc of documents) deepFreeze(doc.value);
+  for (const doc of documents) addObjects(doc);
+  documents.length = 0; // the objects hold the values now
+  settleNamespaces(resources, options.defaultNamespace ?? 'default');
+  if (options.freeze) for (const resource of resources) deepFreeze(resource.value);
   stage('parse');
   const rules = enabledRules(options);
   const external = [...parseExternals(options.external ?? [], errors), ...read.generated];
-  const resources = toResources(documents, options.defaultNamespace ?? 'default', (doc, error) =>
-    crashes.push(internalFinding('reading objects of', error, doc.file, doc.docIndex)));
-  const onIndexError = (resource: Resource, error: unknown) =>
-    crashes.push(internalFinding('indexing', error, resource.file, resource.docIndex, resource.basePath));
-  const index = new ResourceIndex(resources, issues.length + crashes.length, external, onIndexError);
-  const folderCrds = options.crds?.length ? await loadCrdPaths(options.crds, cwd) : undefined;
-  if (folderCrds) {
-    errors.push(...folderCrds.errors);
-    attachFolderDefinitions(index, folderCrds.definitions);
-  }
-  await prepareCustomResources(resources, index);
-  stage('index');
-  const admission = await loadAdmissionPolicies(index);
-  if (admission?.notice) renderNotices = [...renderNotices, admission.notice];
-  const { checkUnits } = await import('./units/check.js');
-  const run = checkUnits(resources, {
-    unreadableDocuments: issues.length,
-    rules,
-    kubernetesVersion: version.version,
-    settings: { rejectUnknownKinds: options.rejectUnknownKinds === true, podSecurity: options.podSecurity },
-    admission: admission?.policies,
-    timings,
-    onProgress: progress && ((done, total) => progress({ stage: 'check', done, total })),
-    cwd,
-    explicit: read.explicit,
-    fileUnits: options.render?.fileUnits,
-    external,
-    checked: (list) => checked(list, options.skipKinds),
-    prepareIndex: folderCrds && ((unitIndex) => attachFolderDefinitions(unitIndex, folderCrds.definitions)),
-    // Reported once, from the run's index above.
-    onIndexError: () => {},
-  });
-  let findings: Finding[] = run.findings;
-  stage('rules');
-  findings = [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...crashes, ...findings];
-  const ruleSet = options.ruleSet ?? allRules;
-  if (options.overrides?.length) {
-    findings = settle(findings, {
-      rules: options.rules ?? {},
-      overrides: options.overrides,
-      base: options.configDir ?? cwd,
+  // Objects, indexes and unit runs live only inside `check`: once it returns, the memory they take
+  // (most of a large run's) can be reclaimed before positions are resolved.
+  const check = async () => {
+    const onIndexError = (resource: Resource, error: unknown) =>
+      crashes.push(internalFinding('indexing', error, resource.file, resource.docIndex, resource.basePath));
+    const index = new ResourceIndex(resources, issues.length + crashes.length, external, onIndexError);
+    const folderCrds = options.crds?.length ? await loadCrdPaths(options.crds, cwd) : undefined;
+    if (folderCrds) {
+      errors.push(...folderCrds.errors);
+      attachFolderDefinitions(index, folderCrds.definitions);
+    }
+    await prepareCustomResources(resources, index);
+    stage('index');
+    const admission = await loadAdmissionPolicies(index);
+    const { checkUnits } = await import('./units/check.js');
+    const run = checkUnits(resources, {
+      unreadableDocuments: issues.length,
+      rules,
+      kubernetesVersion: version.version,
+      settings: { rejectUnknownKinds: options.rejectUnknownKinds === true, podSecurity: options.podSecurity },
+      admission: admission?.policies,
+      timings,
+      onProgress: progress && ((done, total) => progress({ stage: 'check', done, total })),
       cwd,
-      ruleById: new Map(ruleSet.map((rule) => [rule.id, rule])),
+      explicit: read.explicit,
+      fileUnits: options.render?.fileUnits,
+      external,
+      checked: (list) => checked(list, options.skipKinds),
+      prepareIndex: folderCrds && ((unitIndex) => attachFolderDefinitions(unitIndex, folderCrds.definitions)),
+      // Reported once, from the run's index above.
+      onIndexError: () => {},
+      runIndex: index,
     });
-  }
-  const suppress: SuppressOptions = {
-    inlineConfig: options.inlineConfig !== false,
-    reportUnused: options.reportUnusedDisableDirectives === true,
-    ruleIds: ruleSet.map((rule) => rule.id),
+    let findings: Finding[] = run.findings;
+    stage('rules');
+    findings = [...issues.map((issue) => issueFinding(issue, rules)).filter(isDefined), ...crashes, ...findings];
+    const ruleSet = options.ruleSet ?? allRules;
+    if (options.overrides?.length) {
+      findings = settle(findings, {
+        rules: options.rules ?? {},
+        overrides: options.overrides,
+        base: options.configDir ?? cwd,
+        cwd,
+        ruleById: new Map(ruleSet.map((rule) => [rule.id, rule])),
+      });
+    }
+    const suppress: SuppressOptions = {
+      inlineConfig: options.inlineConfig !== false,
+      reportUnused: options.reportUnusedDisableDirectives === true,
+      ruleIds: ruleSet.map((rule) => rule.id),
+    };
+    if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
+    const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKindsNote(resources, index, version.version);
+    const notes = [admission?.notice, unchecked, uncompiledRulesNote(resources, index)].filter(isDefined);
+    return { findings, unitNames: run.units, suppress, notes };
   };
-  if (findings.length > 0 || suppress.reportUnused) findings = applyAnnotations(findings, resources, suppress);
-  const showUnits = run.units.length > 1 || rendered !== undefined;
+  const { findings, unitNames, suppress, notes } = await check();
+  const showUnits = unitNames.length > 1 || rendered !== undefined;
   const fixable = new Set<LintMessage>();
   const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, {
     suppress,
@@ -260,19 +281,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const fixableCount = fixable.size === 0 ? 0 : results.reduce((n, r) => n + r.messages.filter((m) => fixable.has(m)).length, 0);
   stage('positions');
   const internalError = hasInternalError(results);
-  const unchecked = options.rejectUnknownKinds ? undefined : uncheckedKindsNote(resources, index, version.version);
-  const notices = [...renderNotices, ...[unchecked, uncompiledRulesNote(resources, index)].filter(isDefined)];
-  return { results, errors, notices, internalError, timings, units: run.units, files: read.files, fixableCount };
-}
-
-function parseExternals(texts: readonly string[], errors: string[]): ExternalObject[] {
-  const out: ExternalObject[] = [];
-  for (const text of texts) {
-    const parsed = parseExternal(text);
-    if (typeof parsed === 'string') errors.push(`external object ${parsed}`);
-    else out.push(parsed);
-  }
-  return out;
+  return { results, errors, notices: [...renderNotices, ...notes], internalError, timings, units: unitNames, files: read.files, fixableCount };
 }
 
 /** The objects rules check: all but `skipKinds` (which stay in the index). */

@@ -75,6 +75,17 @@ export function parseExternal(text: string, how = 'configuration (external)'): E
   return { kind: key, namespace, name: rest[rest.length - 1], how };
 }
 
+/** The configuration's `external` entries; malformed ones are reported into `errors`. */
+export function parseExternals(texts: readonly string[], errors: string[]): ExternalObject[] {
+  const out: ExternalObject[] = [];
+  for (const text of texts) {
+    const parsed = parseExternal(text);
+    if (typeof parsed === 'string') errors.push(`external object ${parsed}`);
+    else out.push(parsed);
+  }
+  return out;
+}
+
 export class ResourceIndex {
   private readonly byKey = new Map<string, Map<string, ByName>>();
   /** Objects by kind, built for a kind when first listed (most kinds of a large run never are). */

@@ -15,7 +15,7 @@ export interface UnitGroup {
   /** The unit's own objects (checked). */
   readonly resources: Resource[];
   /** What its cross references may resolve to: its objects plus the shared ones. */
-  readonly indexed: Resource[];
+  readonly indexed: readonly Resource[];
 }
 
 export const keyOf = (r: Resource) => `${r.group}/${r.kind}|${r.namespace ?? ''}|${r.name}`;
@@ -45,7 +45,11 @@ export function assignUnits(resources: readonly Resource[], cwd: string, fileUni
     const file = path.resolve(cwd, resource.file.path);
     const configured = fileUnits.find((u) => u.files.some((glob) => matchesPath(path.relative(u.base, file), glob)));
     if (configured) add(configured.name, resource);
-    else plain.set(file, [...(plain.get(file) ?? []), resource]);
+    else {
+      const list = plain.get(file);
+      if (list) list.push(resource);
+      else plain.set(file, [resource]);
+    }
   }
   const files: PlainFile[] = [...plain].map(([file, list]) => ({ path: file, objects: list.map((r) => ({ key: keyOf(r), value: r.value })) }));
   const units = partition(files);
@@ -58,16 +62,19 @@ export function assignUnits(resources: readonly Resource[], cwd: string, fileUni
     if ((resource.kind === 'CustomResourceDefinition' || resource.kind === 'Namespace') && !shared.has(keyOf(resource))) shared.set(keyOf(resource), resource);
   }
   const context = resources.filter((r) => r.file.contextOnly);
-  return [...byUnit].map(([name, own]) => {
-    const keys = new Set(own.map(keyOf));
-    const extra = [...shared.values(), ...(own.some((r) => isRendered(r.file)) ? context : [])].filter((r) => {
-      const key = keyOf(r);
-      if (keys.has(key)) return false;
-      keys.add(key);
-      return true;
-    });
-    return { name, resources: own, indexed: extra.length > 0 ? [...own, ...extra] : own };
-  });
+  return [...byUnit].map(([name, own]) => ({ name, resources: own, indexed: withMissing(own, [...shared.values(), ...(own.some((r) => isRendered(r.file)) ? context : [])]) }));
+}
+
+/**
+ * `own` plus the `candidates` whose identity none of `own` (nor an earlier candidate) has. Only the
+ * candidates' keys are kept in a set: a unit may hold a million objects.
+ */
+export function withMissing(own: readonly Resource[], candidates: readonly Resource[]): readonly Resource[] {
+  if (candidates.length === 0) return own;
+  const wanted = new Map<string, Resource>();
+  for (const r of candidates) if (!wanted.has(keyOf(r))) wanted.set(keyOf(r), r);
+  for (const r of own) wanted.delete(keyOf(r));
+  return wanted.size > 0 ? [...own, ...wanted.values()] : own;
 }
 
 function explicitName(explicit: ReadonlySet<string>, cwd: string): string {

@@ -6,7 +6,7 @@
 import type { Resource } from '../resource.js';
 import { ResourceIndex, type ExternalObject } from '../resource-index.js';
 import { runRules, type Finding, type RunOptions } from '../runner.js';
-import { assignUnits, keyOf } from './assign.js';
+import { assignUnits, withMissing } from './assign.js';
 import type { FileUnitConfig } from './index.js';
 
 export interface UnitRun {
@@ -27,6 +27,8 @@ export function checkUnits(
     readonly prepareIndex?: (index: ResourceIndex) => void;
     /** An object a unit's index could not take (a bug; see ResourceIndex). */
     readonly onIndexError?: (resource: Resource, error: unknown) => void;
+    /** The index of every object of the run, used as is when one unit holds them all. */
+    readonly runIndex?: ResourceIndex;
   },
 ): UnitRun {
   const context = resources.filter((r) => r.file.contextOnly);
@@ -38,10 +40,11 @@ export function checkUnits(
   const total = own.length;
   let done = 0;
   for (const group of groups) {
-    const keys = new Set(group.indexed.map(keyOf));
-    const indexed = [...group.indexed, ...context.filter((r) => !keys.has(keyOf(r)))];
-    const index = new ResourceIndex(indexed, options.unreadableDocuments, options.external, options.onIndexError);
-    options.prepareIndex?.(index);
+    const indexed = withMissing(group.indexed, context);
+    // One unit of every object: the run's index is the unit's.
+    const reuse = options.runIndex !== undefined && indexed.length === resources.length;
+    const index = reuse ? options.runIndex! : new ResourceIndex(indexed, options.unreadableDocuments, options.external, options.onIndexError);
+    if (!reuse) options.prepareIndex?.(index);
     const offset = done;
     const found = runRules(options.checked(group.resources), index, {
       ...options,
