@@ -268,6 +268,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     return { findings, unitNames: run.units, suppress, notes };
   };
   const { findings, unitNames, suppress, notes } = await check();
+  resources.length = 0; // what the report needs of them, the findings hold
   const showUnits = unitNames.length > 1 || rendered !== undefined;
   const fixable = new Set<LintMessage>();
   const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, {
