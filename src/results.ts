@@ -57,14 +57,7 @@ export async function toResults(
     let file = finding.file;
     const related = relatedOf.get(finding);
     let message: LintMessage = {
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: finding.message,
-      line: range.line,
-      column: range.column,
-      endLine: range.endLine,
-      endColumn: range.endColumn,
-      ...(finding.resource ? { resource: finding.resource } : {}),
+      ...toMessage(finding, range),
       ...(finding.unit && units.showUnits ? { unit: finding.unit } : {}),
       ...(related ? { related } : {}),
       // A fix edits the text it was found in: never a rendered file, which is nobody's source.
