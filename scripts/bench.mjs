@@ -21,7 +21,7 @@ const flag = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) 
 
 if (args[0] === '--child') {
   // One profile in a fresh process: lint the folder in-process and report stages and rules.
-  const { lint } = await import(path.join(root, 'dist/src/engine.js'));
+  const { lint } = await import(path.join(root, 'dist/engine.js'));
   const started = performance.now();
   const output = await lint([{ path: args[1] }], { profile: true });
   const ms = performance.now() - started;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { allRules } = await import(path.join(root, 'dist/rules/index.js'));
+const { allRules } = await import(path.join(root, 'dist/rules.js'));
 
 const SEVERITY = { error: 'error', warn: 'warning' };
 

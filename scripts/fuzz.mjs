@@ -20,7 +20,7 @@ const cliCount = Number(option('cli', '40'));
 const out = option('out', mkdtempSync(path.join(tmpdir(), 'k8s-lint-fuzz-')));
 const rssLimitMb = Number(option('rss-limit', '1024'));
 
-const { lint } = await import(path.join(root, 'dist/src/engine.js'));
+const { lint } = await import(path.join(root, 'dist/engine.js'));
 const seeds = fixtureSeeds(root);
 let failed = 0;
 const report = (m, reason) => {

@@ -13,7 +13,7 @@ const LIMIT_MB = 512;
 
 if (process.argv[2] === '--child') {
   // One CLI run in this process, stdout counted rather than kept; then exit code and peak RSS.
-  const { main } = await import(path.join(root, 'dist/src/cli.js'));
+  const { main } = await import(path.join(root, 'dist/cli.js'));
   let json = '';
   const code = await main({
     argv: process.argv.slice(3), env: {}, cwd: process.cwd(),

@@ -1,44 +1,150 @@
 /**
- * A plain CLI run pays for nothing it does not use: no language server, no plugin loader, no CEL.
- * A module-resolution hook records every module the built CLI loads.
+ * A run pays for nothing it does not use. A module-resolution hook records every file the bundled
+ * CLI (bin/k8s-lint.js -> dist/) loads; the build's metafile (dist/meta.json) says which sources
+ * each chunk holds, so a source that slips into the start-up path of a run fails here.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/test-rule.js';
 
 const BIN = path.join(ROOT, 'bin', 'k8s-lint.js');
-const OPTIONAL = /\/dist\/src\/(lsp\/|cel\/|plugins\.js|custom-rules\.js)|\/node_modules\/(vscode-|@marcbachmann\/)/;
+const META = path.join(ROOT, 'dist', 'meta.json');
 
-describe('lazy loading', { timeout: 30_000 }, () => {
+const SHOP = path.join(ROOT, 'fixtures', 'examples', 'shop');
+
+const CLEAN = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports: [{name: http, containerPort: 8080}]
+          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 256Mi}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports: [{name: http, port: 80, targetPort: http}]
+`;
+
+/** Sources only some runs need: each must stay out of a run that does not use it. */
+const OPTIONAL: Record<string, RegExp> = {
+  'language server': /^src\/lsp\/|node_modules\/vscode-/,
+  'plugin loader': /^src\/(plugins|custom-rules)\.ts$/,
+  CEL: /^src\/cel\/|node_modules\/@marcbachmann\//,
+  'CRD folders': /^src\/crds\/folders\.ts$/,
+  ajv: /node_modules\/ajv\//,
+  fixes: /^src\/fix\/(apply|passes|render|resolve|write)\.ts$/,
+  'chart and kustomization rendering': /^src\/units\/(helm|kustomize|render|render-run|source-map|template-lines)\.ts$/,
+  'stylish formatter': /^src\/formatters\/stylish\.ts$|node_modules\/(eslint-formatter-pretty|chalk)\//,
+  'json formatter': /^src\/formatters\/json\.ts$/,
+  'sarif formatter': /^src\/formatters\/sarif\.ts$/,
+  'junit formatter': /^src\/formatters\/junit\.ts$/,
+  'github formatter': /^src\/formatters\/github\.ts$/,
+  'yaml package': /node_modules\/yaml\//,
+};
+
+interface Metafile {
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+}
+
+describe.skipIf(!existsSync(META))('what a run of the bundle loads', { timeout: 60_000 }, () => {
   let dir: string;
   let register: string;
+  /** dist file URL -> the sources it holds. */
+  const sources = new Map<string, string[]>();
+
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'k8s-lint-lazy-'));
     const hooks = path.join(dir, 'hooks.mjs');
-    writeFileSync(hooks, "export async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  process.stderr.write(`LOADED ${result.url}\\n`);\n  return result;\n}\n");
+    // Written synchronously: the hooks run on their own thread, whose buffered writes may be lost at exit.
+    writeFileSync(hooks, "import { writeSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  writeSync(2, `LOADED ${result.url}\\n`);\n  return result;\n}\n");
     register = path.join(dir, 'register.mjs');
     writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    const meta = JSON.parse(readFileSync(META, 'utf8')) as Metafile;
+    for (const [output, { inputs }] of Object.entries(meta.outputs)) sources.set(pathToFileURL(path.join(ROOT, output)).href, Object.keys(inputs));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  function loaded(args: string[], cwd: string): string[] {
-    const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    return [...result.stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => m[1]);
+  function argv(args: string[]): string[] {
+    return ['--import', pathToFileURL(register).href, BIN, ...args];
   }
 
-  it('loads no language server, plugin loader or CEL in a run that does not use them', () => {
-    const modules = loaded(['-f', 'json', path.join(ROOT, 'fixtures', 'examples', 'shop')], ROOT);
-    expect(modules.some((url) => url.endsWith('/dist/src/engine.js'))).toBe(true);
-    expect(modules.filter((url) => OPTIONAL.test(url))).toEqual([]);
+  /** The sources in the files a run loaded; every file it loads from the package is in the bundle. */
+  function loadedSources(stderr: string): string[] {
+    const files = [...new Set([...stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((m) => m[1]))];
+    const own = files.filter((url) => !url.includes('/node_modules/') && fileURLToPath(url).startsWith(ROOT));
+    expect(own.filter((url) => !sources.has(url) && url !== pathToFileURL(BIN).href), 'files outside the bundle').toEqual([]);
+    expect(own.length).toBeGreaterThan(1);
+    return own.flatMap((url) => sources.get(url) ?? []);
+  }
+
+  function run(args: string[], cwd = ROOT): string[] {
+    const result = spawnSync(process.execPath, argv(args), { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
+    expect(result.status, result.stderr).toBeLessThan(2);
+    return loadedSources(result.stderr);
+  }
+
+  function unexpected(loaded: string[], allowed: string[]): string[] {
+    return Object.entries(OPTIONAL)
+      .filter(([name]) => !allowed.includes(name))
+      .flatMap(([name, pattern]) => loaded.filter((source) => pattern.test(source)).map((source) => `${name}: ${source}`));
+  }
+
+  it('loads the engine and rules but no formatter, yaml, ajv, CEL, fixes or server for a clean file in the default format', () => {
+    const clean = path.join(dir, 'clean.yaml');
+    writeFileSync(clean, CLEAN);
+    const loaded = run([clean]);
+    expect(loaded).toContain('src/engine.ts');
+    expect(loaded).toContain('rules/index.ts');
+    expect(unexpected(loaded, [])).toEqual([]);
   });
 
-  it('loads CEL when the configuration declares custom rules', () => {
-    const modules = loaded(['-f', 'json', 'manifests'], path.join(ROOT, 'fixtures', 'custom-rules'));
-    expect(modules.some((url) => url.endsWith('/dist/src/cel/index.js'))).toBe(true);
-    expect(modules.filter((url) => /\/lsp\/|plugins\.js|vscode-/.test(url))).toEqual([]);
+  it('loads only the json formatter (and yaml and fixes for the findings) for findings in json', () => {
+    const loaded = run(['-f', 'json', SHOP]);
+    expect(loaded).toContain('src/formatters/json.ts');
+    expect(unexpected(loaded, ['json formatter', 'yaml package', 'fixes'])).toEqual([]);
+  });
+
+  it('loads the stylish formatter only when there is something to print', () => {
+    const loaded = run([SHOP]);
+    expect(loaded).toContain('src/formatters/stylish.ts');
+    expect(unexpected(loaded, ['stylish formatter', 'yaml package', 'fixes'])).toEqual([]);
+  });
+
+  it('loads CEL when the configuration declares custom rules, and ajv to validate that configuration', () => {
+    const loaded = run(['-f', 'json', 'manifests'], path.join(ROOT, 'fixtures', 'custom-rules'));
+    expect(loaded.some((source) => OPTIONAL.CEL.test(source))).toBe(true);
+    expect(unexpected(loaded, ['CEL', 'ajv', 'plugin loader', 'json formatter', 'yaml package'])).toEqual([]);
+  });
+
+  it('loads the language server, and no formatter, for --lsp', async () => {
+    const child = spawn(process.execPath, argv(['--lsp', '--stdio']), { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const send = (message: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    };
+    send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    send({ id: 2, method: 'shutdown' });
+    send({ method: 'exit' });
+    await new Promise((resolve) => child.once('exit', resolve));
+    const loaded = loadedSources(stderr);
+    expect(loaded).toContain('src/lsp/server.ts');
+    expect(loaded.some((source) => /node_modules\/vscode-languageserver\//.test(source))).toBe(true);
+    expect(unexpected(loaded, ['language server', 'plugin loader', 'fixes', 'yaml package'])).toEqual([]);
   });
 });

@@ -73,7 +73,7 @@ describe.skipIf(!ENABLED)('npm pack (set K8S_LINT_PACK_TEST=1 to run outside CI)
   let installed: string;
 
   beforeAll(() => {
-    if (!existsSync(path.join(ROOT, 'dist', 'src', 'cli.js'))) throw new Error('dist/ is not built: run `npm run build` (npm test does) before this test');
+    if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is not built: run `npm run build` (npm test does) before this test');
     work = mkdtempSync(path.join(tmpdir(), 'k8s-lint-pack-'));
     const stdout = ok(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT), 'npm pack');
     pack = (JSON.parse(stdout) as PackResult[])[0];
@@ -94,12 +94,35 @@ describe.skipIf(!ENABLED)('npm pack (set K8S_LINT_PACK_TEST=1 to run outside CI)
     expect(pack.filename).toBe(`${PACKAGE.name}-${PACKAGE.version}.tgz`);
     expect(pack.size).toBeLessThan(MAX_TARBALL_BYTES);
     const files = pack.files.map((f) => f.path);
-    for (const required of ['package.json', 'README.md', 'RULES.md', 'bin/k8s-lint.js', 'dist/src/cli.js', 'dist/rules/index.js', 'schemas/index.json', 'k8s-lint.schema.json', 'dist/src/rule-api.js', 'dist/src/rule-api.d.ts']) {
+    for (const required of ['package.json', 'README.md', 'RULES.md', 'bin/k8s-lint.js', 'dist/cli.js', 'dist/positions-worker.js', 'schemas/index.json', 'k8s-lint.schema.json', 'dist/rule-api.js', 'dist/src/rule-api.d.ts']) {
       expect(files).toContain(required);
     }
     expect(files.filter((f) => /^(test|fixtures|src|rules|scripts|\.github|\.ci|node_modules|dist\/test)\//.test(f))).toEqual([]);
     // TypeScript sources stay out; declarations ship for `k8s-lint/rule-api` (plugins).
     expect(files.filter((f) => (/\.ts$/.test(f) && !/^dist\/.*\.d\.ts$/.test(f)) || /\.tgz$/.test(f))).toEqual([]);
+    // The bundle only: no unbundled JavaScript, no internal entries (scripts' engine and rule list), no build metadata.
+    expect(files.filter((f) => f.startsWith('dist/') && !/^dist\/[\w-]+\.js$/.test(f) && !/\.d\.ts$/.test(f))).toEqual([]);
+    expect(files).not.toContain('dist/engine.js');
+    expect(files).not.toContain('dist/rules.js');
+    // Every chunk a shipped file imports ships too.
+    for (const file of files.filter((f) => /^dist\/[\w-]+\.js$/.test(f))) {
+      for (const [, chunk] of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/["']\.\/([\w-]+\.js)["']/g)) expect(files, `${file} imports ${chunk}`).toContain(`dist/${chunk}`);
+    }
+  });
+
+  it('installs no dependency the bundle already holds', () => {
+    const manifest = JSON.parse(readFileSync(path.join(installed, 'node_modules', 'k8s-lint', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['kubernetes-types', 'yaml']);
+    for (const bundled of ['ajv', 'js-yaml', 'fast-glob', 'vscode-languageserver', 'eslint-formatter-pretty']) expect(existsSync(path.join(installed, 'node_modules', bundled)), bundled).toBe(false);
+  });
+
+  it('resolves the `k8s-lint/rule-api` export and its type declarations', () => {
+    const script = "const url = import.meta.resolve('k8s-lint/rule-api'); const api = await import(url); console.log(url.slice(url.indexOf('/node_modules/')), typeof api.defineRule, api.RULE_API_VERSION);";
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: installed, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^\/node_modules\/k8s-lint\/dist\/rule-api\.js function \d+\n$/);
+    const exported = (JSON.parse(readFileSync(path.join(installed, 'node_modules', 'k8s-lint', 'package.json'), 'utf8')) as { exports: Record<string, { types: string }> }).exports['./rule-api'];
+    expect(existsSync(path.join(installed, 'node_modules', 'k8s-lint', exported.types))).toBe(true);
   });
 
   it('runs from an installed tarball: findings and exit 1 on the broken example', () => {

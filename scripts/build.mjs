@@ -1,0 +1,90 @@
+// `npm run build`: the bundle that ships (esbuild), then the type declarations of `k8s-lint/rule-api`.
+//
+// Every entry lands in dist/ beside its chunks (one folder, so `new URL('./x.js', import.meta.url)`
+// in any chunk finds a sibling entry, and package-info finds package.json one level up). What a
+// plain run does not need sits behind a dynamic `import()` in src/ and becomes a lazy chunk here.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+
+/**
+ * The entry points, in one place. Shipped: the CLI, the plugin API (`k8s-lint/rule-api`) and each
+ * module started by file name (a worker thread). Internal (left out of the package by `files`): the
+ * engine and the rule list, for scripts (bench, fuzz, stress, docs) and tests that call them in
+ * process; they share the CLI's chunks, so those tests run the code that ships.
+ */
+export const SHIPPED_ENTRIES = { cli: 'src/cli.ts', 'rule-api': 'src/rule-api.ts', 'positions-worker': 'src/positions-worker.ts' };
+export const INTERNAL_ENTRIES = { engine: 'src/engine.ts', rules: 'rules/index.ts' };
+
+/** CommonJS dependencies bundled into ESM call `require` for Node built-ins: give each chunk one. */
+const REQUIRE_SHIM = "import { createRequire as __k8sLintCreateRequire } from 'node:module';\nconst require = __k8sLintCreateRequire(import.meta.url);";
+
+/**
+ * `await import('yaml')` in src/ takes named exports, which Node finds in a CommonJS package by
+ * lexing it; a bundler gives a CommonJS module's dynamic import a `default` only. This ESM face
+ * names each export (read from the package itself), as Node would.
+ */
+const NAMED_COMMONJS = ['yaml'];
+const namedCommonJs = {
+  name: 'named-commonjs',
+  setup(build) {
+    const filter = new RegExp(`^(${NAMED_COMMONJS.join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'named-commonjs' }));
+    build.onLoad({ filter: /.*/, namespace: 'named-commonjs' }, (args) => {
+      const require = createRequire(path.join(root, 'package.json'));
+      const file = require.resolve(args.path);
+      const names = Object.keys(require(args.path)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
+      const contents = `import m from ${JSON.stringify(file)};\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`;
+      return { contents, resolveDir: root, loader: 'js' };
+    });
+  },
+};
+
+/** Bundles `entries` (name -> source) into `outdir` (emptied first), as the package's bundle is built. */
+export async function bundle(entries = { ...SHIPPED_ENTRIES, ...INTERNAL_ENTRIES }, outdir = dist) {
+  const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(path.join(root, file))));
+  rmSync(outdir, { recursive: true, force: true });
+  return build({
+    absWorkingDir: root,
+    entryPoints,
+    outdir,
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: REQUIRE_SHIM },
+    plugins: [namedCommonJs],
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'eof',
+    logLevel: 'warning',
+    metafile: true,
+  });
+}
+
+function declarations() {
+  const tsc = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsc.cmd' : 'tsc');
+  const result = spawnSync(tsc, ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const result = await bundle();
+  // Which sources each output holds (test/e2e/lazy-load.test.ts reads it); not packed (`files` takes dist/*.js).
+  writeFileSync(path.join(dist, 'meta.json'), JSON.stringify(result.metafile));
+  declarations();
+  if (process.argv.includes('--analyze')) {
+    const { analyzeMetafile } = await import('esbuild');
+    console.log(await analyzeMetafile(result.metafile));
+  }
+  const files = readdirSync(dist).filter((f) => f.endsWith('.js'));
+  if (!process.argv.includes('--quiet')) console.log(`dist/: ${files.length} files`);
+}
