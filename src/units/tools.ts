@@ -1,5 +1,4 @@
 /** helm, kustomize and kubectl on a search path, and running them (no shell, bounded output and time). */
-import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 
@@ -45,7 +44,9 @@ const MAX_OUTPUT = 512 * 1024 * 1024;
 const TIMEOUT_MS = 120_000;
 
 /** Runs `command` with `args`; never throws (a failure to start is a failed run). */
-export function run(command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
+export async function run(command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
+  // Loaded here: a run that renders nothing never pays for child_process (and the streams it loads).
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile(command, [...args], { cwd: options.cwd, env: options.env, maxBuffer: MAX_OUTPUT, timeout: TIMEOUT_MS, encoding: 'utf8' }, (error, stdout, stderr) => {
       resolve({ ok: !error, stdout, stderr: stderr || (error && !stderr ? error.message : '') });

@@ -90,9 +90,10 @@ describe.skipIf(!existsSync(META))('what a run of the bundle loads', { timeout: 
     return own.flatMap((url) => sources.get(url) ?? []);
   }
 
-  function run(args: string[], cwd = ROOT): string[] {
+  function run(args: string[], cwd = ROOT, builtins?: string[]): string[] {
     const result = spawnSync(process.execPath, argv(args), { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
     expect(result.status, result.stderr).toBeLessThan(2);
+    builtins?.push(...new Set([...result.stderr.matchAll(/^LOADED (node:\S+)$/gm)].map((m) => m[1])));
     return loadedSources(result.stderr);
   }
 
@@ -105,7 +106,11 @@ describe.skipIf(!existsSync(META))('what a run of the bundle loads', { timeout: 
   it('loads the engine and rules but no formatter, yaml, ajv, CEL, fixes or server for a clean file in the default format', () => {
     const clean = path.join(dir, 'clean.yaml');
     writeFileSync(clean, CLEAN);
-    const loaded = run([clean]);
+    const builtins: string[] = [];
+    const loaded = run([clean], ROOT, builtins);
+    // Built-ins that load streams (or more) cost milliseconds each: only runs that use them load them.
+    expect(builtins.filter((name) => /^node:(child_process|v8|tty|net|stream|worker_threads|crypto)$/.test(name))).toEqual([]);
+    expect(builtins).toContain('node:fs');
     expect(loaded).toContain('src/engine.ts');
     expect(loaded).toContain('rules/index.ts');
     expect(unexpected(loaded, [])).toEqual([]);
