@@ -3,11 +3,12 @@
  * input of the YAML test suite, and a large file read from disk in pieces. Each ends with a finding
  * or a clean result, never an internal error or a crash.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine.js';
+import { SHARED_ROOT, hasShared } from '../helpers/shared.js';
 import { ROOT } from '../helpers/test-rule.js';
 
 async function messages(text: string, name = 'input.yaml') {
@@ -45,9 +46,9 @@ describe('large and deep inputs', () => {
   });
 });
 
-const SUITE = path.join(ROOT, '..', 'shared', 'yaml-test-suite', 'cases');
+const SUITE = path.join(SHARED_ROOT, 'yaml-test-suite', 'cases');
 
-describe.runIf(existsSync(SUITE))('the YAML test suite', () => {
+describe.runIf(hasShared('yaml-test-suite/cases'))('the YAML test suite', () => {
   it('gives every input a clean result or a yaml-syntax finding', async () => {
     const bad: string[] = [];
     for (const name of readdirSync(SUITE).sort()) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/test-rule.js';
+import { hasShared } from '../helpers/shared.js';
 import { copyOf, edit, SHARED, TOOLS } from './helpers.js';
 
 const BIN = path.join(ROOT, 'bin', 'k8s-lint.js');
@@ -28,7 +29,7 @@ describe('rendering from the command line', () => {
     expect(run(['--render=maybe', '.'], CHARTS, TOOLS).stderr).toContain("--render expects auto, require or off, got 'maybe'");
   });
 
-  it('renders the values sets and release the configuration names, and says which unit a finding is in', () => {
+  it.runIf(hasShared('real-repos/podinfo'))('renders the values sets and release the configuration names, and says which unit a finding is in', () => {
     const dir = copyOf(path.join(SHARED, 'podinfo'));
     writeFileSync(path.join(dir, '.k8s-lint.yaml'), 'render: require\nunits:\n  - chart: charts/podinfo\n    values: [values-prod.yaml]\n    release: web\n    namespace: prod\n');
     const json = run(['-f', 'json', '.'], dir, TOOLS);

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { lint, type LintOptions } from '../../src/engine.js';
 import type { RenderSettings } from '../../src/units/index.js';
+import { SHARED_ROOT } from '../helpers/shared.js';
 import { ROOT } from '../helpers/test-rule.js';
 
 /** Filled by the vitest globalSetup (scripts/fetch-tools.mjs). */
 export const TOOLS = path.join(ROOT, '.cache', 'tools');
-export const SHARED = path.resolve(ROOT, '..', 'shared', 'real-repos');
+export const SHARED = path.join(SHARED_ROOT, 'real-repos');
 
 export function copyOf(source: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'k8s-lint-repo-'));

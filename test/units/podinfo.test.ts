@@ -6,12 +6,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasShared } from '../helpers/shared.js';
 import { copyOf, edit, lintRepo, SHARED } from './helpers.js';
 
 const PODINFO = path.join(SHARED, 'podinfo');
 const CHART = 'charts/podinfo';
 
-describe.runIf(existsSync(PODINFO))('podinfo, linted as deployed', () => {
+describe.runIf(hasShared('real-repos/podinfo'))('podinfo, linted as deployed', () => {
   it('renders the chart for each values set and every root kustomization, with no errors', async () => {
     const output = await lintRepo(PODINFO, { charts: [{ chart: path.join(PODINFO, CHART), values: ['values-prod.yaml'] }] });
     expect(output.errors).toEqual([]);
