@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { definitionBodies, type DefinitionBodies } from './schema-bodies.js';
 
 export const SUPPORTED_VERSIONS: readonly string[] = Object.freeze([
   '1.23', '1.24', '1.25', '1.26', '1.27', '1.28', '1.29',
@@ -65,10 +66,6 @@ interface VersionFile {
   overrides: Record<string, Record<string, string>>;
 }
 
-interface DefinitionsFile {
-  bodies: Record<string, JsonSchema>;
-}
-
 const REF_PREFIX = '#/definitions/';
 
 /**
@@ -81,7 +78,7 @@ function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T 
 
 let schemasDirectory: string | undefined;
 let indexFile: IndexFile | undefined;
-let definitionBodies: Record<string, JsonSchema> | undefined;
+let bodies: DefinitionBodies | undefined;
 const versionFiles = new Map<string, VersionFile>();
 const groupVersionSets = new Map<string, ReadonlySet<string>>();
 const kindLists = new Map<string, readonly ApiVersionKind[]>();
@@ -105,10 +102,10 @@ export function schemasDir(): string {
   return schemasDirectory;
 }
 
-function readJson<T>(file: string): T {
+function readJson<T>(file: string, parse: (data: Buffer) => T = (data) => JSON.parse(data.toString('utf8')) as T): T {
   const path = join(schemasDir(), file);
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
+    return parse(readFileSync(path));
   } catch (error) {
     throw new Error(`k8s-lint: cannot read ${path} (run \`npm run schemas\`): ${(error as Error).message}`);
   }
@@ -222,10 +219,10 @@ function buildKindSchema(version: string, apiVersion: string, kind: string): Kin
   const rootName = own(own(file.kinds, apiVersion), kind);
   if (rootName === undefined) return null;
   const overrides = own(file.overrides, apiVersion);
-  const bodies = (definitionBodies ??= readJson<DefinitionsFile>('definitions.json').bodies);
+  const store = (bodies ??= readJson('definitions.json', definitionBodies));
   const bodyOf = (name: string): JsonSchema => {
     const hash = own(overrides, name) ?? own(file.definitions, name);
-    const body = hash === undefined ? undefined : own(bodies, hash);
+    const body = hash === undefined ? undefined : store.get(hash);
     if (body === undefined) throw new Error(`k8s-lint: schemas/ is inconsistent: no body for ${name} in ${version}`);
     return body;
   };

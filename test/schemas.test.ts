@@ -11,6 +11,7 @@ import {
   servedGroupVersions,
   versionsServing,
 } from '../src/schemas.js';
+import { definitionBodies } from '../src/schema-bodies.js';
 
 const range = (from: string, to: string): string[] =>
   SUPPORTED_VERSIONS.slice(SUPPORTED_VERSIONS.indexOf(from), SUPPORTED_VERSIONS.indexOf(to) + 1);
@@ -267,5 +268,32 @@ describe('kind schemas', () => {
         }]);
       }
     }
+  });
+});
+
+describe('definition bodies, parsed one at a time', () => {
+  const data = readFileSync(new URL('../schemas/definitions.json', import.meta.url));
+  const whole = (JSON.parse(data.toString('utf8')) as { bodies: Record<string, unknown> }).bodies;
+
+  it('reads every body of the shipped file as parsing it whole does', () => {
+    const lazy = definitionBodies(data);
+    expect(Object.keys(whole).length).toBeGreaterThan(500);
+    for (const [hash, body] of Object.entries(whole)) expect(lazy.get(hash), hash).toEqual(body);
+    expect(lazy.get('no-such-hash')).toBeUndefined();
+    expect(lazy.get('constructor')).toBeUndefined();
+    const [first] = Object.keys(whole);
+    expect(lazy.get(first)).toBe(lazy.get(first));
+  });
+
+  it('parses a file in another layout whole', () => {
+    const compact = JSON.stringify({ format: 1, bodies: { a: { type: 'string' }, b: { $ref: '#/definitions/x' } } });
+    const lazy = definitionBodies(Buffer.from(compact));
+    expect(lazy.get('b')).toEqual({ $ref: '#/definitions/x' });
+    expect(lazy.get('constructor')).toBeUndefined();
+    const oneLine = definitionBodies(Buffer.from('{"format":1,"bodies":{\n"a":{"type":"string"},\n"b":{"type":"integer"}}}\n'));
+    expect(oneLine.get('b')).toEqual({ type: 'integer' });
+    const crlf = definitionBodies(Buffer.from('{"format":1,"bodies":{\r\n"a":{"type":"string"},\r\n"é":{"type":"integer"}\r\n}}\r\n'));
+    expect(crlf.get('é')).toEqual({ type: 'integer' });
+    expect(crlf.get('a')).toEqual({ type: 'string' });
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * schemas/definitions.json's bodies, each decoded and parsed when first asked for. The generator
+ * writes one `"<hash>":<body>` per line (scripts/generate-schemas.mjs), and a run needs the few
+ * dozen bodies its kinds reach, not the whole file (about 1,000 bodies, 430 KB of JSON: decoding and
+ * parsing it all was most of a small run's schema cost). A file in any other layout is parsed whole.
+ */
+import type { JsonSchema } from './schemas.js';
+
+export interface DefinitionBodies {
+  get(hash: string): JsonSchema | undefined;
+}
+
+const NEWLINE = 0x0a;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const BRACE = 0x7d;
+
+function isBlank(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0d || byte === 0x09;
+}
+
+/** The byte range of each body by hash, or undefined if the file is not one body per line. */
+function lineIndex(data: Buffer): Map<string, [number, number]> | undefined {
+  const lines = new Map<string, [number, number]>();
+  let start = data.indexOf(NEWLINE) + 1;
+  if (start === 0 || !data.toString('latin1', 0, start).trimEnd().endsWith('"bodies":{')) return undefined;
+  while (start < data.length) {
+    let end = data.indexOf(NEWLINE, start);
+    if (end === -1) end = data.length;
+    let last = end;
+    while (last > start && isBlank(data[last - 1])) last--;
+    if (last - start === 2 && data[start] === BRACE && data[start + 1] === BRACE) {
+      return data.toString('latin1', end).trim() === '' ? lines : undefined;
+    }
+    const colon = data.indexOf('":{', start);
+    if (data[start] !== QUOTE || colon === -1 || colon >= last) return undefined;
+    lines.set(data.toString('utf8', start + 1, colon), [colon + 2, data[last - 1] === COMMA ? last - 1 : last]);
+    start = end + 1;
+  }
+  return undefined;
+}
+
+export function definitionBodies(data: Buffer): DefinitionBodies {
+  const lines = lineIndex(data);
+  if (lines === undefined) {
+    const whole = (JSON.parse(data.toString('utf8')) as { bodies: Record<string, JsonSchema> }).bodies;
+    return { get: (hash) => (Object.hasOwn(whole, hash) ? whole[hash] : undefined) };
+  }
+  // Parsed once per hash: schemas share sub-objects, and refsOf() caches by body identity.
+  const parsed = new Map<string, JsonSchema>();
+  return {
+    get(hash) {
+      let body = parsed.get(hash);
+      if (body === undefined) {
+        const at = lines.get(hash);
+        if (at === undefined) return undefined;
+        body = JSON.parse(data.toString('utf8', at[0], at[1])) as JsonSchema;
+        parsed.set(hash, body);
+      }
+      return body;
+    },
+  };
+}
