@@ -8,7 +8,8 @@
 // It prints medians, k8s-lint's ratio to the floor, and peak RSS; then one in-process profile per
 // corpus (time per stage and per rule). Corpora: realistic apps with a finding in about 1 object
 // in 70, and at 10k+ also a finding in every app. It never fails the build. With `--lsp`: the
-// language server's latency per keystroke on 1,000 objects instead.
+// language server's latency per keystroke on 1,000 objects instead. With `--baseline DIR` (another
+// built checkout, e.g. the main branch): its CLI runs in the same rounds, for a before/after.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -195,49 +196,34 @@ function median(values) {
 }
 
 const CLI = path.join(root, 'bin', 'k8s-lint.js');
-const cliArgs = (target) => [CLI, '--format', 'json', target];
+const cliArgs = (target, cli = CLI) => [cli, '--format', 'json', target];
+const BASELINE = flag('--baseline', undefined) && path.join(path.resolve(flag('--baseline')), 'bin', 'k8s-lint.js');
 
 /** Interleaved rounds of k8s-lint and its floor; medians and the ratio. */
 function compare(label, target, floorArgv, rounds) {
   const lint = [];
   const floor = [];
+  const baseline = [];
   for (let round = 0; round < rounds; round++) {
     floor.push(timed(floorArgv));
     lint.push(timed(cliArgs(target)));
+    if (BASELINE) baseline.push(timed(cliArgs(target, BASELINE)));
   }
   const lintMs = median(lint.map((r) => r.ms));
   const floorMs = median(floor.map((r) => r.ms));
   const rss = Math.max(...lint.map((r) => r.rss));
-  return { label, lintMs, floorMs, ratio: lintMs / floorMs, rss, rounds };
+  const before = BASELINE ? { ms: median(baseline.map((r) => r.ms)), rss: Math.max(...baseline.map((r) => r.rss)) } : undefined;
+  return { label, lintMs, floorMs, ratio: lintMs / floorMs, rss, rounds, before };
 }
 
-const TWO_OBJECTS = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          ports: [{name: http, containerPort: 8080}]
-          resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 256Mi}}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  selector: {app: web}
-  ports: [{name: http, port: 80, targetPort: http}]
-`;
+// Also the clean file of test/e2e/lazy-load.test.ts.
+const TWO_OBJECTS = readFileSync(path.join(root, 'fixtures', 'e2e', 'cold-start', 'deployment-and-service.yaml'), 'utf8');
 const rows = [];
 const print = (row, floorName) =>
   console.log(
     `${row.label.padEnd(34)} k8s-lint ${row.lintMs.toFixed(0).padStart(6)} ms   ${floorName} ${row.floorMs.toFixed(0).padStart(6)} ms   ` +
-      `ratio ${row.ratio.toFixed(2).padStart(5)}x   peak RSS ${row.rss.toFixed(0)} MB   (median of ${row.rounds})`,
+      `ratio ${row.ratio.toFixed(2).padStart(5)}x   peak RSS ${row.rss.toFixed(0)} MB   (median of ${row.rounds})` +
+      (row.before ? `\n${''.padEnd(34)} baseline ${row.before.ms.toFixed(0).padStart(6)} ms   ratio ${(row.before.ms / row.floorMs).toFixed(2).padStart(5)}x   peak RSS ${row.before.rss.toFixed(0)} MB` : ''),
   );
 
 console.log(`k8s-lint bench on ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
@@ -249,7 +235,7 @@ writeFileSync(path.join(small, 'finding.yaml'), TWO_OBJECTS.replace('targetPort:
 for (const name of ['clean.yaml', 'finding.yaml']) {
   const row = compare(`two-object file (${name})`, path.join(small, name), ['-e', '0'], Math.max(ROUNDS, 7));
   print(row, 'node -e 0');
-  console.log(`${''.padEnd(34)} k8s-lint - node -e 0 = ${(row.lintMs - row.floorMs).toFixed(0)} ms`);
+  console.log(`${''.padEnd(34)} k8s-lint - node -e 0 = ${(row.lintMs - row.floorMs).toFixed(0)} ms${row.before ? ` (baseline: ${(row.before.ms - row.floorMs).toFixed(0)} ms)` : ''}`);
   rows.push(row);
 }
 rmSync(small, { recursive: true, force: true });
@@ -275,7 +261,8 @@ for (const { size, findings } of corpora) {
   console.log(`        rules: ${entries.filter(([k]) => !k.startsWith('stage:')).slice(0, 8).map(([k, v]) => `${k} ${v.toFixed(0)}`).join('  ')}`);
 }
 
-console.log('\n| corpus | k8s-lint | floor | ratio | peak RSS |\n|---|---|---|---|---|');
+console.log(`\n| corpus | k8s-lint | floor | ratio | peak RSS |${BASELINE ? ' baseline | ratio |' : ''}\n|---|---|---|---|---|${BASELINE ? '---|---|' : ''}`);
 for (const row of rows) {
-  console.log(`| ${row.label} | ${row.lintMs.toFixed(0)} ms | ${row.floorMs.toFixed(0)} ms | ${row.ratio.toFixed(2)}x | ${row.rss.toFixed(0)} MB |`);
+  const before = row.before ? ` ${row.before.ms.toFixed(0)} ms | ${(row.before.ms / row.floorMs).toFixed(2)}x |` : '';
+  console.log(`| ${row.label} | ${row.lintMs.toFixed(0)} ms | ${row.floorMs.toFixed(0)} ms | ${row.ratio.toFixed(2)}x | ${row.rss.toFixed(0)} MB |${before}`);
 }
