@@ -312,6 +312,17 @@ describe('.github/workflows/ci.yml', () => {
     for (const { step } of shop) expect(step['continue-on-error']).toBe(true);
   });
 
+  it('runs .ci/run without ../shared on Node 20, 22 and 24, then npx k8s-lint from the packed tarball', () => {
+    const test = workflow.jobs.test as unknown as { strategy: { matrix: { node: number[] } }; steps: ActionStep[] };
+    expect(test.strategy.matrix.node).toEqual([20, 22, 24]);
+    const ci = test.steps.find((step) => step.run === 'bash .ci/run');
+    expect(ci?.env?.K8S_LINT_NO_SHARED).toBe(1);
+    const tarball = test.steps.slice(test.steps.indexOf(ci!)).find((step) => step.run?.includes('npm pack'));
+    expect(tarball?.run).toMatch(/npx --yes "\$RUNNER_TEMP"\/k8s-lint-\*\.tgz /);
+    // The CRD staleness check needs ../shared too: skipped only under the same variable.
+    expect(read('.ci/run')).toMatch(/if \[ ! -d \.\.\/shared \] && \[ "\$\{K8S_LINT_NO_SHARED:-\}" = 1 \]; then[\s\S]*generate-crds\.mjs/);
+  });
+
   it('uploads the SARIF demo without ever failing the build', () => {
     const sarif = localActionSteps.find(({ step }) => step.with?.format === 'sarif');
     expect(sarif).toBeDefined();
@@ -330,8 +341,8 @@ function runtimeImports(js: string): string[] {
     ...js.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
     // require("x") of bundled CommonJS (not inside a string: ajv's code-generation templates hold some)
     ...js.matchAll(/(?<![\w'"`$.])(?:__)?require\(\s*["']([^"']+)["']\s*\)/g),
-    // createRequire(import.meta.url)("x"): a package loaded on demand by path
-    ...js.matchAll(/[cC]reateRequire\w*\([^()]*\)\(\s*["']([^"']+)["']\s*\)/g),
+    // createRequire(import.meta.url)("x") (the name minified): a package loaded on demand by path
+    ...js.matchAll(/[\w$]+\(import\.meta\.url\)\(\s*["']([^"']+)["']\s*\)/g),
   ].map((m) => m[1]);
   return specifiers.filter((s) => !s.startsWith('.') && !s.startsWith('/'));
 }
