@@ -8,12 +8,16 @@ import type { JsonSchema } from './schemas.js';
 
 export interface DefinitionBodies {
   get(hash: string): JsonSchema | undefined;
+  /** The definition names a body returned by get() references, when known without walking it. */
+  refs(body: JsonSchema): readonly string[] | undefined;
 }
 
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const BRACE = 0x7d;
+/** A `$ref` in JSON text: JSON.stringify writes it so, and a string value cannot hold an unescaped quote. */
+const REF = /"\$ref":"#\/definitions\/([^"\\]+)"/g;
 
 function isBlank(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x0d || byte === 0x09;
@@ -44,20 +48,25 @@ export function definitionBodies(data: Buffer): DefinitionBodies {
   const lines = lineIndex(data);
   if (lines === undefined) {
     const whole = (JSON.parse(data.toString('utf8')) as { bodies: Record<string, JsonSchema> }).bodies;
-    return { get: (hash) => (Object.hasOwn(whole, hash) ? whole[hash] : undefined) };
+    return { get: (hash) => (Object.hasOwn(whole, hash) ? whole[hash] : undefined), refs: () => undefined };
   }
   // Parsed once per hash: schemas share sub-objects, and refsOf() caches by body identity.
   const parsed = new Map<string, JsonSchema>();
+  const refsOfBody = new WeakMap<JsonSchema, readonly string[]>();
   return {
     get(hash) {
       let body = parsed.get(hash);
       if (body === undefined) {
         const at = lines.get(hash);
         if (at === undefined) return undefined;
-        body = JSON.parse(data.toString('utf8', at[0], at[1])) as JsonSchema;
+        const json = data.toString('utf8', at[0], at[1]);
+        body = JSON.parse(json) as JsonSchema;
         parsed.set(hash, body);
+        // From the text just read: cheaper than walking the parsed body.
+        refsOfBody.set(body, [...new Set(Array.from(json.matchAll(REF), (m) => m[1]))]);
       }
       return body;
     },
+    refs: (body) => refsOfBody.get(body),
   };
 }

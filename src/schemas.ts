@@ -194,7 +194,7 @@ function versionFile(version: string): VersionFile {
 }
 
 function refsOf(body: JsonSchema): readonly string[] {
-  let refs = refsOfBody.get(body);
+  let refs = refsOfBody.get(body) ?? bodies?.refs(body);
   if (refs === undefined) {
     const found = new Set<string>();
     const walk = (node: unknown): void => {

@@ -285,6 +285,30 @@ describe('definition bodies, parsed one at a time', () => {
     expect(lazy.get(first)).toBe(lazy.get(first));
   });
 
+  it("knows each body's references as walking the parsed body finds them", () => {
+    const lazy = definitionBodies(data);
+    const walk = (node: unknown, found: Set<string>): Set<string> => {
+      if (Array.isArray(node)) for (const x of node) walk(x, found);
+      else if (node !== null && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          if (k === '$ref' && typeof v === 'string' && v.startsWith('#/definitions/')) found.add(v.slice('#/definitions/'.length));
+          else walk(v, found);
+        }
+      }
+      return found;
+    };
+    let referencing = 0;
+    for (const hash of Object.keys(whole)) {
+      const body = lazy.get(hash)!;
+      const refs = lazy.refs(body)!;
+      expect(new Set(refs), hash).toEqual(walk(body, new Set()));
+      expect(refs.length, hash).toBe(new Set(refs).size);
+      if (refs.length > 0) referencing++;
+    }
+    expect(referencing).toBeGreaterThan(100);
+    expect(lazy.refs({ $ref: '#/definitions/x' })).toBeUndefined();
+  });
+
   it('parses a file in another layout whole', () => {
     const compact = JSON.stringify({ format: 1, bodies: { a: { type: 'string' }, b: { $ref: '#/definitions/x' } } });
     const lazy = definitionBodies(Buffer.from(compact));
