@@ -16,6 +16,8 @@ const NEWLINE = 0x0a;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const BRACE = 0x7d;
+const OPEN_BRACE = 0x7b;
+const COLON = 0x3a;
 /** A `$ref` in JSON text: JSON.stringify writes it so, and a string value cannot hold an unescaped quote. */
 const REF = /"\$ref":"#\/definitions\/([^"\\]+)"/g;
 
@@ -36,8 +38,9 @@ function lineIndex(data: Buffer): Map<string, [number, number]> | undefined {
     if (last - start === 2 && data[start] === BRACE && data[start + 1] === BRACE) {
       return data.toString('latin1', end).trim() === '' ? lines : undefined;
     }
-    const colon = data.indexOf('":{', start);
-    if (data[start] !== QUOTE || colon === -1 || colon >= last) return undefined;
+    // `"<hash>":{`, a hash holds no quote (a byte needle: a string one is encoded again per call).
+    const colon = data.indexOf(QUOTE, start + 1);
+    if (data[start] !== QUOTE || colon === -1 || colon + 2 >= last || data[colon + 1] !== COLON || data[colon + 2] !== OPEN_BRACE) return undefined;
     lines.set(data.toString('utf8', start + 1, colon), [colon + 2, data[last - 1] === COMMA ? last - 1 : last]);
     start = end + 1;
   }
