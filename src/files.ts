@@ -1,8 +1,8 @@
 /**
  * Paths -> source files: folder discovery, ignore globs, size limit, and Helm charts and
  * kustomizations found in folders (hinted and skipped rather than linted as raw templates).
- * Reads, never writes. Local files are read synchronously: the run parses each file as soon as it
- * is read, so waiting on a promise per file would only leave the main thread idle.
+ * Reads, never writes. Local files are read synchronously: the run has nothing else to do while it
+ * reads, so a promise per stat, open, read and close only left the main thread idle.
  */
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
