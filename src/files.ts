@@ -239,7 +239,7 @@ function readOne(file: string, contextOnly: boolean | undefined, options: Discov
         if (streamable(file, fd)) return new DiskFile(file, size, contextOnly);
         return new DiskFile(file, size, contextOnly, decode(readFileSync(fd)));
       }
-      return { path: file, text: decode(readFileSync(fd)), contextOnly };
+      return { path: file, text: readSmall(fd, size), contextOnly };
     } finally {
       closeSync(fd);
     }
@@ -248,6 +248,18 @@ function readOne(file: string, contextOnly: boolean | undefined, options: Discov
     issues.push(fileIssue(source, 'unreadable', { reason: error instanceof Error ? error.message : String(error) }));
     return source;
   }
+}
+
+/** The buffer small files are read into, grown as needed: a run reads thousands of files, and a buffer each is garbage. */
+let scratch = Buffer.alloc(0);
+
+/** The text of a file under LARGE_FILE, open as `fd`, of `size` bytes on disk (0: a pipe or a special file, read to its end). */
+function readSmall(fd: number, size: number): string {
+  if (size === 0) return decode(readFileSync(fd));
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
+  let length = 0;
+  for (let read = -1; length < size && read !== 0; length += read) read = readSync(fd, scratch, length, size - length, null);
+  return decode(scratch.subarray(0, length));
 }
 
 /** UTF-8 unless a byte-order mark says UTF-16 (editors on Windows write it; kubectl reads it). */
