@@ -1,9 +1,10 @@
 /**
  * Paths -> source files: folder discovery, ignore globs, size limit, and Helm charts and
  * kustomizations found in folders (hinted and skipped rather than linted as raw templates).
- * Reads, never writes.
+ * Reads, never writes. Local files are read synchronously: the run has nothing else to do while it
+ * reads, so a promise per stat, open, read and close only left the main thread idle.
  */
-import { closeSync, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { matchesPath } from './glob.js';
@@ -59,23 +60,40 @@ function* readPieces(file: string): Generator<string> {
 }
 
 /**
- * Whether a large file can be parsed in pieces: UTF-8 (no UTF-16 byte-order mark), text (no NUL
- * near the start, where the loader looks for binary content) and YAML rather than one JSON value.
+ * Whether a large file (open as `fd`) can be parsed in pieces: UTF-8 (no UTF-16 byte-order mark),
+ * text (no NUL near the start, where the loader looks for binary content) and YAML rather than one
+ * JSON value.
  */
-async function streamable(file: string): Promise<boolean> {
+function streamable(file: string, fd: number): boolean {
   if (file.endsWith('.json')) return false;
-  const handle = await fs.open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(8192), 0, 8192, 0);
-    const head = buffer.subarray(0, bytesRead);
-    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.includes(0)) return false;
-    const first = head.toString('utf8').replace(/^\ufeff/, '').trimStart()[0];
-    return first !== '{' && first !== '[';
-  } finally {
-    await handle.close();
-  }
+  const buffer = Buffer.alloc(8192);
+  const head = buffer.subarray(0, readSync(fd, buffer, 0, 8192, 0));
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.includes(0)) return false;
+  const first = head.toString('utf8').replace(/^\ufeff/, '').trimStart()[0];
+  return first !== '{' && first !== '[';
 }
-const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
+const MANIFEST_NAME = /\.(?:yaml|yml|json)$/;
+
+/**
+ * Regular files named `*.yaml`, `*.yml` or `*.json` under `root`, in one walk: no hidden files or
+ * folders, no `node_modules`, no symbolic links (the glob `**\/*.{yaml,yml,json}` without dot files
+ * and without following links). In no particular order.
+ */
+function manifestsUnder(root: string): string[] {
+  const out: string[] = [];
+  const folders = [root];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') folders.push(path.join(folder, entry.name));
+      } else if (entry.isFile() && MANIFEST_NAME.test(entry.name)) {
+        out.push(path.join(folder, entry.name));
+      }
+    }
+  }
+  return out;
+}
 
 export interface FileInput {
   /** A file or folder path, or inline text (stdin). */
@@ -134,22 +152,13 @@ function ignored(file: string, options: DiscoverOptions): boolean {
 
 async function expand(input: FileInput, options: DiscoverOptions, projectsSoFar: FoundProjects): Promise<string[] | string> {
   const absolute = path.resolve(options.cwd, input.path);
-  const stat = await fs.stat(absolute).catch(() => undefined);
+  const stat = statOrUndefined(absolute);
   if (!stat) return `No such file or directory: ${input.path}`;
   if (!stat.isDirectory()) return [absolute];
-  const { default: fg } = await import('fast-glob');
-  const found = await fg(MANIFEST_GLOB, {
-    cwd: absolute,
-    absolute: true,
-    dot: false,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    ignore: ['**/node_modules/**'],
-  });
-  const kept = found.filter((file) => !ignored(file, options)).sort();
+  const kept = manifestsUnder(absolute).filter((file) => !ignored(file, options)).sort();
   // A chart's templates/ folder named directly is still a chart's.
   const chart = path.basename(absolute) === 'templates' ? path.join(path.dirname(absolute), 'Chart.yaml') : undefined;
-  const candidates = chart && (await exists(chart)) ? [chart, ...kept] : kept;
+  const candidates = chart && statOrUndefined(chart) ? [chart, ...kept] : kept;
   if (options.tools && (options.tools.helm || options.tools.kustomize)) {
     const { findProjects } = await import('./units/index.js');
     const projects = await findProjects(candidates, options.tools);
@@ -166,8 +175,12 @@ async function expand(input: FileInput, options: DiscoverOptions, projectsSoFar:
   return kept.filter((file) => !projects.some((p) => p.covers(file)));
 }
 
-async function exists(file: string): Promise<boolean> {
-  return (await fs.stat(file).catch(() => undefined)) !== undefined;
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 export async function readInputs(inputs: readonly FileInput[], options: DiscoverOptions): Promise<ReadFiles> {
@@ -202,7 +215,7 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
     for (const file of expanded) {
       if (seen.has(file) || ignored(file, options)) continue;
       seen.add(file);
-      files.push(await readOne(file, input.contextOnly, options, issues));
+      files.push(readOne(file, input.contextOnly, options, issues));
       options.onFile?.(files.length);
     }
   }
@@ -210,26 +223,43 @@ export async function readInputs(inputs: readonly FileInput[], options: Discover
   return { files, issues, errors, notices, generated: await generatedObjects(explicit), explicit: named, projects: found };
 }
 
-async function readOne(file: string, contextOnly: boolean | undefined, options: DiscoverOptions, issues: LoadIssue[]): Promise<SourceFile> {
+function readOne(file: string, contextOnly: boolean | undefined, options: DiscoverOptions, issues: LoadIssue[]): SourceFile {
   const overlaid = options.overlay?.get(file);
   if (overlaid !== undefined) return { path: file, text: overlaid, contextOnly };
   try {
-    const stat = await fs.stat(file);
-    if (stat.size > options.maxFileSize) {
-      const source = { path: file, text: '', contextOnly };
-      issues.push(fileIssue(source, 'tooLarge', { size: stat.size, limit: options.maxFileSize }));
-      return source;
+    const fd = openSync(file, 'r');
+    try {
+      const { size } = fstatSync(fd);
+      if (size > options.maxFileSize) {
+        const source = { path: file, text: '', contextOnly };
+        issues.push(fileIssue(source, 'tooLarge', { size, limit: options.maxFileSize }));
+        return source;
+      }
+      if (size >= LARGE_FILE) {
+        if (streamable(file, fd)) return new DiskFile(file, size, contextOnly);
+        return new DiskFile(file, size, contextOnly, decode(readFileSync(fd)));
+      }
+      return { path: file, text: readSmall(fd, size), contextOnly };
+    } finally {
+      closeSync(fd);
     }
-    if (stat.size >= LARGE_FILE) {
-      if (await streamable(file)) return new DiskFile(file, stat.size, contextOnly);
-      return new DiskFile(file, stat.size, contextOnly, decode(await fs.readFile(file)));
-    }
-    return { path: file, text: decode(await fs.readFile(file)), contextOnly };
   } catch (error) {
     const source = { path: file, text: '', contextOnly };
     issues.push(fileIssue(source, 'unreadable', { reason: error instanceof Error ? error.message : String(error) }));
     return source;
   }
+}
+
+/** The buffer small files are read into, grown as needed: a run reads thousands of files, and a buffer each is garbage. */
+let scratch = Buffer.alloc(0);
+
+/** The text of a file under LARGE_FILE, open as `fd`, of `size` bytes on disk (0: a pipe or a special file, read to its end). */
+function readSmall(fd: number, size: number): string {
+  if (size === 0) return decode(readFileSync(fd));
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
+  let length = 0;
+  for (let read = -1; length < size && read !== 0; length += read) read = readSync(fd, scratch, length, size - length, null);
+  return decode(scratch.subarray(0, length));
 }
 
 /** UTF-8 unless a byte-order mark says UTF-16 (editors on Windows write it; kubectl reads it). */

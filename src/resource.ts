@@ -51,12 +51,18 @@ export class Resource<T = KubeObject> {
 
   /** The YAML node at `path` below this object (the nearest existing parent if it is absent). */
   node(...path: PathSegment[]): NodeRef {
-    return { file: this.file, docIndex: this.docIndex, path: [...this.basePath, ...path] };
+    return { file: this.file, docIndex: this.docIndex, path: this.below(path) };
   }
 
   /** The mapping key of the node at `path`. */
   key(...path: PathSegment[]): NodeRef {
-    return { ...this.node(...path), key: true };
+    return { file: this.file, docIndex: this.docIndex, path: this.below(path), key: true };
+  }
+
+  /** `path` from the document root (rules call `node` and `key` often: no copy for a whole document). */
+  private below(path: PathSegment[]): Path {
+    const base = this.basePath;
+    return base.length === 0 ? path : [...base, ...path];
   }
 
   get id(): ResourceId {

@@ -5,14 +5,17 @@
  */
 import jsyaml from 'js-yaml';
 
-const TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
-const FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
-const NULL = new Set(['', '~', 'null', 'Null', 'NULL']);
-const SPECIAL_FLOAT = new Map<string, number>([
-  ...['.nan', '.NaN', '.NAN'].map((s) => [s, NaN] as [string, number]),
-  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map((s) => [s, Infinity] as [string, number]),
-  ...['-.inf', '-.Inf', '-.INF'].map((s) => [s, -Infinity] as [string, number]),
+/** Plain scalars that are keywords (all of 5 characters or fewer) and what they resolve to. */
+const KEYWORDS = new Map<string, null | boolean | number>([
+  ...['', '~', 'null', 'Null', 'NULL'].map((s) => [s, null] as const),
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((s) => [s, true] as const),
+  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((s) => [s, false] as const),
+  ...['.nan', '.NaN', '.NAN'].map((s) => [s, NaN] as const),
+  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map((s) => [s, Infinity] as const),
+  ...['-.inf', '-.Inf', '-.INF'].map((s) => [s, -Infinity] as const),
 ]);
+/** First characters (by code) of the keywords: any other scalar skips the lookup. */
+const KEYWORD_START = new Set([...KEYWORDS.keys()].map((s) => s.charCodeAt(0)));
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)$/;
 const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}([Tt ]|$)/;
@@ -33,15 +36,14 @@ function parseGoInt(plain: string): number | undefined {
 
 /** What go-yaml v2 resolves an untagged plain scalar to; `undefined` means "a string". */
 export function resolvePlainScalar(text: string): null | boolean | number | undefined {
-  if (NULL.has(text)) return null;
-  if (TRUE.has(text)) return true;
-  if (FALSE.has(text)) return false;
-  const special = SPECIAL_FLOAT.get(text);
-  if (special !== undefined) return special;
-  const first = text.charCodeAt(0);
-  const isDigit = first >= 48 && first <= 57;
-  if (text[0] === '.') return YAML_STYLE_FLOAT.test(text) ? Number(text) : undefined;
-  if (!isDigit && text[0] !== '-' && text[0] !== '+') return undefined;
+  // Most scalars are names and words: decided by their first character and length alone.
+  const first = text.charCodeAt(0); // NaN for ''
+  if (text.length <= 5 && KEYWORD_START.has(first)) {
+    const keyword = KEYWORDS.get(text);
+    if (keyword !== undefined) return keyword;
+  }
+  if (first === 46 /* . */) return YAML_STYLE_FLOAT.test(text) ? Number(text) : undefined;
+  if (!(first >= 48 && first <= 57) && first !== 45 /* - */ && first !== 43 /* + */) return undefined;
   if (DATE_LIKE.test(text)) return undefined;
   const plain = text.includes('_') ? text.replace(/_/g, '') : text;
   const int = parseGoInt(plain);
@@ -91,23 +93,31 @@ export function sharingStrings<T>(parse: () => T): T {
   }
 }
 
-/** Every other plain scalar is a string: taken through `share`. */
-const plainString = new jsyaml.Type('tag:yaml.org,2002:str', {
+/**
+ * Every untagged plain scalar, resolved in one step: js-yaml tries implicit types in turn and calls
+ * each one's `resolve`, so one type per result kind would resolve a string five times. Strings are
+ * taken through `share`. An explicit `!!str` is the failsafe schema's (explicit types win by tag);
+ * `!!int`, `!!bool`, `!!null` and `!!float` check their text as the plain resolution would.
+ */
+const plainScalar = new jsyaml.Type('tag:yaml.org,2002:str', {
   kind: 'scalar',
   resolve: (data: string | null) => data !== null,
-  construct: (data: string) => share(data),
+  construct: (data: string) => {
+    const value = resolvePlainScalar(data);
+    return value === undefined ? share(data) : value;
+  },
 });
 
 export const YAML11_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
-  implicit: [
+  implicit: [builtIn.merge, plainScalar],
+  explicit: [
     scalarType('null', (v) => v === null),
     scalarType('bool', (v) => typeof v === 'boolean'),
     scalarType('int', (v) => typeof v === 'number' && Number.isInteger(v)),
     scalarType('float', (v) => typeof v === 'number' && !Number.isInteger(v)),
-    builtIn.merge,
-    plainString,
+    builtIn.binary,
+    ...(['scalar', 'sequence', 'mapping'] as const).map(anyTag),
   ],
-  explicit: [builtIn.binary, ...(['scalar', 'sequence', 'mapping'] as const).map(anyTag)],
 });
 
 /**

@@ -20,6 +20,13 @@ describe('loading', () => {
     ]);
   });
 
+  it('types explicitly tagged scalars by their tag, and keeps merge keys', () => {
+    expect(values('a: !!str 0777\nb: !!int "0x1F"\nc: !!bool yes\nd: !!null ~\ne: !!float "1.5"\nf: !!str yes\ng: ! 12\nh: !Ref 0777\n<<: {i: on}\n')).toEqual([
+      { a: '0777', b: 31, c: true, d: null, e: 1.5, f: 'yes', g: '12', h: '0777', i: true },
+    ]);
+    expect(load('a: !!int abc\n').issues.map((i) => i.data)).toEqual([{ reason: 'cannot resolve a node with !<tag:yaml.org,2002:int> explicit tag' }]);
+  });
+
   it('accepts under-indented continuation lines of a quoted scalar, as kubectl does', () => {
     expect(load('metadata:\n  annotations:\n    note: "first\nsecond"\n').issues).toEqual([]);
     expect(values('a:\n  b: "x\ny"\n')).toEqual([{ a: { b: 'x y' } }]);
