@@ -6,7 +6,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { NodeRef, Range, SourceFile } from './model.js';
-import type { PositionResolver } from './positions.js';
+import type { ComposedFile } from './positions-compose.js';
+import { PositionResolver } from './positions.js';
 
 export interface PositionJob {
   readonly text: string;
@@ -26,9 +27,22 @@ export interface Positions {
 /** Below this many files the worker's start-up (~0.1 s) costs more than it saves. */
 const WORKER_THRESHOLD = 40;
 
-/** `keep` receives the resolvers of the files resolved in this thread (fixes reuse their documents). */
-export async function resolveAll(refs: readonly NodeRef[], workers = true, keep?: Map<SourceFile, PositionResolver>): Promise<Positions> {
-  const { PositionResolver } = await import('./positions.js');
+/**
+ * The ranges of `refs` in one file: by the light locator, or from documents composed with `yaml`
+ * (loaded only then) for the refs it declines. `keep` receives the composed files.
+ */
+export async function resolveFile(file: SourceFile, refs: readonly NodeRef[], keep?: Map<SourceFile, ComposedFile>): Promise<Range[]> {
+  const positions = new PositionResolver(file);
+  const ranges = refs.map((ref) => positions.locate(ref));
+  if (ranges.every((range) => range !== undefined)) return ranges as Range[];
+  const { ComposedFile } = await import('./positions-compose.js');
+  const composed = new ComposedFile(positions);
+  keep?.set(file, composed);
+  return ranges.map((range, i) => range ?? composed.resolve(refs[i]));
+}
+
+/** `keep` receives the documents composed in this thread (fixes reuse them). */
+export async function resolveAll(refs: readonly NodeRef[], workers = true, keep?: Map<SourceFile, ComposedFile>): Promise<Positions> {
   const byFile = new Map<SourceFile, number[]>();
   refs.forEach((ref, i) => {
     const list = byFile.get(ref.file);
@@ -37,12 +51,12 @@ export async function resolveAll(refs: readonly NodeRef[], workers = true, keep?
   });
   const ranges: Array<Range | undefined> = new Array(refs.length);
   const failures = new Map<SourceFile, unknown>();
-  const resolveHere = (files: readonly SourceFile[]) => {
+  const resolveHere = async (files: readonly SourceFile[]) => {
     for (const file of files) {
       try {
-        const resolver = new PositionResolver(file);
-        keep?.set(file, resolver);
-        for (const i of byFile.get(file)!) ranges[i] = resolver.resolve(refs[i]);
+        const indexes = byFile.get(file)!;
+        const found = await resolveFile(file, indexes.map((i) => refs[i]), keep);
+        indexes.forEach((i, k) => (ranges[i] = found[k]));
       } catch (error) {
         for (const i of byFile.get(file)!) ranges[i] = undefined;
         failures.set(file, error);
@@ -53,7 +67,7 @@ export async function resolveAll(refs: readonly NodeRef[], workers = true, keep?
   const workerUrl = new URL('./positions-worker.js', import.meta.url);
   // Only the built package has the worker as JavaScript (tests run the TypeScript sources).
   if (!workers || files.length < WORKER_THRESHOLD || !import.meta.url.endsWith('.js')) {
-    resolveHere(files);
+    await resolveHere(files);
     return { ranges, failures };
   }
   const theirs = files.filter((_, i) => i % 2 === 1);
@@ -70,7 +84,7 @@ export async function resolveAll(refs: readonly NodeRef[], workers = true, keep?
     worker.once('error', reject);
     worker.postMessage(jobs);
   });
-  resolveHere(files.filter((_, i) => i % 2 === 0));
+  await resolveHere(files.filter((_, i) => i % 2 === 0));
   try {
     const answered = await reply;
     theirs.forEach((file, j) => {
@@ -79,7 +93,7 @@ export async function resolveAll(refs: readonly NodeRef[], workers = true, keep?
       else failures.set(file, new Error(answer.error));
     });
   } catch {
-    resolveHere(theirs);
+    await resolveHere(theirs);
   }
   return { ranges, failures };
 }

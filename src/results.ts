@@ -5,7 +5,7 @@
  * scanning its comments) becomes an `internal-error` finding on that file; the others are unaffected.
  */
 import type { LintMessage, LintResult, Range, SourceFile } from './model.js';
-import type { PositionResolver } from './positions.js';
+import type { ComposedFile } from './positions-compose.js';
 import { INTERNAL_ERROR, internalFinding, type Finding } from './runner.js';
 import { applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
 import type { RenderedRun } from './units/render-run.js';
@@ -36,7 +36,7 @@ export async function toResults(
   const located = findings.filter((f) => !f.range && f.node);
   const nodes = located.map((f) => f.node!);
   const relatedNodes = withRelated ? located.flatMap((f) => (f.related ?? []).map((r) => r.node)) : [];
-  const resolvers = new Map<SourceFile, PositionResolver>();
+  const resolvers = new Map<SourceFile, ComposedFile>();
   const { ranges: resolved, failures } = nodes.length > 0
     ? await (await import('./position-pool.js')).resolveAll([...nodes, ...relatedNodes], workers, resolvers)
     : { ranges: [], failures: new Map<SourceFile, unknown>() };
