@@ -10,11 +10,15 @@ import type { Path } from './model.js';
 import type { LightNode, LightPair } from './light-flow.js';
 import { Scan } from './light-scan.js';
 
-/** The range `yaml` gives `path` in the document at [from, to) of `text`, or undefined when the scan declines. */
-export function locateLight(text: string, from: number, to: number, path: Path, wantKey: boolean): [number, number] | undefined {
-  const scan = new Scan(text, from, to);
-  const root = scan.document();
-  if (!root) return undefined;
+export type { LightNode } from './light-flow.js';
+
+/** The light tree of the document at [from, to) of `text`, or undefined when the scan declines it. */
+export function scanDocument(text: string, from: number, to: number): LightNode | undefined {
+  return new Scan(text, from, to).document();
+}
+
+/** The range `yaml` gives `path` in a document (its light tree), or undefined when that range is not known. */
+export function locateLight(root: LightNode, path: Path, wantKey: boolean): [number, number] | undefined {
   let node = root;
   let pair: LightPair | undefined;
   let complete = true;

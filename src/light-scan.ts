@@ -164,8 +164,9 @@ export class Scan {
 
   private plain(at: number, end: number): LightNode | undefined {
     if (INDICATOR.test(this.text[at]) || (this.text[at] === '-' && isBlank(this.text.charCodeAt(at + 1)))) return undefined;
-    let stop = this.text.indexOf(' #', at);
-    if (stop === -1 || stop > end) stop = end;
+    let stop = at;
+    while (stop < end && !(this.text.charCodeAt(stop) === 35 && this.text.charCodeAt(stop - 1) === SPACE)) stop++;
+    if (stop < end) stop--;
     const value = this.text.slice(at, stop);
     if (/:(?:[ \t]|$)|\t#/.test(value)) return undefined;
     return { start: at, end: at + value.trimEnd().length };
@@ -209,8 +210,8 @@ export class Scan {
       return key === undefined ? undefined : { key, start: at, end: close, after: close + 1 };
     }
     if (INDICATOR.test(this.text[at]) || (this.text[at] === '-' && isBlank(this.text.charCodeAt(at + 1)))) return undefined;
-    for (let colon = this.text.indexOf(':', at); colon !== -1 && colon < end; colon = this.text.indexOf(':', colon + 1)) {
-      if (!isBlank(this.text.charCodeAt(colon + 1)) && colon + 1 !== end) continue;
+    for (let colon = at; colon < end; colon++) {
+      if (this.text.charCodeAt(colon) !== 58 || (!isBlank(this.text.charCodeAt(colon + 1)) && colon + 1 !== end)) continue;
       const raw = this.text.slice(at, colon);
       const key = raw.trimEnd();
       if (key === '' || raw.includes(' #') || raw.includes('\t') || NOT_A_STRING.test(key)) return undefined;

@@ -5,7 +5,47 @@
  * with `yaml` (positions-compose.ts, loaded on first need).
  */
 import type { NodeRef, Range, SourceFile } from './model.js';
-import { locateLight } from './light-locator.js';
+import { locateLight, scanDocument, type LightNode } from './light-locator.js';
+import type { ComposedFile } from './positions-compose.js';
+
+export interface Positions {
+  /** Parallel to the refs; absent for refs of files that failed. */
+  readonly ranges: Array<Range | undefined>;
+  /** Files whose positions could not be resolved, with the error. */
+  readonly failures: Map<SourceFile, unknown>;
+}
+
+/** The ranges of `refs`, file by file; `keep` receives the files whose documents were composed (fixes reuse them). */
+export async function resolveAll(refs: readonly NodeRef[], keep?: Map<SourceFile, ComposedFile>): Promise<Positions> {
+  const byFile = new Map<SourceFile, number[]>();
+  refs.forEach((ref, i) => {
+    const list = byFile.get(ref.file);
+    if (list) list.push(i);
+    else byFile.set(ref.file, [i]);
+  });
+  const ranges: Array<Range | undefined> = new Array(refs.length);
+  const failures = new Map<SourceFile, unknown>();
+  for (const [file, indexes] of byFile) {
+    try {
+      const found = await resolveFile(file, indexes.map((i) => refs[i]), keep);
+      indexes.forEach((i, k) => (ranges[i] = found[k]));
+    } catch (error) {
+      failures.set(file, error);
+    }
+  }
+  return { ranges, failures };
+}
+
+/** The ranges of `refs` in one file: by the light locator, else from documents composed with `yaml` (loaded only then). */
+async function resolveFile(file: SourceFile, refs: readonly NodeRef[], keep?: Map<SourceFile, ComposedFile>): Promise<Range[]> {
+  const positions = new PositionResolver(file);
+  const ranges = refs.map((ref) => positions.locate(ref));
+  if (ranges.every((range) => range !== undefined)) return ranges as Range[];
+  const { ComposedFile } = await import('./positions-compose.js');
+  const composed = new ComposedFile(positions);
+  keep?.set(file, composed);
+  return ranges.map((range, i) => range ?? composed.resolve(refs[i]));
+}
 
 /** A line starting with `---` or `...` and then a space or its end: never content (YAML's c-forbidden). */
 const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
@@ -57,6 +97,8 @@ function firstContent(text: string, from: number, to: number): number {
 
 export class PositionResolver {
   private starts: number[] | undefined;
+  /** Each document's light tree, scanned once (null: declined). */
+  private readonly trees = new Map<number, LightNode | null>();
   private lineStarts: number[] | undefined;
   /** The file's text without its byte-order mark: offsets (and fix ranges) count from here. */
   readonly text: string;
@@ -74,9 +116,14 @@ export class PositionResolver {
 
   /** The range of `ref` found by the light locator; undefined when it declines (compose the document). */
   locate(ref: NodeRef): Range | undefined {
-    const span = this.span(ref.docIndex);
-    const found = span && locateLight(this.text, span.offset, span.end, ref.path, ref.key === true);
-    return found && this.toRange(found);
+    let tree = this.trees.get(ref.docIndex);
+    if (tree === undefined) {
+      const span = this.span(ref.docIndex);
+      tree = (span && scanDocument(this.text, span.offset, span.end)) ?? null;
+      this.trees.set(ref.docIndex, tree);
+    }
+    const found = tree && locateLight(tree, ref.path, ref.key === true);
+    return found ? this.toRange(found) : undefined;
   }
 
   /** Text offsets [start, end) -> a 1-based range; trailing whitespace is not part of what we point at. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFile } from '../src/load.js';
 import type { NodeRef, Path, SourceFile } from '../src/model.js';
 import { ComposedFile } from '../src/positions-compose.js';
-import { PositionResolver } from '../src/positions.js';
+import { PositionResolver, resolveAll } from '../src/positions.js';
 import { ROOT } from './helpers/test-rule.js';
 
 const FIXTURES = readdirSync(path.join(ROOT, 'fixtures'), { recursive: true, withFileTypes: true })
@@ -95,5 +95,14 @@ describe('light locator', () => {
     ['an empty block scalar', 'a: |\nb: 1\n', ['b']],
   ])('declines %s', (_, text, refPath) => {
     expect(at(text as string, refPath as Path).light).toBeUndefined();
+  });
+
+  it('resolves what it declines from the composed document, kept for the fixes', async () => {
+    const file = { path: 'mixed.yaml', text: 'a: 1\n---\nb: &x 2\nc: *x\n' };
+    const keep = new Map<SourceFile, ComposedFile>();
+    const { ranges, failures } = await resolveAll([{ file, docIndex: 0, path: ['a'] }, { file, docIndex: 1, path: ['c'] }], keep);
+    expect(ranges).toEqual([{ line: 1, column: 4, endLine: 1, endColumn: 5 }, { line: 4, column: 4, endLine: 4, endColumn: 6 }]);
+    expect(failures.size).toBe(0);
+    expect(keep.get(file)).toBeInstanceOf(ComposedFile);
   });
 });
