@@ -3,11 +3,9 @@
  * load it, and a document the locator declines loads it for that document only, with the same answer.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/test-rule.js';
 
 const SERVICE = `apiVersion: v1
@@ -21,25 +19,23 @@ spec:
     - port: 80
 `;
 
-describe('positions without yaml', { timeout: 30_000 }, () => {
-  let dir: string;
-  let register: string;
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'k8s-lint-positions-'));
-    const hooks = path.join(dir, 'hooks.mjs');
-    writeFileSync(hooks, "export async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  process.stderr.write(`LOADED ${result.url}\\n`);\n  return result;\n}\n");
-    register = path.join(dir, 'register.mjs');
-    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Reports every module the process resolves on stderr (registered from a data: URL, no files). */
+const HOOKS = `export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  process.stderr.write('LOADED ' + result.url + '\\n');
+  return result;
+}`;
 
+describe('positions without yaml', { timeout: 30_000 }, () => {
   /** Lints `text` with the built engine in a fresh process: the findings' positions, and whether yaml was loaded. */
   function run(text: string): { positions: string[]; yaml: boolean } {
     const engine = pathToFileURL(path.join(ROOT, 'dist', 'src', 'engine.js')).href;
-    const script = `const { lint } = await import(${JSON.stringify(engine)});
+    const script = `import { register } from 'node:module';
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});
+const { lint } = await import(${JSON.stringify(engine)});
 const out = await lint([{ path: 'web.yaml', text: ${JSON.stringify(text)} }], { resolveFixes: false, only: ['service-selector-mismatch'] });
 console.log(JSON.stringify(out.results.flatMap((r) => r.messages.map((m) => m.line + ':' + m.column + '-' + m.endLine + ':' + m.endColumn))));`;
-    const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     return { positions: JSON.parse(result.stdout), yaml: /^LOADED \S*\/node_modules\/yaml\//m.test(result.stderr) };
   }
