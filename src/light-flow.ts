@@ -33,11 +33,16 @@ export interface Key {
 /** Plain keys that yaml's core schema reads as numbers, booleans or null (whose text is not their String()). */
 export const NOT_A_STRING = /^(?:[-+.0-9~]|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)/;
 /** Characters that start something other than a plain scalar (or that we leave to yaml). */
-export const INDICATOR = /[&*!?|>'"%@`,[\]{}#]/;
+const INDICATOR = /[&*!?|>'"%@`,[\]{}#]/;
 export const SPACE = 32;
 
 export const isBreak = (code: number) => Number.isNaN(code) || code === 10 || code === 13;
 export const isBlank = (code: number) => code === SPACE || isBreak(code);
+
+/** Whether a plain scalar (or a plain key) may start at `at`: not at an indicator, not at a `- ` item. */
+export function mayStartPlain(text: string, at: number): boolean {
+  return !INDICATOR.test(text[at]) && !(text[at] === '-' && isBlank(text.charCodeAt(at + 1)));
+}
 
 /** The end of a node's range with its comments (yaml's third range offset), trailing whitespace excluded. */
 export function tailOf(node: LightNode): number | undefined {
@@ -133,7 +138,7 @@ export class Flow {
 
   /** End of a plain scalar in a flow collection (before `,`, `]`, `}`, or `: `), trailing spaces excluded. */
   private plainEnd(at: number): number | undefined {
-    if (at >= this.end || INDICATOR.test(this.text[at]) || this.text[at] === ':' || this.text[at] === '-' && isBlank(this.text.charCodeAt(at + 1))) return undefined;
+    if (at >= this.end || this.text[at] === ':' || !mayStartPlain(this.text, at)) return undefined;
     let i = at;
     while (i < this.end) {
       const c = this.text[i];

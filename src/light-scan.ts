@@ -2,7 +2,7 @@
  * The scan behind the light locator (light-locator.ts): block-style YAML read line by line into a
  * light tree of nodes with yaml's ranges, or undefined as soon as something is not certain.
  */
-import { Flow, INDICATOR, isBlank, NOT_A_STRING, quotedValue, quoteEnd, SPACE, tailOf, trimmed, type Key, type LightNode, type LightPair } from './light-flow.js';
+import { Flow, isBlank, mayStartPlain, NOT_A_STRING, quotedValue, quoteEnd, SPACE, tailOf, trimmed, type Key, type LightNode, type LightPair } from './light-flow.js';
 
 export class Scan {
   /** Offsets where the lines of the document start. */
@@ -163,7 +163,7 @@ export class Scan {
   }
 
   private plain(at: number, end: number): LightNode | undefined {
-    if (INDICATOR.test(this.text[at]) || (this.text[at] === '-' && isBlank(this.text.charCodeAt(at + 1)))) return undefined;
+    if (!mayStartPlain(this.text, at)) return undefined;
     let stop = at;
     while (stop < end && !(this.text.charCodeAt(stop) === 35 && this.text.charCodeAt(stop - 1) === SPACE)) stop++;
     if (stop < end) stop--;
@@ -209,7 +209,7 @@ export class Scan {
       const key = quotedValue(this.text.slice(at, close));
       return key === undefined ? undefined : { key, start: at, end: close, after: close + 1 };
     }
-    if (INDICATOR.test(this.text[at]) || (this.text[at] === '-' && isBlank(this.text.charCodeAt(at + 1)))) return undefined;
+    if (!mayStartPlain(this.text, at)) return undefined;
     for (let colon = at; colon < end; colon++) {
       if (this.text.charCodeAt(colon) !== 58 || (!isBlank(this.text.charCodeAt(colon + 1)) && colon + 1 !== end)) continue;
       const raw = this.text.slice(at, colon);
