@@ -39,8 +39,6 @@ export interface LintOptions {
   readonly only?: readonly string[];
   /** Deep-freeze parsed values before rules run (tests prove rules never mutate them). */
   readonly freeze?: boolean;
-  /** Resolve positions of many files in a worker thread too (default true; tests compare both). */
-  readonly positionWorkers?: boolean;
   /** Measure each stage and each rule (`npm run bench`); results in `LintOutput.timings`. */
   readonly profile?: boolean;
   /** Configuration `overrides`: severities by file glob or object kind/namespace/name. */
@@ -273,7 +271,6 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   const fixable = new Set<LintMessage>();
   const results = await toResults([...read.files, ...(rendered?.files ?? [])], findings, {
     suppress,
-    workers: options.positionWorkers !== false,
     units: { rendered, showUnits },
     resolveFixes: options.resolveFixes !== false,
     withFix: fixable,

@@ -1,45 +1,104 @@
 /**
- * NodeRef -> line/column. Built with `yaml`'s Document API, lazily and only for files that have
- * findings: the common path never pays for a second, position-keeping parse. Within such a file,
- * only the documents with findings are composed: yaml's Lexer (no CST, no nodes) finds where each
- * document starts, which costs a fraction of composing all of them.
+ * NodeRef -> line/column, lazily and only for files that have findings: the common path never pays
+ * for a second, position-keeping parse. A scan of line starts splits the file into documents, and
+ * the light locator reads the ranges of block-style YAML; only a document it declines is composed
+ * with `yaml` (positions-compose.ts, loaded on first need).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
 import type { NodeRef, Range, SourceFile } from './model.js';
+import { locateLight, scanDocument, type LightNode } from './light-locator.js';
+import type { ComposedFile } from './positions-compose.js';
 
-export type Located = { node: Node | null; pair?: Pair<unknown, unknown> };
+export interface Positions {
+  /** Parallel to the refs; absent for refs of files that failed. */
+  readonly ranges: Array<Range | undefined>;
+  /** Files whose positions could not be resolved, with the error. */
+  readonly failures: Map<SourceFile, unknown>;
+}
 
-/** Lexer control tokens: markers, not text, so they take no room in the source. */
-const CONTROL = new Set(['\u0002', '\u0018', '\u001f']);
-const DOCUMENT_MODE = '\u0002';
+/** The ranges of `refs`, file by file; `keep` receives the files whose documents were composed (fixes reuse them). */
+export async function resolveAll(refs: readonly NodeRef[], keep?: Map<SourceFile, ComposedFile>): Promise<Positions> {
+  const byFile = new Map<SourceFile, number[]>();
+  refs.forEach((ref, i) => {
+    const list = byFile.get(ref.file);
+    if (list) list.push(i);
+    else byFile.set(ref.file, [i]);
+  });
+  const ranges: Array<Range | undefined> = new Array(refs.length);
+  const failures = new Map<SourceFile, unknown>();
+  for (const [file, indexes] of byFile) {
+    try {
+      const found = await resolveFile(file, indexes.map((i) => refs[i]), keep);
+      indexes.forEach((i, k) => (ranges[i] = found[k]));
+    } catch (error) {
+      failures.set(file, error);
+    }
+  }
+  return { ranges, failures };
+}
+
+/** The ranges of `refs` in one file: by the light locator, else from documents composed with `yaml` (loaded only then). */
+async function resolveFile(file: SourceFile, refs: readonly NodeRef[], keep?: Map<SourceFile, ComposedFile>): Promise<Range[]> {
+  const positions = new PositionResolver(file);
+  const ranges = refs.map((ref) => positions.locate(ref));
+  if (ranges.every((range) => range !== undefined)) return ranges as Range[];
+  const { ComposedFile } = await import('./positions-compose.js');
+  const composed = new ComposedFile(positions);
+  keep?.set(file, composed);
+  return ranges.map((range, i) => range ?? composed.resolve(refs[i]));
+}
+
+/** A line starting with `---` or `...` and then a space or its end: never content (YAML's c-forbidden). */
+const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 
 /**
- * Offsets where each document starts: at every `---`, and where content starts a document
- * without one (the lexer marks that with a document-mode token not followed by `---`).
+ * Offsets where each document starts, numbered as the loader (js-yaml, or yaml's parser for a file
+ * it rejects) numbers them: at every `---`; at the first line of content (not blank, not a comment,
+ * not a `%` directive) of a document that starts without one, at the start of the stream or after
+ * a `...` end marker (or at what follows that marker on its line); and at a `...` that ends no
+ * document, which ends an empty one.
  */
 export function documentStarts(text: string): number[] {
   const starts: number[] = [];
-  let offset = 0;
-  let pending = -1;
-  for (const token of new Lexer().lex(text)) {
-    if (token === DOCUMENT_MODE) {
-      pending = offset;
+  let open = false;
+  let from = 0;
+  MARKER.lastIndex = 0;
+  for (let match = MARKER.exec(text); ; match = MARKER.exec(text)) {
+    const to = match ? match.index : text.length;
+    const content = open ? -1 : firstContent(text, from, to);
+    if (content !== -1) starts.push(content);
+    if (!match) return starts;
+    const nl = text.indexOf('\n', match.index);
+    from = nl === -1 ? text.length : nl + 1;
+    MARKER.lastIndex = from;
+    if (match[0] === '---') {
+      starts.push(match.index);
+      open = true;
       continue;
     }
-    if (CONTROL.has(token)) continue;
-    if (token === '---') starts.push(offset);
-    else if (pending !== -1) starts.push(pending);
-    pending = -1;
-    offset += token.length;
+    if (!open && content === -1) starts.push(match.index);
+    const rest = text.slice(match.index + 3, nl === -1 ? text.length : nl).trim();
+    open = rest !== '' && !rest.startsWith('#');
+    if (open) starts.push(match.index + 3);
   }
-  if (pending !== -1) starts.push(pending);
-  return starts;
+}
+
+/** The start of the first line in [from, to) that holds content, or -1. */
+function firstContent(text: string, from: number, to: number): number {
+  for (let at = from; at < to; ) {
+    let i = at;
+    while (i < to && (text[i] === ' ' || text[i] === '\t')) i++;
+    const c = text[i];
+    if (i < to && c !== '#' && c !== '\n' && c !== '\r' && !(c === '%' && i === at)) return at;
+    const nl = text.indexOf('\n', i);
+    at = nl === -1 ? to : nl + 1;
+  }
+  return -1;
 }
 
 export class PositionResolver {
-  private readonly docs = new Map<number, { doc: Document.Parsed; offset: number; end: number } | undefined>();
   private starts: number[] | undefined;
+  /** Each document's light tree, scanned once (null: declined). */
+  private readonly trees = new Map<number, LightNode | null>();
   private lineStarts: number[] | undefined;
   /** The file's text without its byte-order mark: offsets (and fix ranges) count from here. */
   readonly text: string;
@@ -48,31 +107,31 @@ export class PositionResolver {
     this.text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
   }
 
-  /** Document `index` of the file, composed on first use, with where it starts and ends in `text`. */
-  document(index: number): { doc: Document.Parsed; offset: number; end: number } | undefined {
-    if (!this.docs.has(index)) {
-      this.starts ??= documentStarts(this.text);
-      const start = this.starts[index];
-      if (start === undefined) return undefined;
-      const end = this.starts[index + 1] ?? this.text.length;
-      const doc = parseDocument(this.text.slice(start, end), { strict: false, uniqueKeys: false, prettyErrors: false });
-      this.docs.set(index, { doc: doc as Document.Parsed, offset: start, end });
+  /** Where document `index` starts and ends in `text`. */
+  span(index: number): { offset: number; end: number } | undefined {
+    this.starts ??= documentStarts(this.text);
+    const offset = this.starts[index];
+    return offset === undefined ? undefined : { offset, end: this.starts[index + 1] ?? this.text.length };
+  }
+
+  /** The range of `ref` found by the light locator; undefined when it declines (compose the document). */
+  locate(ref: NodeRef): Range | undefined {
+    let tree = this.trees.get(ref.docIndex);
+    if (tree === undefined) {
+      const span = this.span(ref.docIndex);
+      tree = (span && scanDocument(this.text, span.offset, span.end)) ?? null;
+      this.trees.set(ref.docIndex, tree);
     }
-    return this.docs.get(index);
+    const found = tree && locateLight(tree, ref.path, ref.key === true);
+    return found ? this.toRange(found) : undefined;
   }
 
-  resolve(ref: NodeRef): Range {
-    const found = this.document(ref.docIndex);
-    if (!found?.doc.contents) return this.toRange(0, 1);
-    const target = chooseNode(locate(found.doc.contents, ref.path), ref.key === true);
-    if (!target?.range) return this.toRange(0, 1);
-    const start = found.offset + target.range[0];
-    return this.toRange(start, trimEnd(this.text, start, found.offset + target.range[1]));
-  }
-
-  private toRange(start: number, end: number): Range {
+  /** Text offsets [start, end) -> a 1-based range; trailing whitespace is not part of what we point at. */
+  toRange([start, end]: readonly [number, number]): Range {
+    let e = end;
+    while (e > start + 1 && /\s/.test(this.text[e - 1])) e--;
     const a = this.linePos(start);
-    const b = this.linePos(Math.max(end, start + 1));
+    const b = this.linePos(Math.max(e, start + 1));
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   }
 
@@ -91,42 +150,4 @@ export class PositionResolver {
     }
     return { line: low + 1, col: offset - this.lineStarts[low] + 1 };
   }
-}
-
-/** Follows `path` as far as it exists; `complete` tells whether every segment was found. */
-export function locate(root: Node, path: NodeRef['path']): Located & { complete: boolean } {
-  let current: Located = { node: root };
-  for (const segment of path) {
-    const node = current.node && isAlias(current.node) ? null : current.node;
-    let next: Located | undefined;
-    if (node && isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-      if (pair) next = { node: (pair.value as Node | null) ?? null, pair };
-    } else if (node && isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as Node | undefined;
-      if (item) next = { node: item };
-    }
-    if (!next) return { ...current, complete: false };
-    current = next;
-  }
-  return { ...current, complete: true };
-}
-
-/**
- * The smallest node that explains the finding: the value itself when the path exists (its key
- * when asked for, or when the value is empty); the key of the nearest existing parent otherwise,
- * rather than the parent's whole multi-line body.
- */
-function chooseNode(found: Located & { complete: boolean }, wantKey: boolean): Node | null | undefined {
-  const key = found.pair && isPair(found.pair) ? (found.pair.key as Node | null) : null;
-  if (!found.complete || wantKey) return key ?? found.node;
-  if (!found.node || (found.node.range && found.node.range[0] === found.node.range[1])) return key ?? found.node;
-  return found.node;
-}
-
-/** Trailing whitespace and newlines are not part of what we point at. */
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start + 1 && /\s/.test(text[e - 1])) e--;
-  return e;
 }

@@ -1,11 +1,11 @@
 /**
- * Findings -> results: positions resolved (in a worker too for many files), fixes and related
+ * Findings -> results: positions resolved, fixes and related
  * places resolved to text, rendered findings moved to their sources, comment directives applied,
  * sorted by file, line, column and rule id. A failure in one file (composing its YAML for positions,
  * scanning its comments) becomes an `internal-error` finding on that file; the others are unaffected.
  */
 import type { LintMessage, LintResult, Range, SourceFile } from './model.js';
-import type { PositionResolver } from './positions.js';
+import type { ComposedFile } from './positions-compose.js';
 import { INTERNAL_ERROR, internalFinding, type Finding } from './runner.js';
 import { applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
 import type { RenderedRun } from './units/render-run.js';
@@ -14,8 +14,6 @@ const FILE_START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export interface ResultOptions {
   readonly suppress: SuppressOptions;
-  /** Resolve positions of many files in a worker thread too. */
-  readonly workers: boolean;
   /** Rendered units: findings move to their sources; `showUnits` names the unit in each message. */
   readonly units: { readonly rendered?: RenderedRun; readonly showUnits: boolean };
   /** Resolve fixes and suggestions to text edits. */
@@ -29,16 +27,16 @@ export interface ResultOptions {
 export async function toResults(
   files: readonly SourceFile[],
   findings: readonly Finding[],
-  { suppress, workers, units, resolveFixes, withFix, withRelated }: ResultOptions,
+  { suppress, units, resolveFixes, withFix, withRelated }: ResultOptions,
 ): Promise<LintResult[]> {
   const byFile = new Map<SourceFile, LintMessage[]>();
-  // Positions need yaml's document API: loaded only when something is reported.
+  // Positions are loaded only when something is reported (and yaml only for what the light locator declines).
   const located = findings.filter((f) => !f.range && f.node);
   const nodes = located.map((f) => f.node!);
   const relatedNodes = withRelated ? located.flatMap((f) => (f.related ?? []).map((r) => r.node)) : [];
-  const resolvers = new Map<SourceFile, PositionResolver>();
+  const resolvers = new Map<SourceFile, ComposedFile>();
   const { ranges: resolved, failures } = nodes.length > 0
-    ? await (await import('./position-pool.js')).resolveAll([...nodes, ...relatedNodes], workers, resolvers)
+    ? await (await import('./positions.js')).resolveAll([...nodes, ...relatedNodes], resolvers)
     : { ranges: [], failures: new Map<SourceFile, unknown>() };
   const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
   const relatedOf = new Map<Finding, Array<Range & { filePath: string; message: string }>>();
@@ -49,7 +47,7 @@ export async function toResults(
     relatedOf.set(finding, places.flatMap(({ range, ...place }) => (range ? [{ ...place, ...range }] : [])));
   }
   const reported = [...files];
-  // Fix text needs the same composed documents: resolved only for findings that carry a fix.
+  // Fix text needs composed documents (those positions composed are reused): only for findings that carry a fix.
   const fixable = resolveFixes ? findings.filter((f) => f.fix || f.suggestions) : [];
   const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable, resolvers) : undefined;
   for (const finding of findings) {

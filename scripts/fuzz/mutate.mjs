@@ -271,7 +271,7 @@ export async function checkMutant(lint, m, { timeLimitMs = 10_000 } = {}) {
   const started = performance.now();
   let output;
   try {
-    output = await lint(inputs, { positionWorkers: false });
+    output = await lint(inputs);
   } catch (error) {
     return `lint() threw: ${error instanceof Error ? error.stack : String(error)}`;
   }

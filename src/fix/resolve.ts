@@ -10,7 +10,8 @@ import jsyaml from 'js-yaml';
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { LintSuggestion, SourceFile } from '../model.js';
 import type { Finding } from '../runner.js';
-import { locate, PositionResolver, type Located } from '../positions.js';
+import { ComposedFile, locate, type Located } from '../positions-compose.js';
+import { PositionResolver } from '../positions.js';
 import { LOAD_OPTIONS } from '../load.js';
 import { applyToValue, type Edit, type FixValue, type TextEdit } from './edits.js';
 import { renderBlock, renderEntry, renderFlow, renderScalar, type Layout } from './render.js';
@@ -32,7 +33,7 @@ export class FixResolver {
   private readonly before = new Map<string, unknown>();
 
   /** `files`: resolvers that positions already composed documents with, reused here. */
-  constructor(private readonly files = new Map<SourceFile, PositionResolver>()) {}
+  constructor(private readonly files = new Map<SourceFile, ComposedFile>()) {}
 
   /** One text edit doing all of `edits` (they must lie in one document), or undefined when it cannot be made safely. */
   resolve(edits: readonly Edit[]): TextEdit | undefined {
@@ -40,10 +41,10 @@ export class FixResolver {
     const { file, docIndex } = edits[0].at;
     if (edits.some((e) => e.at.file !== file || e.at.docIndex !== docIndex)) return undefined;
     let resolver = this.files.get(file);
-    if (!resolver) this.files.set(file, (resolver = new PositionResolver(file)));
+    if (!resolver) this.files.set(file, (resolver = new ComposedFile(new PositionResolver(file))));
     const found = resolver.document(docIndex);
     if (!found?.doc.contents || found.doc.errors.length > 0) return undefined;
-    const text = resolver.text;
+    const text = resolver.positions.text;
     const doc: Doc = {
       text, offset: found.offset, end: found.end, contents: found.doc.contents as Node,
       json: /\.json$/i.test(file.path) || /^\s*[{[]/.test(text), eol: text.includes('\r\n') ? '\r\n' : '\n',
@@ -262,7 +263,7 @@ function insertText(doc: Doc, node: Node | null, key: string, value: FixValue, b
 /** The text edits of each finding's fix and suggestions; a fix that cannot be made safely is left out. */
 export function resolveFixes(
   findings: readonly Finding[],
-  resolvers?: Map<SourceFile, PositionResolver>,
+  resolvers?: Map<SourceFile, ComposedFile>,
 ): Map<Finding, { fix?: TextEdit; suggestions?: LintSuggestion[] }> {
   const resolver = new FixResolver(resolvers);
   const out = new Map<Finding, { fix?: TextEdit; suggestions?: LintSuggestion[] }>();

@@ -65,7 +65,7 @@ export class Workspace {
       this.configProblem ??= { file: file ?? cwd, problems: [{ line: 1, column: 1, message: (error as Error).message }] };
       this.options = { cwd, ruleSet: rules };
     }
-    this.options = { ...this.options, cache: this.cache, related: true, resolveFixes: true, positionWorkers: false };
+    this.options = { ...this.options, cache: this.cache, related: true, resolveFixes: true };
     if (!this.root) return;
     const read = await readInputs([{ path: this.root }], {
       cwd,

@@ -35,7 +35,7 @@ it('exits 0 or 1 with JSON that parses for mutants through the built CLI', () =>
 
 it('lints the inputs long fuzz runs found crashing (fixtures/robustness) without an internal error', async () => {
   for (const seed of seeds.filter((s) => s.path.startsWith(path.join('fixtures', 'robustness')) && !s.path.endsWith('every-lookup.yaml'))) {
-    const output = await lint([{ path: seed.path, text: seed.text }], { positionWorkers: false });
+    const output = await lint([{ path: seed.path, text: seed.text }]);
     expect(output.results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'internal-error'), seed.path).toEqual([]);
   }
 });

@@ -12,7 +12,7 @@ import { SHARED_ROOT, hasShared } from '../helpers/shared.js';
 import { ROOT } from '../helpers/test-rule.js';
 
 async function messages(text: string, name = 'input.yaml') {
-  const output = await lint([{ path: name, text }], { positionWorkers: false });
+  const output = await lint([{ path: name, text }]);
   expect(output.errors).toEqual([]);
   return output.results.flatMap((r) => r.messages);
 }
@@ -40,7 +40,7 @@ describe('large and deep inputs', () => {
     const docs = Array.from({ length: 40000 }, (_, i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${i === 31234 ? 'Bad_Name' : `c-${i}`}\n`);
     const file = path.join(dir, 'many.yaml');
     writeFileSync(file, docs.join(''));
-    const output = await lint([{ path: file }], { positionWorkers: false });
+    const output = await lint([{ path: file }]);
     const found = output.results.flatMap((r) => r.messages);
     expect(found.map((m) => [m.ruleId, m.line, m.column])).toEqual([['invalid-object-name', 31234 * 5 + 5, 9]]);
   });
@@ -54,7 +54,7 @@ describe.runIf(hasShared('yaml-test-suite/cases'))('the YAML test suite', () => 
     for (const name of readdirSync(SUITE).sort()) {
       const text = readFileSync(path.join(SUITE, name, 'in.yaml'), 'utf8');
       const started = performance.now();
-      const output = await lint([{ path: `${name}.yaml`, text }], { positionWorkers: false });
+      const output = await lint([{ path: `${name}.yaml`, text }]);
       const crashed = output.results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'internal-error');
       if (output.errors.length > 0 || crashed.length > 0 || performance.now() - started > 5000) bad.push(`${name}: ${[...output.errors, ...crashed.map((m) => m.message)].join('; ')}`);
     }

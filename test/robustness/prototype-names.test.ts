@@ -23,7 +23,7 @@ function sameShape(word: string): string {
 const where = (m: LintMessage) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId} ${m.severity}`;
 
 async function findings(word: string): Promise<LintMessage[]> {
-  const output = await lint([{ path: 'every-lookup.yaml', text: TEMPLATE.replaceAll('__P__', word) }], { positionWorkers: false, freeze: true });
+  const output = await lint([{ path: 'every-lookup.yaml', text: TEMPLATE.replaceAll('__P__', word) }], { freeze: true });
   expect(output.errors).toEqual([]);
   return output.results.flatMap((r) => r.messages);
 }
@@ -69,7 +69,7 @@ describe('fixtures with member names substituted', () => {
       }
       const counter = { n: 0 };
       const text = docs.map((doc) => jsyaml.dump(substituted(doc, mode, counter), { lineWidth: -1, skipInvalid: true })).join('---\n');
-      const output = await lint([{ path: seed.path, text }], { positionWorkers: false });
+      const output = await lint([{ path: seed.path, text }]);
       for (const m of output.results.flatMap((r) => r.messages)) if (m.ruleId === 'internal-error') crashes.push(`${seed.path}: ${m.message}`);
     }
     expect(crashes).toEqual([]);

@@ -27,7 +27,7 @@ export function edit(file: string, from: string, to: string): number {
 }
 
 export async function lintRepo(dir: string, render: Partial<RenderSettings> = {}, options: LintOptions = {}) {
-  const output = await lint([{ path: dir }], { cwd: dir, positionWorkers: false, ...options, render: { mode: 'require', searchPath: TOOLS, ...render } });
+  const output = await lint([{ path: dir }], { cwd: dir, ...options, render: { mode: 'require', searchPath: TOOLS, ...render } });
   const messages = output.results.flatMap((r) => r.messages.map((m) => ({ ...m, file: path.relative(dir, r.filePath) })));
   return { ...output, messages };
 }

@@ -10,7 +10,7 @@ const NOISE = new Set(['duplicate-object', 'unknown-kind', 'invalid-object-name'
 
 describe('a repository of variants', () => {
   it('reports no duplicate, unknown kind or invalid name, except a real duplicate in one folder', async () => {
-    const output = await lint([{ path: REPO }], { cwd: REPO, positionWorkers: false });
+    const output = await lint([{ path: REPO }], { cwd: REPO });
     const noise = output.results.flatMap((r) => r.messages.filter((m) => NOISE.has(m.ruleId)).map((m) => `${path.relative(REPO, r.filePath)}:${m.line} ${m.ruleId}`));
     expect(noise).toEqual(['app/settings-us.yaml:4 duplicate-object', 'app/settings.yaml:4 duplicate-object']);
     expect(output.results.flatMap((r) => r.messages).filter((m) => m.severity === 2)).toHaveLength(2);
@@ -19,14 +19,14 @@ describe('a repository of variants', () => {
 
   it('groups files the configuration names into one unit (`units: [{name, files}]`)', async () => {
     const render = { mode: 'off' as const, searchPath: '', fileUnits: [{ name: 'every provider', files: ['provider/**'], base: REPO }] };
-    const output = await lint([{ path: REPO }], { cwd: REPO, positionWorkers: false, render });
+    const output = await lint([{ path: REPO }], { cwd: REPO, render });
     expect(output.units).toContain('every provider');
     const duplicates = output.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'duplicate-object').map((m) => `${path.relative(REPO, r.filePath)} ${m.unit}`));
     expect(duplicates).toEqual(expect.arrayContaining(['provider/aws/deploy.yaml every provider', 'provider/gcp/deploy.yaml every provider']));
   });
 
   it('lints one explicit file as a unit of its own', async () => {
-    const output = await lint([{ path: 'provider/gcp/deploy.yaml' }], { cwd: REPO, positionWorkers: false });
+    const output = await lint([{ path: 'provider/gcp/deploy.yaml' }], { cwd: REPO });
     expect(output.units).toEqual(['provider/gcp/deploy.yaml']);
     // Alone, the file's Deployment reads a ConfigMap that only the whole tree defines.
     expect(output.results[0].messages.map((m) => m.ruleId)).toContain('missing-configmap');

@@ -1,0 +1,50 @@
+/**
+ * Positions the light locator finds need no `yaml`: a run whose findings need no fix text does not
+ * load it, and a document the locator declines loads it for that document only, with the same answer.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/test-rule.js';
+
+const SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: nothing
+  ports:
+    - port: 80
+`;
+
+/** Reports every module the process resolves on stderr (registered from a data: URL, no files). */
+const HOOKS = `export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  process.stderr.write('LOADED ' + result.url + '\\n');
+  return result;
+}`;
+
+describe('positions without yaml', { timeout: 30_000 }, () => {
+  /** Lints `text` with the built engine in a fresh process: the findings' positions, and whether yaml was loaded. */
+  function run(text: string): { positions: string[]; yaml: boolean } {
+    const engine = pathToFileURL(path.join(ROOT, 'dist', 'engine.js')).href;
+    const script = `import { register } from 'node:module';
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});
+const { lint } = await import(${JSON.stringify(engine)});
+const out = await lint([{ path: 'web.yaml', text: ${JSON.stringify(text)} }], { resolveFixes: false, only: ['service-selector-mismatch'] });
+console.log(JSON.stringify(out.results.flatMap((r) => r.messages.map((m) => m.line + ':' + m.column + '-' + m.endLine + ':' + m.endColumn))));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    return { positions: JSON.parse(result.stdout), yaml: /^LOADED \S*\/node_modules\/yaml\//m.test(result.stderr) };
+  }
+
+  it('does not load yaml when the light locator finds every position', () => {
+    expect(run(SERVICE)).toEqual({ positions: ['7:5-7:17'], yaml: false });
+  });
+
+  it('loads yaml for a document the light locator declines, and finds the same place', () => {
+    expect(run(SERVICE.replace('name: web', 'name: &n web'))).toEqual({ positions: ['7:5-7:17'], yaml: true });
+  });
+});
