@@ -34,10 +34,22 @@ const QUALIFIED_NAME_MSG = "must consist of alphanumeric characters, '-', '_' or
 const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
-const encoder = new TextEncoder();
-/** Go's `len`: UTF-8 bytes. */
+/**
+ * Go's `len`: UTF-8 bytes, counted without encoding (TextEncoder's count: a lone surrogate becomes
+ * U+FFFD, 3 bytes).
+ */
 export function byteLength(value: string): number {
-  return encoder.encode(value).length;
+  let bytes = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 const maxLen = (max: number) => `must be no more than ${max} characters`;

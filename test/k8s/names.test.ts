@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  byteLength,
   checkGenerateName,
   isApiServerObject,
   isDns1035Label,
@@ -174,5 +175,13 @@ describe('suggestions', () => {
     expect(isTemplated('${APP}-web')).toBe(true);
     expect(isTemplated('{{ .Release.Name }}')).toBe(true);
     expect(isTemplated('web')).toBe(false);
+  });
+});
+
+describe('byteLength', () => {
+  it('counts UTF-8 bytes as TextEncoder does, lone surrogates as U+FFFD', () => {
+    const encoder = new TextEncoder();
+    const samples = ['', 'web', 'caf\u00e9', '\u00ff\u0100\u07ff\u0800', '\u65e5\u672c', '\u{1f680}x', 'a\ud800', '\udc00b', '\ud800\ud800\udc00', '\uffff\ud83d'];
+    for (const sample of samples) expect(byteLength(sample), JSON.stringify(sample)).toBe(encoder.encode(sample).length);
   });
 });
