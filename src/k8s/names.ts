@@ -23,6 +23,8 @@ const DNS1123_LABEL_RE = new RegExp(`^${DNS1123_LABEL}$`);
 const DNS1123_SUBDOMAIN_RE = new RegExp(`^${DNS1123_LABEL}(\\.${DNS1123_LABEL})*$`);
 const DNS1035_LABEL_RE = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME_RE = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+/** A valid qualified name when at most 63 characters long (all ASCII, so each part is within its limit). */
+const VALID_SHORT_QUALIFIED_NAME_RE = new RegExp(`^(${DNS1123_LABEL}(\\.${DNS1123_LABEL})*/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$`);
 
 const DNS1123_LABEL_MSG =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
@@ -82,6 +84,7 @@ export function isPathSegmentName(value: string): string[] {
 
 /** A label key, annotation key (after lowercasing) or finalizer: `[prefix/]name`. */
 export function isQualifiedName(value: string): string[] {
+  if (value.length <= 63 && VALID_SHORT_QUALIFIED_NAME_RE.test(value)) return []; // the usual case, at once
   const errors: string[] = [];
   const parts = value.split('/');
   if (parts.length > 2) {
@@ -99,6 +102,7 @@ export function isQualifiedName(value: string): string[] {
 }
 
 export function isLabelValue(value: string): string[] {
+  if (value === '' || (value.length <= 63 && QUALIFIED_NAME_RE.test(value))) return []; // ASCII: 63 bytes at most
   const errors: string[] = [];
   if (byteLength(value) > 63) errors.push(maxLen(63));
   if (value !== '' && !QUALIFIED_NAME_RE.test(value)) errors.push(LABEL_VALUE_MSG);

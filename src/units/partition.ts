@@ -33,11 +33,16 @@ interface Group {
   readonly objects: Map<string, unknown[]>;
 }
 
-function merge(groups: readonly Group[]): Group {
-  const out: Group = { dirs: [], files: [], objects: new Map() };
-  for (const group of groups) {
+/**
+ * The groups as one, taking over the first group's map of objects (its owner drops it); without
+ * `objects` (the top of the tree, where only folders and files matter), no map at all.
+ */
+function merge(groups: readonly Group[], objects = true): Group {
+  const out: Group = { dirs: [], files: [], objects: objects ? groups[0].objects : new Map() };
+  for (const [i, group] of groups.entries()) {
     out.dirs.push(...group.dirs);
     out.files.push(...group.files);
+    if (!objects || i === 0) continue;
     for (const [key, values] of group.objects) {
       const list = out.objects.get(key);
       if (list) list.push(...values);
@@ -97,7 +102,7 @@ interface Folder {
   readonly children: Map<string, Folder>;
 }
 
-function groupsOf(dir: string, folder: Folder): Group[] {
+function groupsOf(dir: string, folder: Folder, top = false): Group[] {
   const parts: Group[] = [];
   if (folder.files.length > 0) {
     const objects = new Map<string, unknown[]>();
@@ -113,7 +118,7 @@ function groupsOf(dir: string, folder: Folder): Group[] {
   for (const [name, child] of [...folder.children].sort(([a], [b]) => a.localeCompare(b))) parts.push(...groupsOf(path.join(dir, name), child));
   if (parts.length <= 1) return parts;
   const colliding = collisions(parts);
-  if (!colliding.includes(true)) return [{ ...merge(parts), dirs: [dir] }];
+  if (!colliding.includes(true)) return [{ ...merge(parts, !top), dirs: [dir] }];
   // Alternatives: each colliding part joins the first unit it does not collide with; the
   // parts that collide with nothing are shared by every unit.
   const shared = parts.filter((_, i) => !colliding[i]);
@@ -124,7 +129,7 @@ function groupsOf(dir: string, folder: Folder): Group[] {
     if (j === -1) units.push(part);
     else units[j] = { ...merge([units[j], part]), dirs: [...units[j].dirs, ...part.dirs] };
   });
-  return units.map((unit) => ({ ...merge([unit, ...shared]), dirs: unit.dirs }));
+  return units.map((unit) => ({ ...merge([unit, ...shared], !top), dirs: unit.dirs }));
 }
 
 /** Units of plain files, named by folder relative to `root` (their common folder when unset). */
@@ -142,7 +147,7 @@ export function partition(files: readonly PlainFile[], root?: string): PlainUnit
     }
     folder.files.push(file);
   }
-  return groupsOf('', top).map((group) => ({
+  return groupsOf('', top, true).map((group) => ({
     name: [...new Set(group.dirs.map((d) => d || '.'))].join(' + '),
     files: [...new Set(group.files)],
   }));

@@ -185,3 +185,28 @@ describe('byteLength', () => {
     for (const sample of samples) expect(byteLength(sample), JSON.stringify(sample)).toBe(encoder.encode(sample).length);
   });
 });
+
+describe('isQualifiedName and isLabelValue fast paths', () => {
+  // Upstream's definitions, spelled out: an optional DNS-1123 subdomain prefix (<= 253) and '/', then a name (<= 63).
+  const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+  const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+  const validKey = (v: string) => {
+    const parts = v.split('/');
+    if (parts.length > 2) return false;
+    const name = parts[parts.length - 1];
+    const prefixOk = parts.length === 1 || (SUBDOMAIN.test(parts[0]) && parts[0].length <= 253);
+    return prefixOk && NAME.test(name) && name.length <= 63;
+  };
+  it('accept exactly the valid keys and values', () => {
+    const alphabet = ['a', 'Z', '0', '-', '_', '.', '/', 'é', 'b'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 3000; n++) {
+      const length = Math.floor(random() * 70);
+      let value = '';
+      for (let i = 0; i < length; i++) value += alphabet[Math.floor(random() * alphabet.length)];
+      expect(isQualifiedName(value).length === 0, value).toBe(validKey(value));
+      expect(isLabelValue(value).length === 0, value).toBe(value === '' || (NAME.test(value) && value.length <= 63));
+    }
+  });
+});
