@@ -1,0 +1,45 @@
+/** The memos of pure string functions: same answers as a fresh computation, bounded, never shared for mutation. */
+import { describe, expect, it } from 'vitest';
+import { PairMemo, StringMemo } from '../../src/k8s/memo.js';
+import { parseImageReference } from '../../src/k8s/image-reference.js';
+import { parseQuantity } from '../../src/k8s/quantity.js';
+
+describe('StringMemo and PairMemo', () => {
+  it('keep values until the limit, then start over', () => {
+    const memo = new StringMemo<number>(2);
+    memo.set('a', 1);
+    memo.set('b', 2);
+    expect([memo.get('a'), memo.get('b')]).toEqual([1, 2]);
+    expect(memo.set('c', 3)).toBe(3);
+    expect([memo.get('a'), memo.get('c')]).toEqual([undefined, 3]);
+    const pairs = new PairMemo<string>(2);
+    pairs.set('v1', 'Service', 's');
+    pairs.set('v1', 'Service', 's2');
+    pairs.set('apps/v1', 'Deployment', 'd');
+    expect([pairs.get('v1', 'Service'), pairs.get('apps/v1', 'Deployment'), pairs.get('v1', 'Deployment')]).toEqual(['s2', 'd', undefined]);
+    pairs.set('v1', 'Pod', 'p');
+    expect([pairs.get('v1', 'Service'), pairs.get('v1', 'Pod')]).toEqual([undefined, 'p']);
+  });
+});
+
+describe('memoised parsers', () => {
+  it('parseQuantity answers a repeated string as the first time, with a copy', () => {
+    for (const text of ['100m', '128Mi', '1.5Gi', '512mb', ' 2 Gi', 'abc', '1e3', '']) {
+      const first = parseQuantity(text);
+      (first as { ok: boolean }).ok = !first.ok; // a caller's change does not reach the memo
+      const again = parseQuantity(text);
+      expect(again.ok).toBe(!first.ok);
+      expect(parseQuantity(text)).toEqual(again);
+    }
+  });
+
+  it('parseImageReference keeps the suggestion of a name first parsed as a suggestion', () => {
+    // ` Nginx:1.27` suggests its trimmed form only if that is valid: `Nginx:1.27` is parsed without suggestions then.
+    const spaced = parseImageReference(' Nginx:1.27');
+    expect(spaced.ok === false && spaced.suggestion).toBe(undefined);
+    expect(parseImageReference('Nginx:1.27')).toMatchObject({ ok: false, suggestion: 'nginx:1.27' });
+    const first = parseImageReference('ghcr.io/acme/web:1.0');
+    if (first.ok) first.reference.tag = 'changed';
+    expect(parseImageReference('ghcr.io/acme/web:1.0')).toEqual({ ok: true, reference: { domain: 'ghcr.io', path: 'acme/web', tag: '1.0' } });
+  });
+});
