@@ -129,11 +129,20 @@ export interface DeclaredPort {
   readonly index: number;
 }
 
+/** Ports already read, per container object: several rules ask for the same container's ports. */
+const declaredPorts = new WeakMap<Container, readonly DeclaredPort[]>();
+
 /** Ports a container declares, with the protocol defaulted as the API server does. */
 export function containerPorts(container: Container): DeclaredPort[] {
   if (!Array.isArray(container.ports)) return [];
+  let ports = declaredPorts.get(container);
+  if (ports === undefined) declaredPorts.set(container, (ports = readPorts(container.ports)));
+  return [...ports];
+}
+
+function readPorts(ports: readonly unknown[]): DeclaredPort[] {
   const out: DeclaredPort[] = [];
-  container.ports.forEach((port: unknown, index) => {
+  ports.forEach((port: unknown, index) => {
     if (!isRecord(port)) return;
     const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
     const number = (value: unknown) => (typeof value === 'number' ? value : undefined);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PairMemo, StringMemo } from '../../src/k8s/memo.js';
 import { parseImageReference } from '../../src/k8s/image-reference.js';
 import { parseQuantity } from '../../src/k8s/quantity.js';
+import { containerPorts } from '../../src/k8s/pod-template.js';
+import type { Container } from 'kubernetes-types/core/v1.js';
 
 describe('StringMemo and PairMemo', () => {
   it('keep values until the limit, then start over', () => {
@@ -41,5 +43,20 @@ describe('memoised parsers', () => {
     const first = parseImageReference('ghcr.io/acme/web:1.0');
     if (first.ok) first.reference.tag = 'changed';
     expect(parseImageReference('ghcr.io/acme/web:1.0')).toEqual({ ok: true, reference: { domain: 'ghcr.io', path: 'acme/web', tag: '1.0' } });
+  });
+});
+
+describe('containerPorts', () => {
+  it('reads each container once and hands out a list of its own', () => {
+    const container = Object.freeze({ name: 'web', ports: Object.freeze([Object.freeze({ name: 'http', containerPort: 8080 }), Object.freeze({ containerPort: 53, protocol: 'UDP' }), 'junk']) }) as unknown as Container;
+    const expected = [
+      { name: 'http', containerPort: 8080, hostPort: undefined, hostIP: undefined, protocol: 'TCP', index: 0 },
+      { name: undefined, containerPort: 53, hostPort: undefined, hostIP: undefined, protocol: 'UDP', index: 1 },
+    ];
+    const first = containerPorts(container);
+    expect(first).toEqual(expected);
+    first.pop();
+    expect(containerPorts(container)).toEqual(expected);
+    expect(containerPorts({ name: 'none' })).toEqual([]);
   });
 });
