@@ -16,6 +16,7 @@
 import { isBuiltInGroup } from './api-deprecations.js';
 import { groupOf } from './kinds.js';
 import { editDistance } from './suggest.js';
+import { PairMemo } from './memo.js';
 import { servedGroupVersions, SUPPORTED_VERSIONS } from '../schemas.js';
 
 const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
@@ -158,7 +159,13 @@ export function nameFormatOf(group: string, kind: string): NameFormat | undefine
 /** Tool configuration that looks like an object but is never sent to the API server. */
 const CONFIG_GROUPS = new Set(['kubeadm.k8s.io', 'audit.k8s.io', 'apiserver.k8s.io', 'kind.x-k8s.io', 'k3d.io', 'kpt.dev', 'config.kubernetes.io', 'builtin', 'install.istio.io']);
 
+const apiServerObjects = new PairMemo<boolean>();
+
 export function isApiServerObject(apiVersion: string, kind: string): boolean {
+  return apiServerObjects.get(apiVersion, kind) ?? apiServerObjects.set(apiVersion, kind, appliedByApiServer(apiVersion, kind));
+}
+
+function appliedByApiServer(apiVersion: string, kind: string): boolean {
   const slash = apiVersion.indexOf('/');
   const group = slash === -1 ? '' : apiVersion.slice(0, slash);
   if (group === '') return apiVersion === 'v1' && kind !== 'Config';

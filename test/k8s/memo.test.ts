@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { PairMemo, StringMemo } from '../../src/k8s/memo.js';
 import { parseImageReference } from '../../src/k8s/image-reference.js';
 import { parseQuantity } from '../../src/k8s/quantity.js';
-import { containerPorts } from '../../src/k8s/pod-template.js';
+import { containerPorts, podTemplateOf, volumeUsers } from '../../src/k8s/pod-template.js';
+import { loadFile } from '../../src/load.js';
+import { toResources } from '../../src/resource.js';
 import type { Container } from 'kubernetes-types/core/v1.js';
 
 describe('StringMemo and PairMemo', () => {
@@ -58,5 +60,25 @@ describe('containerPorts', () => {
     first.pop();
     expect(containerPorts(container)).toEqual(expected);
     expect(containerPorts({ name: 'none' })).toEqual([]);
+  });
+});
+
+describe('volumeUsers', () => {
+  it('maps each volume to the containers that mount it, in order, each once', () => {
+    const [resource] = toResources(loadFile({ path: 'pod.yaml', text: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: ns}
+spec:
+  initContainers:
+    - {name: init, volumeDevices: [{name: disk, devicePath: /dev/xvda}]}
+  containers:
+    - name: a
+      volumeMounts: [{name: data, mountPath: /a}, {name: data, mountPath: /b}, {name: 7, mountPath: /c}]
+    - {name: b, volumeMounts: [{name: config, mountPath: /c}, {name: data, mountPath: /d}]}
+` }).documents, 'default');
+    const template = podTemplateOf(resource)!;
+    const users = volumeUsers(template);
+    const names = (volume: string) => users.get(volume)?.map((r) => r.container.name);
+    expect([names('data'), names('config'), names('disk'), names('7')]).toEqual([['a', 'b'], ['b'], ['init'], undefined]);
   });
 });
