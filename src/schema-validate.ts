@@ -26,7 +26,7 @@ import type { Path, PathSegment } from './model.js';
 import { isRecord, own, type Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 import { lookupKind, resolveVersion, versionsServing, type JsonSchema } from './schemas.js';
-import { PairMemo, StringMemo } from './k8s/memo.js';
+import { PairMemo } from './k8s/memo.js';
 import { typeOnly, typeProblem } from './k8s/schema-types.js';
 
 export type SchemaIssueCode = 'unknownField' | 'wrongType' | 'missingField' | 'duplicateEntry' | 'invalidValue' | 'ruleFailed';
@@ -55,13 +55,12 @@ export interface ObjectSchema {
 
 /** Per resolved version: apiVersion -> kind -> the built-in schema (null: none). */
 const builtInSchemas = new Map<string, PairMemo<ObjectSchema | null>>();
-const resolvedVersions = new StringMemo<string>(100);
 
 /** The schema `resource` is validated against in `version`, or undefined when it is not ours to check:
  * a built-in kind the version does not serve (removed-api-version owns it) or a kind without a
  * CustomResourceDefinition. `v1.30.4` means 1.30; an unsupported version throws RangeError. */
 export function objectSchema(resource: Resource, index: ResourceIndex, spelledVersion: string): ObjectSchema | undefined {
-  const version = resolvedVersions.get(spelledVersion) ?? resolvedVersions.set(spelledVersion, resolveVersion(spelledVersion) ?? spelledVersion);
+  const version = resolveVersion(spelledVersion) ?? spelledVersion;
   const { apiVersion, kind } = resource;
   let schemas = builtInSchemas.get(version);
   if (schemas === undefined) builtInSchemas.set(version, (schemas = new PairMemo()));

@@ -6,6 +6,7 @@ import { parseQuantity } from '../../src/k8s/quantity.js';
 import { containerPorts, podTemplateOf, volumeUsers } from '../../src/k8s/pod-template.js';
 import { loadFile } from '../../src/load.js';
 import { toResources } from '../../src/resource.js';
+import { resolveVersion, versionsServing } from '../../src/schemas.js';
 import type { Container } from 'kubernetes-types/core/v1.js';
 
 describe('StringMemo and PairMemo', () => {
@@ -80,5 +81,16 @@ spec:
     const users = volumeUsers(template);
     const names = (volume: string) => users.get(volume)?.map((r) => r.container.name);
     expect([names('data'), names('config'), names('disk'), names('7')]).toEqual([['a', 'b'], ['b'], ['init'], undefined]);
+  });
+});
+
+describe('resolveVersion and versionsServing', () => {
+  it('answer repeated questions as the first time', () => {
+    for (let round = 0; round < 2; round++) {
+      expect([resolveVersion('v1.30.4'), resolveVersion(' 1.35 '), resolveVersion('9.99'), resolveVersion('nonsense')]).toEqual(['1.30', '1.35', undefined, undefined]);
+      const served = versionsServing('batch/v1beta1', 'CronJob');
+      expect(served).toEqual(['1.23', '1.24']);
+      served.push('changed');
+    }
   });
 });
