@@ -7,6 +7,8 @@ import { containerPorts, podTemplateOf, volumeUsers } from '../../src/k8s/pod-te
 import { loadFile } from '../../src/load.js';
 import { toResources } from '../../src/resource.js';
 import { resolveVersion, versionsServing } from '../../src/schemas.js';
+import { effectiveContainers } from '../../src/k8s/resources.js';
+import { indexOf } from '../helpers/index-of.js';
 import type { Container } from 'kubernetes-types/core/v1.js';
 
 describe('StringMemo and PairMemo', () => {
@@ -92,5 +94,39 @@ describe('resolveVersion and versionsServing', () => {
       expect(served).toEqual(['1.23', '1.24']);
       served.push('changed');
     }
+  });
+});
+
+describe('effectiveContainers', () => {
+  const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - {name: web, image: nginx, resources: {limits: {memory: 256Mi}}}
+`;
+  const limitRange = `---
+apiVersion: v1
+kind: LimitRange
+metadata: {name: defaults, namespace: shop}
+spec:
+  limits: [{type: Container, default: {cpu: 500m}, defaultRequest: {cpu: 100m}}]
+`;
+  const summary = (containers: ReturnType<typeof effectiveContainers>) =>
+    containers.map((c) => ({ name: c.name, requests: Object.fromEntries([...c.requests].map(([k, a]) => [k, `${a.text} ${a.source}`])), limits: [...c.limits.keys()] }));
+
+  it('answers a template again as the first time, for its own index only', () => {
+    const index = indexOf(deployment + limitRange);
+    const template = index.podTemplate(index.get('Deployment', 'shop', 'web')!)!;
+    const first = effectiveContainers(index, template);
+    expect(summary(first)).toEqual([{ name: 'web', requests: { memory: '256Mi limit', cpu: '100m default' }, limits: ['memory', 'cpu'] }]);
+    first.pop();
+    expect(summary(effectiveContainers(index, template))).toEqual(summary(effectiveContainers(indexOf(deployment + limitRange), template)));
+    // The same template asked about with an index without the LimitRange: no defaults.
+    expect(summary(effectiveContainers(indexOf(deployment), template))).toEqual([{ name: 'web', requests: { memory: '256Mi limit' }, limits: ['memory'] }]);
+    expect(summary(effectiveContainers(index, template))[0].limits).toEqual(['memory', 'cpu']);
   });
 });
