@@ -6,7 +6,6 @@ import {
   isRecord,
   isTemplated,
   suggestLabelValue,
-  type NodeRef,
   type Path,
 } from '../src/rule-api.js';
 
@@ -48,24 +47,26 @@ export default defineRule({
     const [major, minor] = kubernetesVersion.split('.').map(Number);
     const expressionValuesChecked = major > 1 || minor >= 26;
 
-    const checkKey = (key: string, node: NodeRef, where: string) => {
+    // Nodes and paths are built only for a finding: most labels are valid.
+    const checkKey = (key: string, where: string, at: Path, asKey: boolean) => {
       const errors = isTemplated(key) ? [] : isQualifiedName(key);
-      if (errors.length > 0) report(node, 'key', { where, key, reason: errors.join('; ') });
+      if (errors.length > 0) report(asKey ? resource.key(...at, key) : resource.node(...at, 'key'), 'key', { where, key, reason: errors.join('; ') });
     };
-    const checkValue = (key: string, value: unknown, path: Path, where: string, warn = false) => {
+    const checkValue = (key: string, value: unknown, at: Path, last: string | number, where: string, warn = false) => {
       if (typeof value !== 'string' || isTemplated(value)) return;
       const errors = isLabelValue(value);
       if (errors.length === 0) return;
       const fixed = suggestLabelValue(value);
       const suggestion = fixed === undefined ? '' : `; did you mean \`${fixed}\`?`;
-      report(resource.node(...path), 'value', { where, key, value, reason: errors.join('; '), suggestion }, warn ? { severity: 'warn' } : undefined);
+      report(resource.node(...at, last), 'value', { where, key, value, reason: errors.join('; '), suggestion }, warn ? { severity: 'warn' } : undefined);
     };
     const checkMap = (path: Path, where: string) => {
       const labels = get(resource.value, path);
       if (!isRecord(labels)) return;
-      for (const [key, value] of Object.entries(labels)) {
-        checkKey(key, resource.key(...path, key), where);
-        checkValue(key, value, [...path, key], where);
+      for (const key in labels) {
+        if (!Object.hasOwn(labels, key)) continue;
+        checkKey(key, where, path, true);
+        checkValue(key, labels[key], path, key, where);
       }
     };
 
@@ -88,9 +89,10 @@ export default defineRule({
     expressions.forEach((expression, i) => {
       if (!isRecord(expression) || typeof expression.key !== 'string') return;
       const path = [...selectorPath, 'matchExpressions', i];
-      checkKey(expression.key, resource.node(...path, 'key'), where);
+      checkKey(expression.key, where, path, false);
       if (!Array.isArray(expression.values) || !['In', 'NotIn'].includes(String(expression.operator))) return;
-      expression.values.forEach((value, j) => checkValue(expression.key as string, value, [...path, 'values', j], where, !expressionValuesChecked));
+      const values: Path = [...path, 'values'];
+      expression.values.forEach((value, j) => checkValue(expression.key as string, value, values, j, where, !expressionValuesChecked));
     });
   },
 });

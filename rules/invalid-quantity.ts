@@ -55,6 +55,7 @@ export default defineRule({
       const value = get(resource.value, path);
       if ((typeof value !== 'string' && typeof value !== 'number') || (typeof value === 'string' && isTemplated(value))) return;
       const parsed = parseQuantity(value);
+      if (parsed.ok && !(parsed.value < 0 && checks.nonNegative) && !(checks.integer && resourceName && isExtendedResource(resourceName))) return;
       const data = { owner, field, value: String(value) };
       if (!parsed.ok) {
         const alternative = parsed.alternative ? ` (or \`${parsed.alternative}\`)` : '';
@@ -83,7 +84,7 @@ export default defineRule({
       }
       const specPath = [...template.path, 'spec'];
       const pod = [...specPath, 'resources'];
-      for (const list of RESOURCE_LISTS) checkList([...pod, list], label, [...pod, list].join('.'), { nonNegative: true, integer: true });
+      for (const list of RESOURCE_LISTS) checkList([...pod, list], label, `${pod.join('.')}.${list}`, { nonNegative: true, integer: true });
       const volumes = Array.isArray(template.spec.volumes) ? template.spec.volumes : [];
       volumes.forEach((volume, i) => {
         const owner = `${label} volume \`${String(volume?.name)}\``;

@@ -87,18 +87,18 @@ export default defineRule({
     if (templates.length === 0) return; // service-selector-mismatch owns that failure
     const perTemplate = templates.map(servedPorts);
     const served = perTemplate.flat();
-    const owners = `the containers of ${[...new Set(templates.map((t) => t.owner.label))].join(', ')}`;
     const sidecarsResolve = sidecarNamesResolve(kubernetesVersion);
 
     for (const p of servicePorts(spec)) {
       const { targetPort: target, protocol } = p;
       if (typeof target !== 'number' && typeof target !== 'string') continue;
-      const node = resource.node('spec', 'ports', p.index, p.targetPortWritten ? 'targetPort' : 'port');
       const named = typeof target === 'string';
       if (named && portNameProblem(target) !== undefined) continue; // invalid-port: the API server rejects the Service
       const same = served.filter((s) => (named ? s.name === target : s.port === target));
       const usable = same.filter((s) => s.protocol === protocol);
       if (usable.some((s) => !named || !s.sidecar || sidecarsResolve)) continue;
+      const node = resource.node('spec', 'ports', p.index, p.targetPortWritten ? 'targetPort' : 'port');
+      const owners = `the containers of ${[...new Set(templates.map((t) => t.owner.label))].join(', ')}`;
       const data = { service: resource.name, port: p.port, target, owners };
 
       if (usable.length > 0) {

@@ -27,10 +27,16 @@ function kindKey(kind: string, group: string): string {
   return `${group}/${kind}`;
 }
 
+/** `Kind` -> `group/Kind` (the same string each time: rules look kinds up per object). */
+const bareKinds = new Map<string, string>();
 function splitKind(kindRef: string): string {
-  const slash = kindRef.lastIndexOf('/');
-  if (slash !== -1) return kindRef;
-  return kindKey(kindRef, CORE_GROUPS.get(kindRef) ?? '');
+  if (kindRef.includes('/')) return kindRef;
+  let key = bareKinds.get(kindRef);
+  if (key === undefined) {
+    key = kindKey(kindRef, CORE_GROUPS.get(kindRef) ?? '');
+    if (bareKinds.size < 10_000) bareKinds.set(kindRef, key);
+  }
+  return key;
 }
 
 /**

@@ -65,15 +65,21 @@ interface ActiveRule {
   readonly configured?: boolean;
 }
 
-/** The rules that look at objects of `group/kind`, computed once per kind (most runs have few kinds). */
+/**
+ * The rules that look at objects of `group/kind`, computed once per kind (most runs have few kinds),
+ * looked up by apiVersion then kind without building a key per object.
+ */
 function rulesByKind(active: readonly ActiveRule[]): (resource: Resource) => readonly ActiveRule[] {
-  const cache = new Map<string, ActiveRule[]>();
+  const cache = new Map<string, Map<string, ActiveRule[]>>();
   return (resource) => {
-    const key = `${resource.group}/${resource.kind}`;
-    let list = cache.get(key);
+    const { apiVersion, kind } = resource;
+    let kinds = cache.get(apiVersion);
+    if (!kinds) cache.set(apiVersion, (kinds = new Map()));
+    let list = kinds.get(kind);
     if (!list) {
-      list = active.filter(({ rule }) => !rule.kinds || rule.kinds.includes(resource.kind) || rule.kinds.includes(key));
-      cache.set(key, list);
+      const key = `${resource.group}/${kind}`;
+      list = active.filter(({ rule }) => !rule.kinds || rule.kinds.includes(kind) || rule.kinds.includes(key));
+      kinds.set(kind, list);
     }
     return list;
   };
@@ -89,6 +95,18 @@ function withFixes(finding: Finding, rule: Rule, options: ReportOptions): Findin
   return { ...finding, ...(fix ? { fix } : {}), ...(suggestions?.length ? { suggestions } : {}) };
 }
 
+function crash(rule: Rule, resource: Resource, error: unknown): Finding {
+  return {
+    ruleId: INTERNAL_ERROR,
+    severity: 2,
+    message: `Internal error in rule \`${rule.id}\` on ${resource.kind} \`${resource.name}\`: ${describeError(error)} (please report this)`,
+    file: resource.file,
+    node: resource.node('metadata', 'name'),
+    resource: resource.id,
+    target: resource,
+  };
+}
+
 export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions): Finding[] {
   const findings: Finding[] = [];
   const gapNote = options.unreadableDocuments > 0
@@ -96,10 +114,12 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
     : '';
   const settings: RuleSettings = options.settings ?? { rejectUnknownKinds: false };
   const rulesFor = rulesByKind(options.rules.filter(({ rule }) => !rule.builtIn));
-  // One report function for the whole run; `current` says which rule and object it reports for.
-  let current: { active: ActiveRule; resource: Resource } | undefined;
+  // One report function for the whole run; `active` and `resource` say which rule and object it
+  // reports for, and one context per object serves all its rules (no allocation per rule call).
+  let active: ActiveRule = undefined!;
+  let resource: Resource = undefined!;
   const report = (node: NodeRef, messageId: string, data?: MessageData, reportOptions?: ReportOptions) => {
-    const { active: { rule, severity, configured }, resource } = current!;
+    const { rule, severity, configured } = active;
     const template = rule.messages[messageId] ?? messageId;
     const message = formatMessage(template, data) + (rule.crossResource ? gapNote : '');
     const downgraded = reportOptions?.severity === 'warn';
@@ -107,28 +127,22 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
     const finding: Finding = { ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id, target: resource, downgraded, ...(reportOptions?.related?.length ? { related: reportOptions.related } : {}) };
     findings.push(reportOptions?.fix || reportOptions?.suggestions ? withFixes(finding, rule, reportOptions) : finding);
   };
-  for (const [done, resource] of resources.entries()) {
-    if (options.onProgress && done % 256 === 0) options.onProgress(done, resources.length);
+  const { kubernetesVersion, admission, timings, onProgress } = options;
+  const total = resources.length;
+  for (let done = 0; done < total; done++) {
+    if (onProgress && done % 256 === 0) onProgress(done, total);
+    resource = resources[done];
     if (resource.file.contextOnly) continue;
-    for (const active of rulesFor(resource)) {
-      const { rule } = active;
-      current = { active, resource };
-      const started = options.timings ? performance.now() : 0;
+    const context = { resource, index, kubernetesVersion, settings, admission, report };
+    for (const each of rulesFor(resource)) {
+      active = each;
+      const started = timings ? performance.now() : 0;
       try {
-        rule.check({ resource, index, kubernetesVersion: options.kubernetesVersion, settings, admission: options.admission, report });
+        each.rule.check(context);
       } catch (error) {
-        const detail = describeError(error);
-        findings.push({
-          ruleId: INTERNAL_ERROR,
-          severity: 2,
-          message: `Internal error in rule \`${rule.id}\` on ${resource.kind} \`${resource.name}\`: ${detail} (please report this)`,
-          file: resource.file,
-          node: resource.node('metadata', 'name'),
-          resource: resource.id,
-          target: resource,
-        });
+        findings.push(crash(each.rule, resource, error));
       }
-      if (options.timings) options.timings[rule.id] = (options.timings[rule.id] ?? 0) + performance.now() - started;
+      if (timings) timings[each.rule.id] = (timings[each.rule.id] ?? 0) + performance.now() - started;
     }
   }
   return findings;

@@ -18,7 +18,7 @@
  * error, and `null` (an absent field for Kubernetes) is skipped without copying the frozen value.
  * test/schema-validate.test.ts holds it to ajv as an oracle on the same schemas.
  */
-import { BUILT_IN, crdSchema, describeValue, valueProblems, type BuiltInSwitch, type Definitions } from './k8s/crd-schema.js';
+import { BUILT_IN, crdSchema, valueProblems, type BuiltInSwitch, type Definitions } from './k8s/crd-schema.js';
 import { duplicates, ownedByRule, rejectsDuplicates } from './k8s/list-types.js';
 import { closest } from './k8s/suggest.js';
 import { ruleIssues } from './crds/validation-rules.js';
@@ -26,6 +26,8 @@ import type { Path, PathSegment } from './model.js';
 import { isRecord, own, type Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 import { lookupKind, resolveVersion, versionsServing, type JsonSchema } from './schemas.js';
+import { PairMemo } from './k8s/memo.js';
+import { typeOnly, typeProblem } from './k8s/schema-types.js';
 
 export type SchemaIssueCode = 'unknownField' | 'wrongType' | 'missingField' | 'duplicateEntry' | 'invalidValue' | 'ruleFailed';
 
@@ -51,7 +53,8 @@ export interface ObjectSchema {
   readonly implicitFields?: Readonly<Record<string, JsonSchema>>;
 }
 
-const builtInSchemas = new Map<string, ObjectSchema | null>();
+/** Per resolved version: apiVersion -> kind -> the built-in schema (null: none). */
+const builtInSchemas = new Map<string, PairMemo<ObjectSchema | null>>();
 
 /** The schema `resource` is validated against in `version`, or undefined when it is not ours to check:
  * a built-in kind the version does not serve (removed-api-version owns it) or a kind without a
@@ -59,17 +62,17 @@ const builtInSchemas = new Map<string, ObjectSchema | null>();
 export function objectSchema(resource: Resource, index: ResourceIndex, spelledVersion: string): ObjectSchema | undefined {
   const version = resolveVersion(spelledVersion) ?? spelledVersion;
   const { apiVersion, kind } = resource;
-  const key = `${version}\0${apiVersion}\0${kind}`;
-  let schema = builtInSchemas.get(key);
+  let schemas = builtInSchemas.get(version);
+  if (schemas === undefined) builtInSchemas.set(version, (schemas = new PairMemo()));
+  let schema = schemas.get(apiVersion, kind);
   if (schema === undefined) {
     const found = lookupKind(version, apiVersion, kind);
-    schema = found === undefined ? null : {
+    schema = schemas.set(apiVersion, kind, found === undefined ? null : {
       root: found.schema,
       definitions: found.schema.definitions as Definitions,
       custom: false,
       source: `${apiVersion} ${kind} in Kubernetes ${version}`,
-    };
-    builtInSchemas.set(key, schema);
+    });
   }
   if (schema !== null) return schema;
   if (versionsServing(apiVersion, kind).length > 0 || !apiVersion.includes('/')) return undefined;
@@ -226,61 +229,10 @@ function keyDefault(w: Walk, items: JsonSchema | undefined, key: string): unknow
   return own(property, 'default') ?? (key === 'protocol' ? 'TCP' : undefined);
 }
 
-const EXPECTED: ReadonlyMap<unknown, string> = new Map(Object.entries({
-  integer: 'an integer', number: 'a number', string: 'a string', boolean: 'a boolean', object: 'a map', array: 'a list',
-}));
-
-function hasType(value: unknown, type: unknown): boolean {
-  switch (type) {
-    case 'integer': return Number.isInteger(value);
-    case 'number': return typeof value === 'number';
-    case 'string': return typeof value === 'string';
-    case 'boolean': return typeof value === 'boolean';
-    case 'object': return isRecord(value);
-    case 'array': return Array.isArray(value);
-    default: return true;
-  }
-}
-
-/** Checks `type`, int-or-string and type-only alternatives; false (after reporting) if they fail. */
 function checkType(w: Walk, value: unknown, schema: JsonSchema): boolean {
-  const type = schema.type;
-  const intOrString = schema['x-kubernetes-int-or-string'] === true;
-  if (type !== undefined && !intOrString) {
-    if (hasType(value, type)) return true;
-    return typeError(w, value, [type]);
-  }
-  let types: unknown[] | undefined;
-  if (intOrString) types = ['integer', 'string'];
-  else if (Array.isArray(schema.anyOf) && schema.anyOf.every(typeOnly)) types = schema.anyOf.map((branch: JsonSchema) => branch.type);
-  if (types === undefined || types.some((t) => hasType(value, t))) return true;
-  return typeError(w, value, types);
-}
-
-function typeError(w: Walk, value: unknown, types: readonly unknown[]): false {
-  add(w, 'wrongType', false, `expected ${types.map((t) => EXPECTED.get(t) ?? `type \`${String(t)}\``).join(' or ')}, got ${describeValue(value)}${hint(value, types)}`);
-  return false;
-}
-
-function typeOnly(branch: unknown): boolean {
-  return isRecord(branch) && typeof branch.type === 'string' && Object.keys(branch).length === 1;
-}
-
-function hint(value: unknown, types: readonly unknown[]): string {
-  const onlyString = types.length === 1 && types[0] === 'string';
-  if (onlyString && typeof value === 'boolean') {
-    const words = value ? '`yes`, `on`, `y` and `true`' : '`no`, `off`, `n` and `false`';
-    return ` (unquoted ${words} are booleans in YAML 1.1); quote the value`;
-  }
-  if (onlyString && typeof value === 'number') return '; quote the value';
-  if (typeof value === 'string') {
-    const unquoted = value.trim();
-    if ((types.includes('integer') && /^[-+]?\d+$/.test(unquoted)) || (types.includes('number') && unquoted !== '' && !Number.isNaN(Number(unquoted)))) return '; remove the quotes';
-    if (types.includes('boolean')) return /^(true|false)$/.test(unquoted) ? '; remove the quotes' : '; write `true` or `false`';
-  }
-  if (types.includes('array') && isRecord(value)) return '; write each entry as a `- ` list item';
-  if (types.includes('array') && !Array.isArray(value)) return '; write it as a list';
-  return '';
+  const problem = typeProblem(value, schema);
+  if (problem !== undefined) add(w, 'wrongType', false, problem);
+  return problem === undefined;
 }
 
 /** CRD schemas only: value constraints, then allOf/anyOf/oneOf/not (branches decide no field's existence). */

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { definitionBodies, type DefinitionBodies } from './schema-bodies.js';
+import { PairMemo, StringMemo } from './k8s/memo.js';
 
 export const SUPPORTED_VERSIONS: readonly string[] = Object.freeze([
   '1.23', '1.24', '1.25', '1.26', '1.27', '1.28', '1.29',
@@ -82,7 +83,7 @@ let bodies: DefinitionBodies | undefined;
 const versionFiles = new Map<string, VersionFile>();
 const groupVersionSets = new Map<string, ReadonlySet<string>>();
 const kindLists = new Map<string, readonly ApiVersionKind[]>();
-const servingVersions = new Map<string, readonly string[]>();
+const servingVersions = new PairMemo<readonly string[]>();
 const kindSchemas = new Map<string, KindSchema | null>();
 const refsOfBody = new WeakMap<object, readonly string[]>();
 
@@ -123,7 +124,15 @@ function checkVersion(version: string): void {
 }
 
 /** '1.30', 'v1.30', '1.30.4' or 'v1.30.4-gke.1' -> '1.30' if supported, else undefined. */
+const resolvedVersions = new StringMemo<string | null>(100);
+
 export function resolveVersion(input: string): string | undefined {
+  const known = resolvedVersions.get(input);
+  if (known !== undefined) return known ?? undefined;
+  return resolvedVersions.set(input, parseVersion(input) ?? null) ?? undefined;
+}
+
+function parseVersion(input: string): string | undefined {
   const m = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+].*)?$/.exec(input.trim());
   if (m === null) return undefined;
   const version = `${Number(m[1])}.${Number(m[2])}`;
@@ -155,12 +164,10 @@ function expandRanges(ranges: string): string[] {
 
 /** The supported versions serving apiVersion/kind, oldest first ([] if none). */
 export function versionsServing(apiVersion: string, kind: string): string[] {
-  const key = `${apiVersion}\0${kind}`;
-  let versions = servingVersions.get(key);
+  let versions = servingVersions.get(apiVersion, kind);
   if (versions === undefined) {
     const ranges = own(own(index().kinds, apiVersion), kind);
-    versions = ranges === undefined ? [] : expandRanges(ranges);
-    servingVersions.set(key, versions);
+    versions = servingVersions.set(apiVersion, kind, ranges === undefined ? [] : expandRanges(ranges));
   }
   return [...versions];
 }

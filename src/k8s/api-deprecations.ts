@@ -9,6 +9,7 @@
  * (https://kubernetes.io/docs/reference/using-api/deprecation-guide/, sections v1.16 to v1.32), plus
  * `v1` Endpoints, deprecated in 1.33 without a removal (KEP-4974), which the guide cannot list.
  */
+import { PairMemo } from './memo.js';
 import { LATEST_VERSION, SUPPORTED_VERSIONS, servedGroupVersions, versionsServing } from '../schemas.js';
 import { groupOf } from './kinds.js';
 
@@ -200,14 +201,13 @@ function advice(apiVersion: string, kind: string, version: string, deprecation: 
  * How Kubernetes `version` treats apiVersion/kind. Custom resource groups, kinds the schemas and the
  * guide do not know, and unsupported target versions are 'ok': other rules own those.
  */
-const statusMemo = new Map<string, ApiVersionStatus>();
+const statusMemo = new Map<string, PairMemo<ApiVersionStatus>>();
 
 export function apiVersionStatus(apiVersion: string, kind: string, version: string): ApiVersionStatus {
   // The answer depends on the three strings only, and runs have few distinct kinds: memoise.
-  const key = `${apiVersion}\0${kind}\0${version}`;
-  let status = statusMemo.get(key);
-  if (status === undefined) statusMemo.set(key, (status = computeStatus(apiVersion, kind, version)));
-  return status;
+  let memo = statusMemo.get(version);
+  if (memo === undefined) statusMemo.set(version, (memo = new PairMemo()));
+  return memo.get(apiVersion, kind) ?? memo.set(apiVersion, kind, computeStatus(apiVersion, kind, version));
 }
 
 function computeStatus(apiVersion: string, kind: string, version: string): ApiVersionStatus {

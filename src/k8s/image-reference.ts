@@ -20,6 +20,8 @@
  *   lowercase hex characters (the reference grammar alone would accept any `alg:` + 32+ hex digits).
  */
 
+import { StringMemo } from './memo.js';
+
 export interface ImageReference { domain?: string; path: string; tag?: string; digest?: string }
 export type ImageParse =
   | { ok: true; reference: ImageReference }
@@ -64,7 +66,19 @@ function ifValid(candidate: string): string | undefined {
 }
 const lowercased = (s: string, [start, end]: [number, number]) => s.slice(0, start) + s.slice(start, end).toLowerCase() + s.slice(end);
 
+/** Valid references already parsed: several rules parse each container's image. */
+const parsed = new StringMemo<ImageReference>();
+
 export function parseImageReference(image: string): ImageParse {
+  const known = parsed.get(image);
+  if (known !== undefined) return { ok: true, reference: { ...known } };
+  const result = parse(image);
+  // A suggestion's own parse (checkingSuggestion) is not kept: it is made without suggestions.
+  if (result.ok && !checkingSuggestion) parsed.set(image, { ...result.reference });
+  return result;
+}
+
+function parse(image: string): ImageParse {
   if (image === '') return fail('it is empty');
   const trimmed = image.trim();
   if (trimmed === '') return fail('it is only whitespace', [0, image.length]);

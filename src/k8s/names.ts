@@ -16,6 +16,7 @@
 import { isBuiltInGroup } from './api-deprecations.js';
 import { groupOf } from './kinds.js';
 import { editDistance } from './suggest.js';
+import { PairMemo } from './memo.js';
 import { servedGroupVersions, SUPPORTED_VERSIONS } from '../schemas.js';
 
 const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
@@ -23,6 +24,8 @@ const DNS1123_LABEL_RE = new RegExp(`^${DNS1123_LABEL}$`);
 const DNS1123_SUBDOMAIN_RE = new RegExp(`^${DNS1123_LABEL}(\\.${DNS1123_LABEL})*$`);
 const DNS1035_LABEL_RE = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME_RE = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+/** A valid qualified name when at most 63 characters long (all ASCII, so each part is within its limit). */
+const VALID_SHORT_QUALIFIED_NAME_RE = new RegExp(`^(${DNS1123_LABEL}(\\.${DNS1123_LABEL})*/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$`);
 
 const DNS1123_LABEL_MSG =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
@@ -34,10 +37,22 @@ const QUALIFIED_NAME_MSG = "must consist of alphanumeric characters, '-', '_' or
 const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
-const encoder = new TextEncoder();
-/** Go's `len`: UTF-8 bytes. */
+/**
+ * Go's `len`: UTF-8 bytes, counted without encoding (TextEncoder's count: a lone surrogate becomes
+ * U+FFFD, 3 bytes).
+ */
 export function byteLength(value: string): number {
-  return encoder.encode(value).length;
+  let bytes = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 const maxLen = (max: number) => `must be no more than ${max} characters`;
@@ -70,6 +85,7 @@ export function isPathSegmentName(value: string): string[] {
 
 /** A label key, annotation key (after lowercasing) or finalizer: `[prefix/]name`. */
 export function isQualifiedName(value: string): string[] {
+  if (value.length <= 63 && VALID_SHORT_QUALIFIED_NAME_RE.test(value)) return []; // the usual case, at once
   const errors: string[] = [];
   const parts = value.split('/');
   if (parts.length > 2) {
@@ -87,6 +103,7 @@ export function isQualifiedName(value: string): string[] {
 }
 
 export function isLabelValue(value: string): string[] {
+  if (value === '' || (value.length <= 63 && QUALIFIED_NAME_RE.test(value))) return []; // ASCII: 63 bytes at most
   const errors: string[] = [];
   if (byteLength(value) > 63) errors.push(maxLen(63));
   if (value !== '' && !QUALIFIED_NAME_RE.test(value)) errors.push(LABEL_VALUE_MSG);
@@ -142,7 +159,13 @@ export function nameFormatOf(group: string, kind: string): NameFormat | undefine
 /** Tool configuration that looks like an object but is never sent to the API server. */
 const CONFIG_GROUPS = new Set(['kubeadm.k8s.io', 'audit.k8s.io', 'apiserver.k8s.io', 'kind.x-k8s.io', 'k3d.io', 'kpt.dev', 'config.kubernetes.io', 'builtin', 'install.istio.io']);
 
+const apiServerObjects = new PairMemo<boolean>();
+
 export function isApiServerObject(apiVersion: string, kind: string): boolean {
+  return apiServerObjects.get(apiVersion, kind) ?? apiServerObjects.set(apiVersion, kind, appliedByApiServer(apiVersion, kind));
+}
+
+function appliedByApiServer(apiVersion: string, kind: string): boolean {
   const slash = apiVersion.indexOf('/');
   const group = slash === -1 ? '' : apiVersion.slice(0, slash);
   if (group === '') return apiVersion === 'v1' && kind !== 'Config';

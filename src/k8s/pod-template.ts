@@ -117,6 +117,22 @@ export function podTemplateOf(resource: Resource): PodTemplate | undefined {
   };
 }
 
+/** Volume name -> the containers that mount it (volumeMounts or volumeDevices), in template order. */
+export function volumeUsers(template: PodTemplate): Map<string, ContainerRef[]> {
+  const users = new Map<string, ContainerRef[]>();
+  for (const ref of template.containers) {
+    for (const mounts of [ref.container.volumeMounts, ref.container.volumeDevices]) {
+      for (const m of Array.isArray(mounts) ? mounts : []) {
+        if (!isRecord(m) || typeof m.name !== 'string') continue;
+        const refs = users.get(m.name);
+        if (!refs) users.set(m.name, [ref]);
+        else if (refs[refs.length - 1] !== ref) refs.push(ref);
+      }
+    }
+  }
+  return users;
+}
+
 /** A container port as the API server stores it: fields of the wrong type left out (schema-violation reports them). */
 export interface DeclaredPort {
   readonly name?: string;
@@ -129,11 +145,20 @@ export interface DeclaredPort {
   readonly index: number;
 }
 
+/** Ports already read, per container object: several rules ask for the same container's ports. */
+const declaredPorts = new WeakMap<Container, readonly DeclaredPort[]>();
+
 /** Ports a container declares, with the protocol defaulted as the API server does. */
 export function containerPorts(container: Container): DeclaredPort[] {
   if (!Array.isArray(container.ports)) return [];
+  let ports = declaredPorts.get(container);
+  if (ports === undefined) declaredPorts.set(container, (ports = readPorts(container.ports)));
+  return [...ports];
+}
+
+function readPorts(ports: readonly unknown[]): DeclaredPort[] {
   const out: DeclaredPort[] = [];
-  container.ports.forEach((port: unknown, index) => {
+  ports.forEach((port: unknown, index) => {
     if (!isRecord(port)) return;
     const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
     const number = (value: unknown) => (typeof value === 'number' ? value : undefined);

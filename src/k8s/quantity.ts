@@ -15,6 +15,8 @@
  * YAML numbers (`cpu: 1`, `cpu: 0.5`) reach the server as JSON numbers and are always quantities.
  */
 
+import { StringMemo } from './memo.js';
+
 export type QuantityParse =
   | { ok: true; /** In base units (cores, bytes), as a float: approximate beyond 2^53. */ value: number }
   | { ok: false; reason: string; /** A valid quantity the author probably meant. */ suggestion?: string; /** A second reading (`512M` for `512mb`). */ alternative?: string };
@@ -75,8 +77,17 @@ function interpret(suffix: string): { base: number; exponent: number; binary: bo
   return undefined;
 }
 
+/** Quantities already parsed (each container repeats `100m`, `128Mi`): a copy of the answer is returned. */
+const parsed = new StringMemo<QuantityParse>();
+
 export function parseQuantity(input: string | number): QuantityParse {
   if (typeof input === 'number') return Number.isFinite(input) ? { ok: true, value: input } : { ok: false, reason: 'it is not a finite number' };
+  const known = parsed.get(input);
+  if (known !== undefined) return { ...known };
+  return { ...parsed.set(input, parseText(input)) };
+}
+
+function parseText(input: string): QuantityParse {
   const str = input.trim();
   if (str === '') return { ok: false, reason: 'it is empty' };
   if (str === '0') return { ok: true, value: 0 };

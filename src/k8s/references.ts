@@ -8,7 +8,7 @@ import type { NodeRef, Path } from '../model.js';
 import type { ReportOptions } from '../rule-api.js';
 import { isRecord, type Resource } from '../resource.js';
 import type { Provider, ResourceIndex } from '../resource-index.js';
-import type { ContainerRef, PodTemplate } from './pod-template.js';
+import { volumeUsers, type ContainerRef, type PodTemplate } from './pod-template.js';
 import { closest } from './suggest.js';
 
 export type ReferencedKind = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
@@ -49,66 +49,78 @@ export function podReferences(template: PodTemplate): readonly PodReference[] {
   return refs;
 }
 
+/**
+ * Appends the reference that `owner[field]` makes (named by its `nameField`), if it names
+ * something; paths are built only then (most volumes and env entries reference nothing).
+ */
+function addReference(
+  out: PodReference[], kind: ReferencedKind, source: ReferenceSource, where: string, containers: readonly ContainerRef[],
+  owner: Record<string, unknown>, field: string | undefined, base: Path, nameField: string, keyField?: string,
+): void {
+  const object = field === undefined ? owner : owner[field];
+  if (!isRecord(object) || typeof object[nameField] !== 'string' || object[nameField] === '') return;
+  const path = field === undefined ? base : [...base, field];
+  const keys: KeyReference[] = [];
+  if (keyField !== undefined && typeof object[keyField] === 'string') keys.push({ key: object[keyField], path: [...path, keyField] });
+  if (Array.isArray(object.items)) {
+    object.items.forEach((item, k) => {
+      if (isRecord(item) && typeof item.key === 'string') keys.push({ key: item.key, path: [...path, 'items', k, 'key'] });
+    });
+  }
+  const optional = object.optional === true;
+  const unused = (source === 'volume' || source === 'projected') && containers.length === 0;
+  out.push({ kind, name: object[nameField], source, where, containers, unused, optional, path: [...path, nameField], keys });
+}
+
+const NO_CONTAINERS: readonly ContainerRef[] = Object.freeze([]);
+
 function walkReferences(template: PodTemplate): PodReference[] {
   const out: PodReference[] = [];
   const spec = template.spec as unknown as Record<string, unknown>;
   const specPath = [...template.path, 'spec'];
   const replaced = claimTemplateNames(template.owner);
-  const add = (kind: ReferencedKind, source: ReferenceSource, where: string, containers: readonly ContainerRef[]) =>
-    (object: unknown, nameField: string, path: Path, keyField?: string) => {
-      if (!isRecord(object) || typeof object[nameField] !== 'string' || object[nameField] === '') return;
-      const keys: KeyReference[] = [];
-      if (keyField !== undefined && typeof object[keyField] === 'string') keys.push({ key: object[keyField], path: [...path, keyField] });
-      if (Array.isArray(object.items)) {
-        object.items.forEach((item, k) => {
-          if (isRecord(item) && typeof item.key === 'string') keys.push({ key: item.key, path: [...path, 'items', k, 'key'] });
-        });
-      }
-      const optional = object.optional === true;
-      const unused = (source === 'volume' || source === 'projected') && containers.length === 0;
-      out.push({ kind, name: object[nameField], source, where, containers, unused, optional, path: [...path, nameField], keys });
-    };
+  const mounted = Array.isArray(spec.volumes) && spec.volumes.length > 0 ? volumeUsers(template) : undefined;
 
   list(spec.volumes).forEach((volume, i) => {
     // A StatefulSet replaces a template volume named like one of its volumeClaimTemplates.
     if (!isRecord(volume) || typeof volume.name !== 'string' || replaced.has(volume.name)) return;
     const name = volume.name;
-    const users = template.containers.filter(({ container }) =>
-      [...list(container.volumeMounts), ...list(container.volumeDevices)].some((m) => isRecord(m) && m.name === name));
+    const users = mounted?.get(name) ?? [];
     const base = [...specPath, 'volumes', i];
     const where = `through volume \`${name}\``;
-    add('ConfigMap', 'volume', where, users)(volume.configMap, 'name', [...base, 'configMap']);
-    add('Secret', 'volume', where, users)(volume.secret, 'secretName', [...base, 'secret']);
-    add('PersistentVolumeClaim', 'volume', where, users)(volume.persistentVolumeClaim, 'claimName', [...base, 'persistentVolumeClaim']);
+    addReference(out, 'ConfigMap', 'volume', where, users, volume, 'configMap', base, 'name');
+    addReference(out, 'Secret', 'volume', where, users, volume, 'secret', base, 'secretName');
+    addReference(out, 'PersistentVolumeClaim', 'volume', where, users, volume, 'persistentVolumeClaim', base, 'claimName');
     const projected = isRecord(volume.projected) ? volume.projected : {};
     list(projected.sources).forEach((source, j) => {
       if (!isRecord(source)) return;
       const path = [...base, 'projected', 'sources', j];
       const via = `through projected volume \`${name}\``;
-      add('ConfigMap', 'projected', via, users)(source.configMap, 'name', [...path, 'configMap']);
-      add('Secret', 'projected', via, users)(source.secret, 'name', [...path, 'secret']);
+      addReference(out, 'ConfigMap', 'projected', via, users, source, 'configMap', path, 'name');
+      addReference(out, 'Secret', 'projected', via, users, source, 'secret', path, 'name');
     });
   });
 
   for (const ref of template.containers) {
     const { container } = ref;
+    const self = [ref];
     list(container.envFrom).forEach((from, j) => {
       if (!isRecord(from)) return;
       const path = [...ref.path, 'envFrom', j];
-      add('ConfigMap', 'envFrom', 'from envFrom', [ref])(from.configMapRef, 'name', [...path, 'configMapRef']);
-      add('Secret', 'envFrom', 'from envFrom', [ref])(from.secretRef, 'name', [...path, 'secretRef']);
+      addReference(out, 'ConfigMap', 'envFrom', 'from envFrom', self, from, 'configMapRef', path, 'name');
+      addReference(out, 'Secret', 'envFrom', 'from envFrom', self, from, 'secretRef', path, 'name');
     });
     list(container.env).forEach((env, j) => {
       if (!isRecord(env) || !isRecord(env.valueFrom)) return;
       const path = [...ref.path, 'env', j, 'valueFrom'];
       const where = `from env \`${String(env.name)}\``;
-      add('ConfigMap', 'env', where, [ref])(env.valueFrom.configMapKeyRef, 'name', [...path, 'configMapKeyRef'], 'key');
-      add('Secret', 'env', where, [ref])(env.valueFrom.secretKeyRef, 'name', [...path, 'secretKeyRef'], 'key');
+      addReference(out, 'ConfigMap', 'env', where, self, env.valueFrom, 'configMapKeyRef', path, 'name', 'key');
+      addReference(out, 'Secret', 'env', where, self, env.valueFrom, 'secretKeyRef', path, 'name', 'key');
     });
   }
 
   list(spec.imagePullSecrets).forEach((secret, j) => {
-    add('Secret', 'imagePullSecrets', 'from imagePullSecrets', [])(secret, 'name', [...specPath, 'imagePullSecrets', j]);
+    if (isRecord(secret)) addReference(out, 'Secret', 'imagePullSecrets', 'from imagePullSecrets', NO_CONTAINERS, secret, undefined, [...specPath, 'imagePullSecrets', j], 'name');
   });
   return out;
 }

@@ -87,8 +87,16 @@ export function limitRangeItems(limitRange: Resource): LimitRangeItem[] {
   });
 }
 
-/** Containers and init containers after `SetDefaults_Pod` and the LimitRanger defaults of the namespace. */
+const effective = new WeakMap<PodTemplate, { index: ResourceIndex; containers: readonly EffectiveContainer[] }>();
+
+/** Containers and init containers after `SetDefaults_Pod` and the LimitRanger defaults of the namespace (memoised: four rules ask). */
 export function effectiveContainers(index: ResourceIndex, template: PodTemplate): EffectiveContainer[] {
+  let known = effective.get(template);
+  if (known?.index !== index) effective.set(template, (known = { index, containers: withDefaults(index, template) }));
+  return [...known.containers];
+}
+
+function withDefaults(index: ResourceIndex, template: PodTemplate): EffectiveContainer[] {
   const defaults = limitRangesIn(index, template.namespace).map((limitRange) => {
     const requests = new Map<string, Amount>();
     const limits = new Map<string, Amount>();

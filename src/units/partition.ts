@@ -33,14 +33,28 @@ interface Group {
   readonly objects: Map<string, unknown[]>;
 }
 
-function merge(groups: readonly Group[]): Group {
-  const out: Group = { dirs: [], files: [], objects: new Map() };
-  for (const group of groups) {
+/**
+ * The groups as one, taking over the first group's map of objects (its owner drops it); without
+ * `objects` (the top of the tree, where only folders and files matter), no map at all.
+ */
+function merge(groups: readonly Group[], objects = true): Group {
+  const out: Group = { dirs: [], files: [], objects: objects ? groups[0].objects : new Map() };
+  for (const [i, group] of groups.entries()) {
     out.dirs.push(...group.dirs);
     out.files.push(...group.files);
-    for (const [key, values] of group.objects) out.objects.set(key, [...(out.objects.get(key) ?? []), ...values]);
+    if (!objects || i === 0) continue;
+    for (const [key, values] of group.objects) {
+      const list = out.objects.get(key);
+      if (list) list.push(...values);
+      else out.objects.set(key, [...values]);
+    }
   }
   return out;
+}
+
+/** Whether two definitions of one object (lists of its values) differ. */
+function differ(values: readonly unknown[], others: readonly unknown[]): boolean {
+  return others.some((other) => values.some((value) => !isDeepStrictEqual(value, other)));
 }
 
 /** Whether two groups define some object differently. */
@@ -48,9 +62,39 @@ function collide(a: Group, b: Group): boolean {
   const [small, large] = a.objects.size <= b.objects.size ? [a, b] : [b, a];
   for (const [key, values] of small.objects) {
     const others = large.objects.get(key);
-    if (others && others.some((other) => values.some((value) => !isDeepStrictEqual(value, other)))) return true;
+    if (others && differ(values, others)) return true;
   }
   return false;
+}
+
+/**
+ * For each part, whether it collides with another: only the objects several parts define are
+ * compared (one pass over the keys, not one per pair of parts).
+ */
+function collisions(parts: readonly Group[]): boolean[] {
+  const colliding = parts.map(() => false);
+  const first = new Map<string, number>();
+  const more = new Map<string, number[]>();
+  parts.forEach((part, i) => {
+    for (const key of part.objects.keys()) {
+      if (!first.has(key)) first.set(key, i);
+      else {
+        const list = more.get(key);
+        if (list) list.push(i);
+        else more.set(key, [i]);
+      }
+    }
+  });
+  for (const [key, others] of more) {
+    const holders = [first.get(key)!, ...others];
+    for (let x = 0; x < holders.length; x++) {
+      for (let y = x + 1; y < holders.length; y++) {
+        const [i, j] = [holders[x], holders[y]];
+        if (!(colliding[i] && colliding[j]) && differ(parts[i].objects.get(key)!, parts[j].objects.get(key)!)) colliding[i] = colliding[j] = true;
+      }
+    }
+  }
+  return colliding;
 }
 
 interface Folder {
@@ -58,17 +102,23 @@ interface Folder {
   readonly children: Map<string, Folder>;
 }
 
-function groupsOf(dir: string, folder: Folder): Group[] {
+function groupsOf(dir: string, folder: Folder, top = false): Group[] {
   const parts: Group[] = [];
   if (folder.files.length > 0) {
     const objects = new Map<string, unknown[]>();
-    for (const file of folder.files) for (const o of file.objects) objects.set(o.key, [...(objects.get(o.key) ?? []), o.value]);
+    for (const file of folder.files) {
+      for (const o of file.objects) {
+        const list = objects.get(o.key);
+        if (list) list.push(o.value);
+        else objects.set(o.key, [o.value]);
+      }
+    }
     parts.push({ dirs: [dir], files: folder.files.map((f) => f.path), objects });
   }
   for (const [name, child] of [...folder.children].sort(([a], [b]) => a.localeCompare(b))) parts.push(...groupsOf(path.join(dir, name), child));
   if (parts.length <= 1) return parts;
-  const colliding = parts.map((part) => parts.some((other) => other !== part && collide(part, other)));
-  if (!colliding.includes(true)) return [{ ...merge(parts), dirs: [dir] }];
+  const colliding = collisions(parts);
+  if (!colliding.includes(true)) return [{ ...merge(parts, !top), dirs: [dir] }];
   // Alternatives: each colliding part joins the first unit it does not collide with; the
   // parts that collide with nothing are shared by every unit.
   const shared = parts.filter((_, i) => !colliding[i]);
@@ -79,7 +129,7 @@ function groupsOf(dir: string, folder: Folder): Group[] {
     if (j === -1) units.push(part);
     else units[j] = { ...merge([units[j], part]), dirs: [...units[j].dirs, ...part.dirs] };
   });
-  return units.map((unit) => ({ ...merge([unit, ...shared]), dirs: unit.dirs }));
+  return units.map((unit) => ({ ...merge([unit, ...shared], !top), dirs: unit.dirs }));
 }
 
 /** Units of plain files, named by folder relative to `root` (their common folder when unset). */
@@ -97,7 +147,7 @@ export function partition(files: readonly PlainFile[], root?: string): PlainUnit
     }
     folder.files.push(file);
   }
-  return groupsOf('', top).map((group) => ({
+  return groupsOf('', top, true).map((group) => ({
     name: [...new Set(group.dirs.map((d) => d || '.'))].join(' + '),
     files: [...new Set(group.files)],
   }));

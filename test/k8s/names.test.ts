@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  byteLength,
   checkGenerateName,
   isApiServerObject,
   isDns1035Label,
@@ -174,5 +175,38 @@ describe('suggestions', () => {
     expect(isTemplated('${APP}-web')).toBe(true);
     expect(isTemplated('{{ .Release.Name }}')).toBe(true);
     expect(isTemplated('web')).toBe(false);
+  });
+});
+
+describe('byteLength', () => {
+  it('counts UTF-8 bytes as TextEncoder does, lone surrogates as U+FFFD', () => {
+    const encoder = new TextEncoder();
+    const samples = ['', 'web', 'caf\u00e9', '\u00ff\u0100\u07ff\u0800', '\u65e5\u672c', '\u{1f680}x', 'a\ud800', '\udc00b', '\ud800\ud800\udc00', '\uffff\ud83d'];
+    for (const sample of samples) expect(byteLength(sample), JSON.stringify(sample)).toBe(encoder.encode(sample).length);
+  });
+});
+
+describe('isQualifiedName and isLabelValue fast paths', () => {
+  // Upstream's definitions, spelled out: an optional DNS-1123 subdomain prefix (<= 253) and '/', then a name (<= 63).
+  const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+  const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+  const validKey = (v: string) => {
+    const parts = v.split('/');
+    if (parts.length > 2) return false;
+    const name = parts[parts.length - 1];
+    const prefixOk = parts.length === 1 || (SUBDOMAIN.test(parts[0]) && parts[0].length <= 253);
+    return prefixOk && NAME.test(name) && name.length <= 63;
+  };
+  it('accept exactly the valid keys and values', () => {
+    const alphabet = ['a', 'Z', '0', '-', '_', '.', '/', 'é', 'b'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 3000; n++) {
+      const length = Math.floor(random() * 70);
+      let value = '';
+      for (let i = 0; i < length; i++) value += alphabet[Math.floor(random() * alphabet.length)];
+      expect(isQualifiedName(value).length === 0, value).toBe(validKey(value));
+      expect(isLabelValue(value).length === 0, value).toBe(value === '' || (NAME.test(value) && value.length <= 63));
+    }
   });
 });

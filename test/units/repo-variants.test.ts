@@ -48,6 +48,17 @@ describe('partition', () => {
     ]);
   });
 
+  it('compares only the parts that define an object, each pair once', () => {
+    const units = partition([
+      file('/r/a/x.yaml', ['k|ns|a', { v: 1 }]), file('/r/b/x.yaml', ['k|ns|a', { v: 1 }]),
+      file('/r/c/x.yaml', ['k|ns|a', { v: 2 }], ['k|ns|c', 0]), file('/r/d/x.yaml', ['k|ns|d', 0]),
+    ]);
+    expect(units).toEqual([
+      { name: 'a + b', files: ['/r/a/x.yaml', '/r/b/x.yaml', '/r/d/x.yaml'] },
+      { name: 'c', files: ['/r/c/x.yaml', '/r/d/x.yaml'] },
+    ]);
+  });
+
   it("never splits a folder's own files", () => {
     expect(partition([file('/r/a.yaml', ['k|ns|a', 1]), file('/r/b.yaml', ['k|ns|a', 2])])).toEqual([{ name: '.', files: ['/r/a.yaml', '/r/b.yaml'] }]);
   });

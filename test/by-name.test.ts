@@ -1,0 +1,30 @@
+/** ByName: lookups by name agree with a scan, in definition order, hash collisions included. */
+import { describe, expect, it } from 'vitest';
+import { ByName, hashName } from '../src/by-name.js';
+import type { Resource } from '../src/resource.js';
+
+const object = (name: string, n: number) => ({ name, n }) as unknown as Resource;
+
+describe('ByName', () => {
+  it('finds what a scan finds, duplicates in the order they were added', () => {
+    const items = Array.from({ length: 500 }, (_, i) => object(`app-${(i * 7919) % 211}`, i));
+    const byName = new ByName();
+    for (const item of items) byName.add(item);
+    for (let i = 0; i < 260; i++) {
+      const name = `app-${i}`;
+      expect(byName.get(name)).toEqual(items.filter((r) => r.name === name));
+    }
+    expect(byName.get('')).toEqual([]);
+  });
+
+  it('tells apart names whose hashes collide', () => {
+    expect(hashName('cm-55884')).toBe(hashName('cm-318510'));
+    const byName = new ByName();
+    const [a, b, c] = [object('cm-318510', 1), object('cm-55884', 2), object('cm-318510', 3)];
+    for (const item of [a, b, c]) byName.add(item);
+    expect(byName.get('cm-318510')).toEqual([a, c]);
+    expect(byName.get('cm-55884')).toEqual([b]);
+    byName.add(object('cm-55884', 4));
+    expect(byName.get('cm-55884').map((r) => (r as unknown as { n: number }).n)).toEqual([2, 4]);
+  });
+});
