@@ -48,3 +48,78 @@ export function servicePorts(spec: unknown): ServicePort[] {
   });
   return out;
 }
+
+// ------------------------------------------------------------------------ controller pod labels
+
+/** A label a workload's controller puts on every pod it creates, beyond those of the template. */
+export interface ControllerLabel {
+  /** The value on every pod when it is known from the manifest (a Job's name); undefined when it varies. */
+  readonly value?: string;
+  /** Whether some pod of the workload may carry `value`. */
+  accepts(value: string): boolean;
+}
+
+/** Label key -> how the controller fills it in; empty for kinds whose controller adds nothing. */
+export type ControllerLabels = ReadonlyMap<string, ControllerLabel>;
+
+const NONE: ControllerLabels = new Map();
+const ANY: ControllerLabel = { accepts: () => true };
+const ORDINAL = /^(0|[1-9]\d*)$/;
+const INDEX: ControllerLabel = { accepts: (value) => ORDINAL.test(value) };
+const fixed = (value: string): ControllerLabel => ({ value, accepts: (v) => v === value });
+/** `<prefix>-<digits>`: a StatefulSet pod's name, or a CronJob's Job name (`<cronjob>-<scheduled minute>`). */
+const numbered = (prefix: string): ControllerLabel => ({
+  accepts: (v) => v.length > prefix.length + 1 && v.startsWith(`${prefix}-`) && ORDINAL.test(v.slice(prefix.length + 1)),
+});
+
+const DEPLOYMENT: ControllerLabels = new Map([['pod-template-hash', ANY]]);
+const DAEMON_SET: ControllerLabels = new Map([['controller-revision-hash', ANY], ['pod-template-generation', INDEX]]);
+
+function record(value: unknown, key: string): Record<string, unknown> | undefined {
+  const inner = isRecord(value) ? value[key] : undefined;
+  return isRecord(inner) ? inner : undefined;
+}
+
+/** The Job labels of pkg/registry/batch/job/strategy.go `generateSelector` (skipped under `manualSelector: true`). */
+function jobLabels(spec: Record<string, unknown> | undefined, name: ControllerLabel): ControllerLabels {
+  if (spec?.manualSelector === true) return NONE;
+  const labels = new Map<string, ControllerLabel>([
+    ['controller-uid', ANY], ['batch.kubernetes.io/controller-uid', ANY],
+    ['job-name', name], ['batch.kubernetes.io/job-name', name],
+  ]);
+  if (spec?.completionMode === 'Indexed') labels.set('batch.kubernetes.io/job-completion-index', INDEX);
+  return labels;
+}
+
+/**
+ * Labels the controllers (and the Job registry strategy) add to the pods of a built-in workload: a
+ * selector naming them does select those pods. Deployment: `pod-template-hash` (the ReplicaSet's
+ * hash). StatefulSet: `controller-revision-hash`, `statefulset.kubernetes.io/pod-name` (`<name>-<ordinal>`)
+ * and `apps.kubernetes.io/pod-index` (1.28+). DaemonSet: `controller-revision-hash` and
+ * `pod-template-generation`. Job: `job-name` and `controller-uid`, with the `batch.kubernetes.io/`
+ * forms (1.27+) and `batch.kubernetes.io/job-completion-index` for Indexed Jobs (1.28+); a CronJob's
+ * pods get those of its Jobs, named `<cronjob>-<scheduled minute>`. Ordinals are accepted up to any
+ * replica count (an autoscaler may scale), and the labels are not gated by version.
+ */
+export function controllerPodLabels(owner: { readonly kind: string; readonly group: string; readonly name: string; readonly value: unknown }): ControllerLabels {
+  const group = owner.group === 'extensions' ? 'apps' : owner.group;
+  const spec = record(owner.value, 'spec');
+  switch (`${group}/${owner.kind}`) {
+    case 'apps/Deployment':
+      return DEPLOYMENT;
+    case 'apps/DaemonSet':
+      return DAEMON_SET;
+    case 'apps/StatefulSet':
+      return new Map([
+        ['controller-revision-hash', ANY],
+        ['statefulset.kubernetes.io/pod-name', numbered(owner.name)],
+        ['apps.kubernetes.io/pod-index', INDEX],
+      ]);
+    case 'batch/Job':
+      return jobLabels(spec, fixed(owner.name));
+    case 'batch/CronJob':
+      return jobLabels(record(record(spec, 'jobTemplate'), 'spec'), numbered(owner.name));
+    default:
+      return NONE;
+  }
+}

@@ -5,6 +5,7 @@
 import type { Container, ContainerPort, PodSpec } from 'kubernetes-types/core/v1.js';
 import type { NodeRef, Path, PathSegment } from '../model.js';
 import { isRecord, scalarText, type Resource } from '../resource.js';
+import { controllerPodLabels, type ControllerLabels } from './defaults.js';
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
 
@@ -22,6 +23,8 @@ export interface PodTemplate {
   readonly path: Path;
   readonly namespace: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** Labels the workload's controller adds to the pods (`pod-template-hash`, `job-name`, ...): selectors may name them. */
+  readonly controllerLabels: ControllerLabels;
   readonly spec: PodSpec;
   /** Desired pods; undefined when it depends on the cluster (DaemonSet: one per node). */
   readonly replicas: number | undefined;
@@ -110,6 +113,7 @@ export function podTemplateOf(resource: Resource): PodTemplate | undefined {
     path,
     namespace: resource.namespace,
     labels: stringLabels(get(template, ['metadata', 'labels'])),
+    controllerLabels: controllerPodLabels(resource),
     spec,
     replicas: replicasOf(resource),
     containers,
