@@ -1,4 +1,4 @@
-import { defineRule, enumHint, isRecord, type Path, type Resource, type RuleContext } from '../src/rule-api.js';
+import { defineRule, enumHint, isRecord, labelKeysProblems, podTemplateObject, type LabelKeysProblem, type Path, type PodTemplate, type Resource, type RuleContext } from '../src/rule-api.js';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const CLUSTER_LOCAL = ['Cluster', 'Local'];
@@ -19,7 +19,7 @@ const SERVICE_FIELDS: readonly Field[] = [
 ];
 const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'];
 
-type Report = RuleContext<'unsupported' | 'restartPolicy' | 'restartPolicyDefault' | 'notPositive' | 'topologyKey' | 'minDomains'>['report'];
+type Report = RuleContext<'unsupported' | 'restartPolicy' | 'restartPolicyDefault' | 'notPositive' | 'topologyKey' | 'minDomains' | LabelKeysProblem['problem']>['report'];
 
 const list = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
@@ -56,6 +56,19 @@ function checkTopologySpread(resource: Resource, report: Report, spec: Path): vo
   });
 }
 
+/** `matchLabelKeys` / `mismatchLabelKeys` of topology spread constraints and pod (anti-)affinity terms. */
+function checkLabelKeys(resource: Resource, report: Report, spec: Path, template: PodTemplate, kubernetesVersion: string): void {
+  const carries = (key: string) => Object.hasOwn(template.labels, key) || template.controllerLabels.has(key);
+  for (const found of labelKeysProblems(template.spec, spec, carries, kubernetesVersion)) {
+    const subject = `${resource.label} ${found.subject}`;
+    const node = resource.node(...found.path);
+    if (found.problem === 'noSelector') report(node, found.problem, { subject, field: found.field });
+    else if (found.problem === 'invalidKey') report(node, found.problem, { subject, field: found.field, value: found.key, reason: found.reason });
+    else if (found.problem === 'inBothLists') report(node, found.problem, { subject, value: found.key });
+    else report(node, found.problem, { subject, value: found.key, rejected: found.pods ? `its pods, which carry the label \`${found.key}\`` : 'it' });
+  }
+}
+
 function arrayAt(resource: Resource, path: Path): unknown[] {
   const value = get(resource.value, path);
   return Array.isArray(value) ? value : [];
@@ -64,7 +77,7 @@ function arrayAt(resource: Resource, path: Path): unknown[] {
 export default defineRule({
   id: 'invalid-field-value',
   severity: 'error',
-  description: 'Enumerated field with a value the API server does not support (values are case-sensitive)',
+  description: 'Enumerated field with a value the API server does not support (values are case-sensitive), or a scheduling constraint it rejects',
   docs: {
     why:
       'The OpenAPI schemas describe these fields as plain strings, but the API server accepts only fixed values ' +
@@ -79,7 +92,12 @@ export default defineRule({
       '`ImplementationSpecific`); pod `topologySpreadConstraints` (`validateTopologySpreadConstraints`): `maxSkew` ' +
       'and `minDomains` greater than zero, `minDomains` only with `whenUnsatisfiable: DoNotSchedule`, a `topologyKey`, ' +
       '`whenUnsatisfiable` `DoNotSchedule` or `ScheduleAnyway`, `nodeAffinityPolicy` and `nodeTaintsPolicy` `Honor` or ' +
-      '`Ignore`. An empty string counts as unset where the API server defaults it.',
+      '`Ignore`; `matchLabelKeys` and `mismatchLabelKeys` of topology spread constraints (from 1.27) and pod affinity and ' +
+      'anti-affinity terms (from 1.31; `validateMatchLabelKeysInTopologySpread`, `validateMatchLabelKeysAndMismatchLabelKeys`): ' +
+      'only beside a `labelSelector`, valid label keys, no key in both lists, and no key of `matchLabelKeys` that the ' +
+      'labelSelector also names (from 1.34 for topology spread, and always for affinity, the API server merges ' +
+      '`key In (<pod value>)` into the selector when it creates a pod carrying the label, and then rejects that pod, so a ' +
+      'workload applies but gets no pods). An empty string counts as unset where the API server defaults it.',
     fix: 'Use one of the listed values, spelled exactly (e.g. `TCP`, not `tcp`).',
   },
   messages: {
@@ -89,8 +107,13 @@ export default defineRule({
     notPositive: '{{subject}} {{field}} `{{value}}` must be greater than zero',
     topologyKey: '{{subject}} has an empty `topologyKey`, which the API server rejects (e.g. `topology.kubernetes.io/zone`)',
     minDomains: '{{subject}} sets `minDomains` with whenUnsatisfiable `{{value}}`; the API server allows minDomains only with `DoNotSchedule`',
+    noSelector: '{{subject}} sets `{{field}}` without a `labelSelector`, which the API server forbids; add the labelSelector the keys narrow',
+    invalidKey: '{{subject}} {{field}} entry `{{value}}` is not a valid label key: {{reason}}',
+    inBothLists: '{{subject}} lists `{{value}}` in both `matchLabelKeys` and `mismatchLabelKeys`, which the API server rejects; keep it in one list',
+    inSelector:
+      '{{subject}} lists `{{value}}` in `matchLabelKeys` while its `labelSelector` also selects on it, so the API server rejects {{rejected}} ("exists in both matchLabelKeys and labelSelector"); drop `{{value}}` from the labelSelector',
   },
-  check({ resource, index, report }) {
+  check({ resource, index, kubernetesVersion, report }) {
     const kind = `${resource.group}/${resource.kind}`;
     if (kind === '/Service') {
       for (const [path, allowed, rejectEmpty] of SERVICE_FIELDS) checkValue(resource, report, path, allowed, resource.label, rejectEmpty);
@@ -105,11 +128,12 @@ export default defineRule({
         arrayAt(resource, paths).forEach((_, j) => checkValue(resource, report, [...paths, j, 'pathType'], PATH_TYPES, resource.label, true));
       });
     }
-    const template = index.podTemplate(resource);
+    const template = index.podTemplate(resource) ?? podTemplateObject(resource);
     if (!template) return;
     const spec = [...template.path, 'spec'];
     checkValue(resource, report, [...spec, 'dnsPolicy'], ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']);
     checkTopologySpread(resource, report, spec);
+    checkLabelKeys(resource, report, spec, template, kubernetesVersion);
     for (const { container, path } of template.containers) {
       const subject = `${resource.label} container \`${String(container.name)}\``;
       checkValue(resource, report, [...path, 'imagePullPolicy'], ['Always', 'IfNotPresent', 'Never'], subject);

@@ -13,7 +13,7 @@ export type { Resource, KubeObject } from './resource.js';
 export { isRecord } from './resource.js';
 export type { ResourceIndex, Provider } from './resource-index.js';
 export type { PodTemplate, ContainerRef, ContainerGroup } from './k8s/pod-template.js';
-export { containerPorts } from './k8s/pod-template.js';
+export { containerPorts, podTemplateObject } from './k8s/pod-template.js';
 export { plainSelector, matchesLabels, matchesSelector, formatLabels, type Labels } from './k8s/selectors.js';
 export { closest, didYouMean } from './k8s/suggest.js';
 export { podReferences, resolveReference, missingKeys, missingHint, referenceData, meantName, useInstead, type PodReference, type Resolution } from './k8s/references.js';
@@ -33,6 +33,7 @@ export { customDefinition, customVersionOf, unservedVersion, type CrdDefinition,
 export { crdProblems, type CrdProblem } from './crds/structural.js';
 export { edit, type Edit, type FixValue } from './fix/edits.js';
 export { servicePorts, type ServicePort } from './k8s/defaults.js';
+export { labelKeysProblems, type LabelKeysProblem } from './k8s/label-keys.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 export { GATEWAY_GROUP, ROUTE_KINDS, routeParentRefs, routeBackendRefs, isServiceRef, gatewayListeners, listenerRefusal, selectedListeners, referenceGrant, type GatewayReference, type Listener, type Refusal } from './k8s/gateway.js';
 export { MONITORING_GROUP, monitorScope, monitorSelector, objectLabels, scopeServices, scopePodTemplates, monitoredServices, monitoredPods, servicePods, declaredPorts, servicePortList, closestLabelled, selectsClusterService, type MonitorScope, type DeclaredPort } from './k8s/monitoring.js';

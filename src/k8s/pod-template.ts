@@ -95,7 +95,19 @@ function stringLabels(value: unknown): Record<string, string> {
 export function podTemplateOf(resource: Resource): PodTemplate | undefined {
   if (resource.namespace === undefined) return undefined;
   const path = templatePath(resource);
-  if (!path) return undefined;
+  return path ? templateAt(resource, path) : undefined;
+}
+
+/**
+ * The template of a core/v1 PodTemplate object: the API server validates it as it does a workload's
+ * (`ValidatePodTemplate`), but it creates no pods, so the index does not list it among the pod templates.
+ */
+export function podTemplateObject(resource: Resource): PodTemplate | undefined {
+  if (resource.kind !== 'PodTemplate' || resource.group !== '' || resource.namespace === undefined) return undefined;
+  return templateAt(resource, ['template']);
+}
+
+function templateAt(resource: Resource, path: Path): PodTemplate | undefined {
   const template = get(resource.value, path);
   if (!isRecord(template) || !isRecord(template.spec)) return undefined;
   const spec = template.spec as unknown as PodSpec;
@@ -111,7 +123,7 @@ export function podTemplateOf(resource: Resource): PodTemplate | undefined {
   return {
     owner: resource,
     path,
-    namespace: resource.namespace,
+    namespace: resource.namespace!,
     labels: stringLabels(get(template, ['metadata', 'labels'])),
     controllerLabels: controllerPodLabels(resource),
     spec,
