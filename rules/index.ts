@@ -16,6 +16,7 @@ import invalidImageReference from './invalid-image-reference.js';
 import invalidIngressPath from './invalid-ingress-path.js';
 import invalidLabel from './invalid-label.js';
 import invalidObjectName from './invalid-object-name.js';
+import invalidPodSpec from './invalid-pod-spec.js';
 import invalidPort from './invalid-port.js';
 import invalidQuantity from './invalid-quantity.js';
 import limitRangeViolation from './limit-range-violation.js';
@@ -105,6 +106,7 @@ export const allRules: readonly Rule[] = [
   invalidContainerName,
   invalidPort,
   invalidFieldValue,
+  invalidPodSpec,
   invalidIngressPath,
   selectorTemplateMismatch,
   missingContainerImage,
