@@ -1,4 +1,4 @@
-import { defineRule, enumHint, isRecord, labelKeysProblems, podTemplateObject, type LabelKeysProblem, type Path, type PodTemplate, type Resource, type RuleContext } from '../src/rule-api.js';
+import { containerEnumSites, defineRule, enumHint, isRecord, labelKeysProblems, objectEnumSites, podSpecEnumSites, podTemplateObject, type LabelKeysProblem, type Path, type PodTemplate, type Resource, type RuleContext } from '../src/rule-api.js';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const CLUSTER_LOCAL = ['Cluster', 'Local'];
@@ -27,10 +27,9 @@ function get(value: unknown, path: Path): unknown {
   return path.reduce<unknown>((v, key) => (isRecord(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[key] : undefined), value);
 }
 
-function checkValue(resource: Resource, report: Report, path: Path, allowed: readonly string[], subject = resource.label, rejectEmpty = false): void {
+function checkValue(resource: Resource, report: Report, path: Path, allowed: readonly string[], subject = resource.label, rejectEmpty = false, field = String(path.at(-1))): void {
   const value = get(resource.value, path);
   if (typeof value !== 'string' || allowed.includes(value) || (value === '' && !rejectEmpty)) return;
-  const field = String(path.at(-1));
   report(resource.node(...path), 'unsupported', { subject, field, value, allowed: list(allowed), hint: enumHint(value, allowed) });
 }
 
@@ -89,7 +88,12 @@ export default defineRule({
       'ReplicationControllers; `OnFailure` or `Never` in Jobs and CronJobs, where an omitted restartPolicy defaults ' +
       'to `Always` and is rejected, kubernetes/kubernetes#41194); Service `type`, `sessionAffinity` (`ClientIP`, `None`), `externalTrafficPolicy` ' +
       'and `internalTrafficPolicy` (`Cluster`, `Local`); Ingress `pathType` (`Exact`, `Prefix`, ' +
-      '`ImplementationSpecific`); pod `topologySpreadConstraints` (`validateTopologySpreadConstraints`): `maxSkew` ' +
+      '`ImplementationSpecific`); Deployment `strategy.type`; StatefulSet `podManagementPolicy`, `updateStrategy.type`, ' +
+      '`persistentVolumeClaimRetentionPolicy`; DaemonSet `updateStrategy.type`; Job `completionMode`, `podReplacementPolicy`; ' +
+      'CronJob `concurrencyPolicy`; PersistentVolumeClaim (and claim template) `accessModes`, `volumeMode`; NetworkPolicy ' +
+      '`policyTypes` and port `protocol`; Service `ipFamilyPolicy`, `ipFamilies`; pod `tolerations` `operator` and `effect`, ' +
+      '`preemptionPolicy`, seccomp profile `type`, node affinity operators, `hostPath.type`, container ' +
+      '`terminationMessagePolicy` (src/k8s/enum-fields.ts names the validation functions); pod `topologySpreadConstraints` (`validateTopologySpreadConstraints`): `maxSkew` ' +
       'and `minDomains` greater than zero, `minDomains` only with `whenUnsatisfiable: DoNotSchedule`, a `topologyKey`, ' +
       '`whenUnsatisfiable` `DoNotSchedule` or `ScheduleAnyway`, `nodeAffinityPolicy` and `nodeTaintsPolicy` `Honor` or ' +
       '`Ignore`; `matchLabelKeys` and `mismatchLabelKeys` of topology spread constraints (from 1.27) and pod affinity and ' +
@@ -128,15 +132,18 @@ export default defineRule({
         arrayAt(resource, paths).forEach((_, j) => checkValue(resource, report, [...paths, j, 'pathType'], PATH_TYPES, resource.label, true));
       });
     }
+    for (const site of objectEnumSites(kind, resource.value)) checkValue(resource, report, site.path, site.allowed, resource.label, site.rejectEmpty, site.field);
     const template = index.podTemplate(resource) ?? podTemplateObject(resource);
     if (!template) return;
     const spec = [...template.path, 'spec'];
+    for (const site of podSpecEnumSites(template.spec, spec)) checkValue(resource, report, site.path, site.allowed, resource.label, site.rejectEmpty, site.field);
     checkValue(resource, report, [...spec, 'dnsPolicy'], ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']);
     checkTopologySpread(resource, report, spec);
     checkLabelKeys(resource, report, spec, template, kubernetesVersion);
     for (const { container, path } of template.containers) {
       const subject = `${resource.label} container \`${String(container.name)}\``;
       checkValue(resource, report, [...path, 'imagePullPolicy'], ['Always', 'IfNotPresent', 'Never'], subject);
+      for (const site of containerEnumSites(container, path)) checkValue(resource, report, site.path, site.allowed, subject, site.rejectEmpty, site.field);
       arrayAt(resource, [...path, 'ports']).forEach((_, i) => checkValue(resource, report, [...path, 'ports', i, 'protocol'], PROTOCOLS, subject));
     }
     const allowed = RESTART_POLICIES.get(kind);
