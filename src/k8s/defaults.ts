@@ -49,6 +49,17 @@ export function servicePorts(spec: unknown): ServicePort[] {
   return out;
 }
 
+/**
+ * Pods a Job spec runs at once: `SetDefaults_Job` sets `parallelism` and `completions` to 1 when both are
+ * unset and `parallelism` to 1 when only `completions` is set, and the Job controller never runs more pods
+ * than completions remain (`completions: 1, parallelism: 5` runs one pod).
+ */
+export function jobActivePods(spec: unknown): number {
+  const parallelism = isRecord(spec) && typeof spec.parallelism === 'number' ? spec.parallelism : 1;
+  const completions = isRecord(spec) && typeof spec.completions === 'number' ? spec.completions : undefined;
+  return completions === undefined ? parallelism : Math.min(parallelism, completions);
+}
+
 // ------------------------------------------------------------------------ controller pod labels
 
 /** A label a workload's controller puts on every pod it creates, beyond those of the template. */

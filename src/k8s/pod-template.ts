@@ -5,7 +5,7 @@
 import type { Container, ContainerPort, PodSpec } from 'kubernetes-types/core/v1.js';
 import type { NodeRef, Path, PathSegment } from '../model.js';
 import { isRecord, scalarText, type Resource } from '../resource.js';
-import { controllerPodLabels, type ControllerLabels } from './defaults.js';
+import { controllerPodLabels, jobActivePods, type ControllerLabels } from './defaults.js';
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
 
@@ -74,11 +74,9 @@ function replicasOf(resource: Resource): number | undefined {
     case 'DaemonSet':
       return undefined;
     case 'Job':
-      return typeof spec?.parallelism === 'number' ? spec.parallelism : 1;
-    case 'CronJob': {
-      const parallelism = get(spec, ['jobTemplate', 'spec', 'parallelism']);
-      return typeof parallelism === 'number' ? parallelism : 1;
-    }
+      return jobActivePods(spec);
+    case 'CronJob':
+      return jobActivePods(get(spec, ['jobTemplate', 'spec']));
     default:
       return typeof spec?.replicas === 'number' ? spec.replicas : 1;
   }
