@@ -1,6 +1,6 @@
-import { defineRule, formatSelector, isEmptySelector, isRecord, labelSelector, selectorMiss, type Path } from '../src/rule-api.js';
+import { defineRule, formatSelector, isEmptySelector, isRecord, labelSelector, networkPolicyTypes, selectorMiss, type Path } from '../src/rule-api.js';
 
-const PEERS = [['ingress', 'from', 'from'], ['egress', 'to', 'to']] as const;
+const PEERS = [['ingress', 'from', 'from', 'Ingress'], ['egress', 'to', 'to', 'Egress']] as const;
 
 export default defineRule({
   id: 'network-policy-selector-mismatch',
@@ -17,7 +17,8 @@ export default defineRule({
       '"Otherwise it selects the pods matching podSelector in the policy\'s own namespace"); when no pod there matches, ' +
       'the rule allows no traffic and the intended clients or servers are cut off once the pods are isolated. A common ' +
       'cause is a peer meant for another namespace (an ingress controller, Prometheus) written without a ' +
-      '`namespaceSelector`. Peers with a `namespaceSelector` or `ipBlock` are not checked. It is a warning because the ' +
+      '`namespaceSelector`. Peers with a `namespaceSelector` or `ipBlock` are not checked, nor the rules of a direction ' +
+      'the policy does not restrict (`policyTypes`, which defaults to `Ingress`, plus `Egress` when there are egress rules). It is a warning because the ' +
       'pods may come from outside these manifests; findings on peers are left out when the namespace has no pod ' +
       'template at all.',
     fix:
@@ -52,7 +53,9 @@ export default defineRule({
       }
     };
     verify(spec.podSelector, ['spec', 'podSelector']);
-    for (const [section, field, direction] of PEERS) {
+    const types = networkPolicyTypes(spec);
+    for (const [section, field, direction, type] of PEERS) {
+      if (!types.has(type)) continue; // rules of a direction the policy does not restrict are ignored
       const rules = Array.isArray(spec[section]) ? spec[section] : [];
       rules.forEach((rule, i) => {
         const peers = isRecord(rule) && Array.isArray(rule[field]) ? rule[field] : [];

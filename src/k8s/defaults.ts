@@ -50,6 +50,18 @@ export function servicePorts(spec: unknown): ServicePort[] {
 }
 
 /**
+ * The directions a NetworkPolicy spec restricts (`SetDefaults_NetworkPolicy`): its `policyTypes`, or when
+ * none are written `Ingress`, plus `Egress` when it has egress rules. Rules of a direction the policy does
+ * not restrict are ignored by every implementation.
+ */
+export function networkPolicyTypes(spec: unknown): ReadonlySet<string> {
+  const written = isRecord(spec) && Array.isArray(spec.policyTypes) ? spec.policyTypes.filter((t): t is string => typeof t === 'string') : [];
+  if (written.length > 0) return new Set(written);
+  const egress = isRecord(spec) && Array.isArray(spec.egress) && spec.egress.length > 0;
+  return new Set(egress ? ['Ingress', 'Egress'] : ['Ingress']);
+}
+
+/**
  * Pods a Job spec runs at once: `SetDefaults_Job` sets `parallelism` and `completions` to 1 when both are
  * unset and `parallelism` to 1 when only `completions` is set, and the Job controller never runs more pods
  * than completions remain (`completions: 1, parallelism: 5` runs one pod).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controllerPodLabels } from '../../src/k8s/defaults.js';
+import { controllerPodLabels, jobActivePods, networkPolicyTypes } from '../../src/k8s/defaults.js';
 import { matchesLabels, matchesSelector } from '../../src/k8s/selectors.js';
 
 const owner = (kind: string, group: string, name: string, spec: unknown = {}) => ({ kind, group, name, value: { spec } });
@@ -45,5 +45,25 @@ describe('controllerPodLabels', () => {
     expect(matchesSelector(expr('In', 'job-name', ['other']), {}, job)).toBe(false);
     expect(matchesSelector(expr('NotIn', 'job-name', ['migrate']), {}, job)).toBe(false);
     expect(matchesSelector(expr('Exists', 'pod-template-hash'), {}, job)).toBe(false);
+  });
+});
+
+describe('networkPolicyTypes', () => {
+  it('defaults to Ingress, plus Egress with egress rules', () => {
+    expect([...networkPolicyTypes({})]).toEqual(['Ingress']);
+    expect([...networkPolicyTypes({ egress: [] })]).toEqual(['Ingress']);
+    expect([...networkPolicyTypes({ egress: [{}] })]).toEqual(['Ingress', 'Egress']);
+    expect([...networkPolicyTypes({ egress: [{}], policyTypes: ['Egress'] })]).toEqual(['Egress']);
+    expect([...networkPolicyTypes({ policyTypes: [] })]).toEqual(['Ingress']);
+  });
+});
+
+describe('jobActivePods', () => {
+  it('runs min(parallelism, completions) pods, 1 when both are unset', () => {
+    expect(jobActivePods({})).toBe(1);
+    expect(jobActivePods({ parallelism: 5 })).toBe(5);
+    expect(jobActivePods({ parallelism: 5, completions: 2 })).toBe(2);
+    expect(jobActivePods({ completions: 8 })).toBe(1);
+    expect(jobActivePods({ parallelism: 0, completions: 3 })).toBe(0);
   });
 });
