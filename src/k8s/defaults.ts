@@ -13,7 +13,9 @@
  *   `SetDefaults_StatefulSet`, `SetDefaults_ReplicaSet` and `SetDefaults_ReplicationController`
  *   replicas 1 (pod-template.ts `replicasOf`).
  */
+import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 import { isRecord } from '../resource.js';
+import type { Labels } from './selectors.js';
 
 export interface ServicePort {
   /** Position in `spec.ports`. */
@@ -47,6 +49,27 @@ export function servicePorts(spec: unknown): ServicePort[] {
     });
   });
   return out;
+}
+
+/** The label the API server sets on every Namespace (1.21+), whatever its manifest says. */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** A Namespace's labels as stored: its own (values as strings) plus `kubernetes.io/metadata.name: <name>`. */
+export function namespaceLabels(name: string, labels: unknown): Labels {
+  const out: Record<string, string> = Object.create(null);
+  if (isRecord(labels)) for (const [k, v] of Object.entries(labels)) if (v !== null && v !== undefined) out[k] = String(v);
+  out[NAMESPACE_NAME_LABEL] = name;
+  return out;
+}
+
+/**
+ * The labels to test `selector` against for a namespace whose Namespace object is not in the run: known
+ * when the selector reads `kubernetes.io/metadata.name` alone (the only label every namespace has);
+ * undefined when the answer depends on labels outside the manifests.
+ */
+export function unlistedNamespaceLabels(selector: LabelSelector, name: string): Labels | undefined {
+  const keys = [...Object.keys(isRecord(selector.matchLabels) ? selector.matchLabels : {}), ...(Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []).map((e) => e.key)];
+  return keys.length > 0 && keys.every((k) => k === NAMESPACE_NAME_LABEL) ? namespaceLabels(name, undefined) : undefined;
 }
 
 /**
