@@ -32,7 +32,7 @@ export { labelSelector, isEmptySelector, formatSelector, templatesSelectedBy, fi
 export { customDefinition, customVersionOf, unservedVersion, type CrdDefinition, type CrdVersion, type CustomVersion } from './crds/index.js';
 export { crdProblems, type CrdProblem } from './crds/structural.js';
 export { edit, type Edit, type FixValue } from './fix/edits.js';
-export { servicePorts, networkPolicyTypes, type ServicePort } from './k8s/defaults.js';
+export { servicePorts, networkPolicyTypes, selectedNamespaceName, type ServicePort } from './k8s/defaults.js';
 export { labelKeysProblems, type LabelKeysProblem } from './k8s/label-keys.js';
 export { podSpecProblems, type PodSpecProblem } from './k8s/pod-spec-checks.js';
 export { objectEnumSites, podSpecEnumSites, containerEnumSites, type EnumSite } from './k8s/enum-fields.js';

@@ -72,6 +72,22 @@ export function unlistedNamespaceLabels(selector: LabelSelector, name: string): 
   return keys.length > 0 && keys.every((k) => k === NAMESPACE_NAME_LABEL) ? namespaceLabels(name, undefined) : undefined;
 }
 
+/** The one namespace a namespaceSelector names through `kubernetes.io/metadata.name` alone (`{matchLabels: {...: shop}}`, or `In [shop]`). */
+export function selectedNamespaceName(selector: LabelSelector): string | undefined {
+  const labels = isRecord(selector.matchLabels) ? Object.entries(selector.matchLabels) : [];
+  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  const names = new Set<string>();
+  for (const [key, value] of labels) {
+    if (key !== NAMESPACE_NAME_LABEL) return undefined;
+    names.add(String(value));
+  }
+  for (const e of expressions) {
+    if (e.key !== NAMESPACE_NAME_LABEL || e.operator !== 'In' || !Array.isArray(e.values) || e.values.length !== 1) return undefined;
+    names.add(String(e.values[0]));
+  }
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
 /**
  * The directions a NetworkPolicy spec restricts (`SetDefaults_NetworkPolicy`): its `policyTypes`, or when
  * none are written `Ingress`, plus `Egress` when it has egress rules. Rules of a direction the policy does

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controllerPodLabels, jobActivePods, networkPolicyTypes } from '../../src/k8s/defaults.js';
+import { controllerPodLabels, jobActivePods, namespaceLabels, networkPolicyTypes, selectedNamespaceName, unlistedNamespaceLabels } from '../../src/k8s/defaults.js';
 import { matchesLabels, matchesSelector } from '../../src/k8s/selectors.js';
 
 const owner = (kind: string, group: string, name: string, spec: unknown = {}) => ({ kind, group, name, value: { spec } });
@@ -65,5 +65,23 @@ describe('jobActivePods', () => {
     expect(jobActivePods({ parallelism: 5, completions: 2 })).toBe(2);
     expect(jobActivePods({ completions: 8 })).toBe(1);
     expect(jobActivePods({ parallelism: 0, completions: 3 })).toBe(0);
+  });
+});
+
+describe('namespace name label', () => {
+  const name = 'kubernetes.io/metadata.name';
+  it('names the one namespace a selector on kubernetes.io/metadata.name selects', () => {
+    expect(selectedNamespaceName({ matchLabels: { [name]: 'shop' } })).toBe('shop');
+    expect(selectedNamespaceName({ matchExpressions: [{ key: name, operator: 'In', values: ['shop'] }] })).toBe('shop');
+    expect(selectedNamespaceName({ matchExpressions: [{ key: name, operator: 'In', values: ['a', 'b'] }] })).toBeUndefined();
+    expect(selectedNamespaceName({ matchExpressions: [{ key: name, operator: 'NotIn', values: ['a'] }] })).toBeUndefined();
+    expect(selectedNamespaceName({ matchLabels: { [name]: 'shop', team: 'a' } })).toBeUndefined();
+    expect(selectedNamespaceName({})).toBeUndefined();
+  });
+
+  it('evaluates a selector on the name label alone without the Namespace object', () => {
+    expect(unlistedNamespaceLabels({ matchLabels: { [name]: 'shop' } }, 'shop')?.[name]).toBe('shop');
+    expect(unlistedNamespaceLabels({ matchLabels: { [name]: 'shop', env: 'prod' } }, 'shop')).toBeUndefined();
+    expect(namespaceLabels('shop', { env: 'prod', [name]: 'other' })).toEqual({ env: 'prod', [name]: 'shop' });
   });
 });
