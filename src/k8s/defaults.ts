@@ -1,17 +1,54 @@
 /**
- * What the API server fills in before an object is stored, where it changes what a reference means
- * (pkg/apis/core/v1/defaults.go and the apps, batch and networking groups). Rules read these views
- * rather than the raw fields, so every rule resolves references as the cluster will.
+ * What the API server (and the controllers) fill in before an object is stored or its pods exist, where
+ * it changes what a reference or a check means. Gone through line by line: `SetDefaults_*` of
+ * pkg/apis/core/v1, apps/v1, batch/v1 and networking/v1 defaults.go, and the OpenAPI `default` values.
+ * Rules read these views rather than the raw fields, so every rule judges the object the cluster stores.
  *
- * Honoured here and elsewhere:
- * - `SetDefaults_Service`: each port's `protocol` defaults to TCP, and a `targetPort` that is
- *   absent, `0` or `""` becomes the port's `port` (servicePorts below).
- * - `SetDefaults_ContainerPort`: `protocol` TCP (pod-template.ts `containerPorts`).
- * - `SetDefaults_NetworkPolicyPort`: `protocol` TCP; `SetDefaults_Probe`, `SetDefaults_HTTPGetAction`
- *   (probes.ts); `SetDefaults_PodSpec` host ports under `hostNetwork` (workload.ts); `SetDefaults_Pod`
- *   requests from limits (resources.ts); `SetDefaults_Job` parallelism, `SetDefaults_Deployment`,
- *   `SetDefaults_StatefulSet`, `SetDefaults_ReplicaSet` and `SetDefaults_ReplicationController`
- *   replicas 1 (pod-template.ts `replicasOf`).
+ * Honoured (applied here, or where named):
+ * - core `SetDefaults_Service`: port `protocol` TCP; `targetPort` absent, `0` or `""` is `port` (servicePorts);
+ *   `type` ClusterIP (controllers.ts `isHeadless`: only an explicit ExternalName is not ClusterIP).
+ * - core `SetDefaults_ContainerPort`: `protocol` TCP (pod-template.ts `containerPorts`); `SetDefaults_PodSpec`:
+ *   `hostPort` = `containerPort` under `hostNetwork` (workload.ts).
+ * - core `SetDefaults_Container`: `imagePullPolicy` Always for `:latest` or no tag, else IfNotPresent
+ *   (image-tag-latest says so; image-pull-policy-never reports only an explicit Never, never a default);
+ *   `terminationMessagePolicy` File (invalid-field-value reads `""` as unset).
+ * - core `SetDefaults_PodSpec` / `SetDefaults_Pod`: `restartPolicy` Always (invalid-field-value rejects it in
+ *   Jobs and CronJobs; workload.ts `isLongRunning`), `dnsPolicy` ClusterFirst (`""` is unset; invalid-pod-spec
+ *   checks only an explicit None); requests from limits (resources.ts).
+ * - core `SetDefaults_Probe`, `SetDefaults_HTTPGetAction`: periodSeconds 10, timeoutSeconds 1, failureThreshold 3,
+ *   successThreshold 1, path `/`, scheme HTTP (probes.ts; invalid-pod-spec accepts 0 where it is defaulted).
+ * - core `SetDefaults_Volume`: a volume without a source is an emptyDir (invalid-pod-spec, pod-security restricted).
+ * - core `SetDefaults_LimitRangeItem`: `default` from `max`, `defaultRequest` from `default` or `min` (resources.ts).
+ * - core `SetDefaults_ReplicationController`: selector and labels from the template labels (selector-template-mismatch).
+ * - core `SetDefaults_Namespace`: label `kubernetes.io/metadata.name: <name>` (namespaceLabels and
+ *   unlistedNamespaceLabels below: Gateway listener selectors, admission namespaceSelectors, NetworkPolicy peers).
+ * - core `SetDefaults_PersistentVolumeClaim` `volumeMode` Filesystem, apps `SetDefaults_Deployment` strategy type,
+ *   `SetDefaults_StatefulSet` podManagementPolicy / updateStrategy / PVC retention, `SetDefaults_DaemonSet`
+ *   updateStrategy, batch `SetDefaults_CronJob` concurrencyPolicy, `SetDefaults_Job` completionMode: `""` counts
+ *   as unset where it is defaulted and as a value where the field is a pointer (invalid-field-value).
+ * - apps `SetDefaults_Deployment`, `SetDefaults_StatefulSet`, `SetDefaults_ReplicaSet`, core
+ *   `SetDefaults_ReplicationController`: replicas 1 (pod-template.ts `replicasOf`); StatefulSet `ordinals.start` 0
+ *   (statefulset-service-mismatch).
+ * - batch `SetDefaults_Job`: parallelism and completions 1, at most `completions` pods at once (jobActivePods);
+ *   generated selector and `job-name` / `controller-uid` labels unless `manualSelector` (selector-template-mismatch,
+ *   controllerPodLabels); `suspend` false (resources.ts `desiredPods`).
+ * - networking `SetDefaults_NetworkPolicy`: `policyTypes` [Ingress], plus Egress with egress rules
+ *   (networkPolicyTypes); `SetDefaults_NetworkPolicyPort` protocol TCP (invalid-field-value: `""` is refused).
+ * - networking/extensions v1beta1 `SetDefaults_HTTPIngressPath`: pathType ImplementationSpecific (invalid-ingress-path).
+ * - Controllers: labels added to pods (`pod-template-hash`, `controller-revision-hash`,
+ *   `statefulset.kubernetes.io/pod-name`, `apps.kubernetes.io/pod-index`, `pod-template-generation`, `job-name`,
+ *   `controller-uid` and the `batch.kubernetes.io/` forms; controllerPodLabels, used by every selector match).
+ *
+ * Not relevant to any rule (no verdict depends on them): Service `sessionAffinity` None and its ClientIP timeout,
+ * `internalTrafficPolicy` / `externalTrafficPolicy` Cluster, `ipFamilyPolicy` SingleStack, `allocateLoadBalancerNodePorts`;
+ * container `terminationMessagePath`; pod `schedulerName`, `securityContext`, `terminationGracePeriodSeconds` 30,
+ * `enableServiceLinks`; Secret, ConfigMap, downwardAPI and projected `defaultMode` 0644; `ObjectFieldSelector`
+ * apiVersion v1; `hostPath.type` ""; Deployment `maxSurge` / `maxUnavailable` 25%, `revisionHistoryLimit` 10,
+ * `progressDeadlineSeconds` 600 (resource-quota-exceeded leaves rolling-update surge pods out, as documented);
+ * StatefulSet `revisionHistoryLimit`, `partition` 0; DaemonSet `maxUnavailable` 1 / `maxSurge` 0; Job
+ * `backoffLimit` 6, `podReplacementPolicy`; CronJob `concurrencyPolicy` Allow (overlapping runs are not counted),
+ * `successfulJobsHistoryLimit` 3, `failedJobsHistoryLimit` 1, `suspend` false; PVC `volumeMode` Filesystem (no
+ * rule tells Block claims apart); Endpoints port protocol (no rule reads Endpoints); IngressClass parameters scope.
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 import { isRecord } from '../resource.js';
