@@ -6,6 +6,7 @@ const oneOf = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(
 /** Problems with a field that should not be there (or not alone): reported at its key, not its value. */
 const AT_KEY: ReadonlySet<PodSpecProblem['problem']> = new Set([
   'noHandler', 'handlers', 'initContainerField', 'volumeSources', 'projectionSources', 'valueFromSources', 'noValueFromSource', 'valueAndValueFrom', 'dnsNone',
+  'tolerationSeconds', 'tolerationValue',
 ]);
 
 /** The message data of a problem: its fields, lists written out. */
@@ -21,7 +22,7 @@ function dataOf(found: PodSpecProblem): Record<string, string | number> {
 export default defineRule({
   id: 'invalid-pod-spec',
   severity: 'error',
-  description: 'Pod template the API server rejects: probe or hook handlers, probe thresholds, init-container fields, volume and env sources, DNS config',
+  description: 'Pod template the API server rejects: probe or hook handlers, probe thresholds, init-container fields, volume and env sources, DNS config, tolerations, privilege escalation',
   docs: {
     why:
       'The API server validates every pod spec, in Pods and in the templates of Deployments, StatefulSets, DaemonSets, ' +
@@ -36,7 +37,10 @@ export default defineRule({
       'Kubernetes 1.29 and later, before which the field is dropped); a volume names one source (`validateVolumeSource`; ' +
       'none at all is defaulted to `emptyDir`) and each projected source one kind (`validateProjectionSources`); an env ' +
       'var with `valueFrom` has an empty `value` and one of `fieldRef`, `resourceFieldRef`, `configMapKeyRef`, ' +
-      '`secretKeyRef` (`validateEnvVarValueFrom`); `dnsPolicy: None` needs `dnsConfig.nameservers` (`validatePodDNSConfig`).',
+      '`secretKeyRef` (`validateEnvVarValueFrom`); `dnsPolicy: None` needs `dnsConfig.nameservers` (`validatePodDNSConfig`); ' +
+      'a toleration without `key` needs `operator: Exists`, `Exists` takes no `value`, `tolerationSeconds` needs ' +
+      '`effect: NoExecute` (`ValidateTolerations`); `allowPrivilegeEscalation: false` contradicts `privileged: true` and ' +
+      'an added `CAP_SYS_ADMIN` (`ValidateSecurityContext`).',
     fix: 'Keep one handler or source per entry (split volumes and projected sources), drop probes from plain init containers or make them sidecars, and use the values the messages name.',
   },
   messages: {
@@ -55,6 +59,12 @@ export default defineRule({
     noValueFromSource: '{{subject}} valueFrom names none of {{allowed}}',
     valueAndValueFrom: '{{subject}} sets both `value` and `valueFrom`, which the API server rejects; keep one of them',
     dnsNone: '{{subject}} sets dnsPolicy `None` with {{missing}}; the API server requires at least one nameserver in `dnsConfig.nameservers`',
+    tolerationOperator: '{{subject}} has no `key`, so its operator must be `Exists` (tolerate every taint); set `operator: Exists` or name the taint key',
+    tolerationValue: '{{subject}} sets a `value` with operator `Exists`, which the API server rejects; remove the value or use `operator: Equal`',
+    tolerationSeconds: '{{subject}} sets `tolerationSeconds` without `effect: NoExecute`, which the API server rejects; set `effect: NoExecute` or remove tolerationSeconds',
+    tolerationKey: '{{subject}} key `{{key}}` is not a valid label key: {{reason}}',
+    privilegedEscalation: '{{subject}} sets `allowPrivilegeEscalation: false` with `privileged: true`, which the API server rejects; a privileged container always can escalate, drop one of them',
+    sysAdminEscalation: '{{subject}} sets `allowPrivilegeEscalation: false` while adding capability `CAP_SYS_ADMIN`, which the API server rejects; drop one of them',
   },
   check({ resource, index, kubernetesVersion, report }) {
     const template = index.podTemplate(resource) ?? podTemplateObject(resource);

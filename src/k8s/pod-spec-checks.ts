@@ -19,10 +19,15 @@
  * - `validateEnvVarValueFrom`: `valueFrom` "may not be specified when `value` is not empty", and names exactly
  *   one of `fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef`, `fileKeyRef`.
  * - `validatePodDNSConfig`: `dnsPolicy: None` needs `dnsConfig` with at least one nameserver.
+ * - `ValidateTolerations`: an empty `key` needs `operator: Exists`; `Exists` takes no `value`; `tolerationSeconds`
+ *   needs `effect: NoExecute`; a key is a valid label key.
+ * - `ValidateSecurityContext`: `allowPrivilegeEscalation: false` contradicts `privileged: true` and a
+ *   `capabilities.add` of `CAP_SYS_ADMIN`.
  */
 import type { Path } from '../model.js';
 import { isRecord } from '../resource.js';
 import { compareVersions } from './api-deprecations.js';
+import { isQualifiedName } from './names.js';
 import type { PodTemplate } from './pod-template.js';
 
 export type PodSpecProblem = { readonly path: Path; readonly subject: string } & (
@@ -35,6 +40,9 @@ export type PodSpecProblem = { readonly path: Path; readonly subject: string } &
   | { readonly problem: 'noValueFromSource' | 'noProjectionSource'; readonly allowed: readonly string[] }
   | { readonly problem: 'valueAndValueFrom' }
   | { readonly problem: 'dnsNone'; readonly missing: string }
+  | { readonly problem: 'tolerationOperator' | 'tolerationValue' | 'tolerationSeconds' }
+  | { readonly problem: 'tolerationKey'; readonly key: string; readonly reason: string }
+  | { readonly problem: 'privilegedEscalation' | 'sysAdminEscalation' }
 );
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
@@ -110,7 +118,38 @@ function containerProblems(container: Record<string, unknown>, path: Path, subje
       if (isRecord(handler)) out.push(...oneHandler(handler, [...path, 'lifecycle', hook], subject, `lifecycle.${hook}`, LIFECYCLE_HANDLERS));
     }
   }
-  out.push(...envProblems(container, path, subject));
+  out.push(...envProblems(container, path, subject), ...securityProblems(container, path, subject));
+  return out;
+}
+
+function securityProblems(container: Record<string, unknown>, path: Path, subject: string): PodSpecProblem[] {
+  const context = container.securityContext;
+  if (!isRecord(context) || context.allowPrivilegeEscalation !== false) return [];
+  const at = [...path, 'securityContext', 'allowPrivilegeEscalation'];
+  const out: PodSpecProblem[] = [];
+  if (context.privileged === true) out.push({ path: at, subject, problem: 'privilegedEscalation' });
+  const added = isRecord(context.capabilities) && Array.isArray(context.capabilities.add) ? context.capabilities.add : [];
+  if (added.includes('CAP_SYS_ADMIN')) out.push({ path: at, subject, problem: 'sysAdminEscalation' });
+  return out;
+}
+
+function tolerationProblems(spec: Record<string, unknown>, specPath: Path, owner: string): PodSpecProblem[] {
+  const out: PodSpecProblem[] = [];
+  (Array.isArray(spec.tolerations) ? spec.tolerations : []).forEach((toleration: unknown, i) => {
+    if (!isRecord(toleration)) return;
+    const at = [...specPath, 'tolerations', i];
+    const subject = `${owner} tolerations[${i}]`;
+    const key = typeof toleration.key === 'string' ? toleration.key : '';
+    const { operator, value, effect } = toleration;
+    if (key !== '') {
+      const reasons = isQualifiedName(key);
+      if (reasons.length > 0) out.push({ path: [...at, 'key'], subject, problem: 'tolerationKey', key, reason: reasons.join('; ') });
+    } else if (operator !== 'Exists' && (operator === undefined || operator === null || operator === '' || operator === 'Equal')) {
+      out.push({ path: operator === undefined || operator === null ? at : [...at, 'operator'], subject, problem: 'tolerationOperator' });
+    }
+    if (operator === 'Exists' && typeof value === 'string' && value !== '') out.push({ path: [...at, 'value'], subject, problem: 'tolerationValue' });
+    if (typeof toleration.tolerationSeconds === 'number' && effect !== 'NoExecute') out.push({ path: [...at, 'tolerationSeconds'], subject, problem: 'tolerationSeconds' });
+  });
   return out;
 }
 
@@ -147,7 +186,7 @@ export function podSpecProblems(template: PodTemplate, owner: string, kubernetes
     const subject = `${owner} ${GROUPS[group]} \`${String(container.name)}\``;
     out.push(...containerProblems(container as unknown as Record<string, unknown>, path, subject, group === 'initContainers', sidecars));
   }
-  out.push(...volumeProblems(spec, specPath, owner));
+  out.push(...volumeProblems(spec, specPath, owner), ...tolerationProblems(spec, specPath, owner));
   if (spec.dnsPolicy === 'None') {
     const config = spec.dnsConfig;
     if (!isRecord(config)) out.push({ path: [...specPath, 'dnsPolicy'], subject: owner, problem: 'dnsNone', missing: 'no `dnsConfig`' });

@@ -46,6 +46,14 @@ testRule(rule, {
       };
     }),
     {
+      name: 'CAP_SYS_ADMIN without privilege escalation, and a toleration key with a space',
+      code: pod(`  tolerations: [{key: "dedicated node", operator: Exists}]\n  containers: ${container('securityContext: {allowPrivilegeEscalation: false, capabilities: {add: [CAP_SYS_ADMIN]}}')}\n`),
+      errors: [
+        { message: /^Pod `p` tolerations\[0\] key `dedicated node` is not a valid label key: name part must consist of/, line: 5, column: 23 },
+        { message: 'Pod `p` container `a` sets `allowPrivilegeEscalation: false` while adding capability `CAP_SYS_ADMIN`, which the API server rejects; drop one of them', line: 6, column: 84 },
+      ],
+    },
+    {
       name: 'projected source with two kinds',
       code: pod(`  containers: ${container()}\n  volumes: [{name: v, projected: {sources: [{configMap: {name: c}, secret: {name: s}}, {}]}}]\n`),
       errors: [
