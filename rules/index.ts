@@ -17,6 +17,7 @@ import invalidIngressPath from './invalid-ingress-path.js';
 import invalidLabel from './invalid-label.js';
 import invalidObjectName from './invalid-object-name.js';
 import invalidPodSpec from './invalid-pod-spec.js';
+import invalidUpdateStrategy from './invalid-update-strategy.js';
 import invalidPort from './invalid-port.js';
 import invalidQuantity from './invalid-quantity.js';
 import limitRangeViolation from './limit-range-violation.js';
@@ -107,6 +108,7 @@ export const allRules: readonly Rule[] = [
   invalidPort,
   invalidFieldValue,
   invalidPodSpec,
+  invalidUpdateStrategy,
   invalidIngressPath,
   selectorTemplateMismatch,
   missingContainerImage,
