@@ -9,6 +9,7 @@ import imageTagLatest from './image-tag-latest.js';
 import ingressBackendMissingService from './ingress-backend-missing-service.js';
 import ingressBackendPortMismatch from './ingress-backend-port-mismatch.js';
 import invalidAnnotation from './invalid-annotation.js';
+import invalidConfigData from './invalid-config-data.js';
 import invalidContainerName from './invalid-container-name.js';
 import invalidCronSchedule from './invalid-cron-schedule.js';
 import invalidFieldValue from './invalid-field-value.js';
@@ -109,6 +110,7 @@ export const allRules: readonly Rule[] = [
   invalidFieldValue,
   invalidPodSpec,
   invalidUpdateStrategy,
+  invalidConfigData,
   invalidIngressPath,
   selectorTemplateMismatch,
   missingContainerImage,
