@@ -12,6 +12,7 @@ import invalidAnnotation from './invalid-annotation.js';
 import invalidConfigData from './invalid-config-data.js';
 import invalidContainerName from './invalid-container-name.js';
 import invalidCronSchedule from './invalid-cron-schedule.js';
+import invalidDisruptionBudget from './invalid-disruption-budget.js';
 import invalidFieldValue from './invalid-field-value.js';
 import invalidImageReference from './invalid-image-reference.js';
 import invalidIngressPath from './invalid-ingress-path.js';
@@ -111,6 +112,7 @@ export const allRules: readonly Rule[] = [
   invalidPodSpec,
   invalidUpdateStrategy,
   invalidConfigData,
+  invalidDisruptionBudget,
   invalidIngressPath,
   selectorTemplateMismatch,
   missingContainerImage,

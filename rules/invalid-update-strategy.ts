@@ -1,23 +1,11 @@
-import { defineRule, isRecord, type Path, type Resource, type RuleContext } from '../src/rule-api.js';
+import { amountProblem, defineRule, isRecord, isZeroAmount, type Path, type Resource, type RuleContext } from '../src/rule-api.js';
 
 type Report = RuleContext<'recreate' | 'onDelete' | 'bothZero' | 'percent' | 'over100' | 'negative'>['report'];
 
-const PERCENT = /^[0-9]+%$/;
-
-/** An int-or-percent as the API server reads it (`getIntOrPercentValue`): undefined when unset. */
-function amount(value: unknown): { zero: boolean; percent?: number } | undefined {
-  if (typeof value === 'number') return { zero: value === 0 };
-  if (typeof value !== 'string' || !PERCENT.test(value)) return undefined;
-  const percent = Number(value.slice(0, -1));
-  return { zero: percent === 0, percent };
-}
-
 /** `ValidatePositiveIntOrPercent` and `IsNotMoreThan100Percent` of one field. */
 function checkAmount(report: Report, resource: Resource, at: Path, value: unknown, capped: boolean): void {
-  const [field, subject, node] = [String(at.at(-1)), resource.label, (...path: Path) => resource.node(...path)];
-  if (typeof value === 'string' && !PERCENT.test(value)) report(node(...at), 'percent', { subject, field, value });
-  else if (typeof value === 'number' && value < 0) report(node(...at), 'negative', { subject, field, value });
-  else if (capped && (amount(value)?.percent ?? 0) > 100) report(node(...at), 'over100', { subject, field, value: String(value) });
+  const problem = amountProblem(value, capped);
+  if (problem) report(resource.node(...at), problem, { subject: resource.label, field: String(at.at(-1)), value: String(value) });
 }
 
 export default defineRule({
@@ -48,7 +36,6 @@ export default defineRule({
   },
   check({ resource, report }) {
     const spec = isRecord(resource.value.spec) ? resource.value.spec : {};
-    const node = (...path: Path) => resource.node(...path);
     const subject = resource.label;
     const field = resource.kind === 'Deployment' ? 'strategy' : 'updateStrategy';
     const strategy = isRecord(spec[field]) ? spec[field] : {};
@@ -61,17 +48,16 @@ export default defineRule({
     if (!isRecord(rolling) || (strategy.type !== undefined && strategy.type !== 'RollingUpdate' && strategy.type !== '')) return;
     const at = [...base, 'rollingUpdate'];
     if (resource.kind === 'StatefulSet') {
-      if (typeof rolling.partition === 'number' && rolling.partition < 0) report(node(...at, 'partition'), 'negative', { subject, field: 'partition', value: rolling.partition });
+      if (typeof rolling.partition === 'number' && rolling.partition < 0) report(resource.node(...at, 'partition'), 'negative', { subject, field: 'partition', value: rolling.partition });
       return;
     }
     checkAmount(report, resource, [...at, 'maxUnavailable'], rolling.maxUnavailable, true);
     checkAmount(report, resource, [...at, 'maxSurge'], rolling.maxSurge, resource.kind === 'DaemonSet');
     // Unset amounts take their defaults: 25% for a Deployment; maxUnavailable 1 and maxSurge 0 for a DaemonSet.
-    const unavailable = amount(rolling.maxUnavailable);
-    const surge = rolling.maxSurge === undefined || rolling.maxSurge === null ? (resource.kind === 'DaemonSet' ? { zero: true } : undefined) : amount(rolling.maxSurge);
-    if (unavailable?.zero && surge?.zero) {
-      const defaulted = rolling.maxSurge === undefined || rolling.maxSurge === null;
-      report(node(...at, 'maxUnavailable'), 'bothZero', { subject, surge: defaulted ? '0 (the default for a DaemonSet)' : String(rolling.maxSurge) });
+    const defaulted = rolling.maxSurge === undefined || rolling.maxSurge === null;
+    const surgeZero = defaulted ? resource.kind === 'DaemonSet' : isZeroAmount(rolling.maxSurge);
+    if (isZeroAmount(rolling.maxUnavailable) && surgeZero) {
+      report(resource.node(...at, 'maxUnavailable'), 'bothZero', { subject, surge: defaulted ? '0 (the default for a DaemonSet)' : String(rolling.maxSurge) });
     }
   },
 });

@@ -36,6 +36,7 @@ export { servicePorts, networkPolicyTypes, selectedNamespaceName, type ServicePo
 export { labelKeysProblems, type LabelKeysProblem } from './k8s/label-keys.js';
 export { podSpecProblems, type PodSpecProblem } from './k8s/pod-spec-checks.js';
 export { objectEnumSites, podSpecEnumSites, containerEnumSites, type EnumSite } from './k8s/enum-fields.js';
+export { amountProblem, isZeroAmount, type AmountProblem } from './k8s/int-or-percent.js';
 export { dns1123LabelProblem, portNameProblem, isPortNumber, enumHint, ingressPathProblem, parseCronSchedule, formatPath, type CronParse } from './k8s/pod-validation.js';
 export { GATEWAY_GROUP, ROUTE_KINDS, routeParentRefs, routeBackendRefs, isServiceRef, gatewayListeners, listenerRefusal, selectedListeners, referenceGrant, type GatewayReference, type Listener, type Refusal } from './k8s/gateway.js';
 export { MONITORING_GROUP, monitorScope, monitorSelector, objectLabels, scopeServices, scopePodTemplates, monitoredServices, monitoredPods, servicePods, declaredPorts, servicePortList, closestLabelled, selectsClusterService, type MonitorScope, type DeclaredPort } from './k8s/monitoring.js';
