@@ -105,7 +105,7 @@ export function namespaceLabels(name: string, labels: unknown): Labels {
  * undefined when the answer depends on labels outside the manifests.
  */
 export function unlistedNamespaceLabels(selector: LabelSelector, name: string): Labels | undefined {
-  const keys = [...Object.keys(isRecord(selector.matchLabels) ? selector.matchLabels : {}), ...(Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []).map((e) => e.key)];
+  const keys = [...Object.keys(isRecord(selector.matchLabels) ? selector.matchLabels : {}), ...(Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []).map((e: unknown) => (isRecord(e) ? e.key : undefined))];
   return keys.length > 0 && keys.every((k) => k === NAMESPACE_NAME_LABEL) ? namespaceLabels(name, undefined) : undefined;
 }
 
@@ -118,8 +118,8 @@ export function selectedNamespaceName(selector: LabelSelector): string | undefin
     if (key !== NAMESPACE_NAME_LABEL) return undefined;
     names.add(String(value));
   }
-  for (const e of expressions) {
-    if (e.key !== NAMESPACE_NAME_LABEL || e.operator !== 'In' || !Array.isArray(e.values) || e.values.length !== 1) return undefined;
+  for (const e of expressions as unknown[]) {
+    if (!isRecord(e) || e.key !== NAMESPACE_NAME_LABEL || e.operator !== 'In' || !Array.isArray(e.values) || e.values.length !== 1) return undefined;
     names.add(String(e.values[0]));
   }
   return names.size === 1 ? [...names][0] : undefined;
