@@ -168,9 +168,8 @@ export class ResourceIndex {
     let labels = this.labelIndex.get(template.namespace);
     if (!labels) this.labelIndex.set(template.namespace, (labels = new Map()));
     for (const k in template.labels) push(labels, `${k}=${template.labels[k]}`, template);
-    for (const [k, added] of template.controllerLabels) {
-      if (!Object.hasOwn(template.labels, k)) push(labels, added.value === undefined ? anyValue(k) : `${k}=${added.value}`, template);
-    }
+    // Labels the controller adds: under their fixed value, or under `key=*` (selectors.ts postingsMatching).
+    for (const [k, added] of template.controllerLabels) if (!Object.hasOwn(template.labels, k)) push(labels, added.value === undefined ? anyValue(k) : `${k}=${added.value}`, template);
   }
 
   /** Objects of `kind` named `name` in `namespace` (several when defined twice). */
