@@ -22,6 +22,7 @@ import invalidPodSpec from './invalid-pod-spec.js';
 import invalidUpdateStrategy from './invalid-update-strategy.js';
 import invalidPort from './invalid-port.js';
 import invalidQuantity from './invalid-quantity.js';
+import invalidServiceSpec from './invalid-service-spec.js';
 import limitRangeViolation from './limit-range-violation.js';
 import missingBindingSubject from './missing-binding-subject.js';
 import missingConfigmap from './missing-configmap.js';
@@ -113,6 +114,7 @@ export const allRules: readonly Rule[] = [
   invalidUpdateStrategy,
   invalidConfigData,
   invalidDisruptionBudget,
+  invalidServiceSpec,
   invalidIngressPath,
   selectorTemplateMismatch,
   missingContainerImage,
