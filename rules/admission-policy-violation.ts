@@ -26,7 +26,8 @@ export default defineRule({
       '(only `metadata.namespace` and `spec.replicas` are filled in). k8s-lint evaluates each object as a CREATE by an ' +
       'ordinary authenticated user, with the policies and bindings of the ' +
       'linted files and `--context` files and the parameters among them. It stays quiet when the answer depends on ' +
-      'something outside the run: the labels of a Namespace that is not linted (for a non-empty namespaceSelector or ' +
+      'something outside the run: the labels of a Namespace that is not linted (for a non-empty namespaceSelector, unless it ' +
+      'reads only `kubernetes.io/metadata.name`, which the API server sets to the name on every Namespace, or ' +
       'a policy reading `namespaceObject`), a parameter object declared under `external`, or an expression using ' +
       '`authorizer` (skipped, with one note).',
     fix: 'Change the object so the validation holds, or the policy, its binding or the parameters if the rule is wrong.',

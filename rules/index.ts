@@ -9,15 +9,20 @@ import imageTagLatest from './image-tag-latest.js';
 import ingressBackendMissingService from './ingress-backend-missing-service.js';
 import ingressBackendPortMismatch from './ingress-backend-port-mismatch.js';
 import invalidAnnotation from './invalid-annotation.js';
+import invalidConfigData from './invalid-config-data.js';
 import invalidContainerName from './invalid-container-name.js';
 import invalidCronSchedule from './invalid-cron-schedule.js';
+import invalidDisruptionBudget from './invalid-disruption-budget.js';
 import invalidFieldValue from './invalid-field-value.js';
 import invalidImageReference from './invalid-image-reference.js';
 import invalidIngressPath from './invalid-ingress-path.js';
 import invalidLabel from './invalid-label.js';
 import invalidObjectName from './invalid-object-name.js';
+import invalidPodSpec from './invalid-pod-spec.js';
+import invalidUpdateStrategy from './invalid-update-strategy.js';
 import invalidPort from './invalid-port.js';
 import invalidQuantity from './invalid-quantity.js';
+import invalidServiceSpec from './invalid-service-spec.js';
 import limitRangeViolation from './limit-range-violation.js';
 import missingBindingSubject from './missing-binding-subject.js';
 import missingConfigmap from './missing-configmap.js';
@@ -105,6 +110,11 @@ export const allRules: readonly Rule[] = [
   invalidContainerName,
   invalidPort,
   invalidFieldValue,
+  invalidPodSpec,
+  invalidUpdateStrategy,
+  invalidConfigData,
+  invalidDisruptionBudget,
+  invalidServiceSpec,
   invalidIngressPath,
   selectorTemplateMismatch,
   missingContainerImage,

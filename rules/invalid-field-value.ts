@@ -1,4 +1,4 @@
-import { defineRule, enumHint, isRecord, type Path, type Resource, type RuleContext } from '../src/rule-api.js';
+import { containerEnumSites, defineRule, enumHint, isRecord, labelKeysProblems, objectEnumSites, podSpecEnumSites, podTemplateObject, type LabelKeysProblem, type Path, type PodTemplate, type Resource, type RuleContext } from '../src/rule-api.js';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const CLUSTER_LOCAL = ['Cluster', 'Local'];
@@ -19,7 +19,7 @@ const SERVICE_FIELDS: readonly Field[] = [
 ];
 const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'];
 
-type Report = RuleContext<'unsupported' | 'restartPolicy' | 'restartPolicyDefault' | 'notPositive' | 'topologyKey' | 'minDomains'>['report'];
+type Report = RuleContext<'unsupported' | 'restartPolicy' | 'restartPolicyDefault' | 'notPositive' | 'topologyKey' | 'minDomains' | LabelKeysProblem['problem']>['report'];
 
 const list = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
@@ -27,10 +27,9 @@ function get(value: unknown, path: Path): unknown {
   return path.reduce<unknown>((v, key) => (isRecord(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[key] : undefined), value);
 }
 
-function checkValue(resource: Resource, report: Report, path: Path, allowed: readonly string[], subject = resource.label, rejectEmpty = false): void {
+function checkValue(resource: Resource, report: Report, path: Path, allowed: readonly string[], subject = resource.label, rejectEmpty = false, field = String(path.at(-1))): void {
   const value = get(resource.value, path);
   if (typeof value !== 'string' || allowed.includes(value) || (value === '' && !rejectEmpty)) return;
-  const field = String(path.at(-1));
   report(resource.node(...path), 'unsupported', { subject, field, value, allowed: list(allowed), hint: enumHint(value, allowed) });
 }
 
@@ -56,6 +55,19 @@ function checkTopologySpread(resource: Resource, report: Report, spec: Path): vo
   });
 }
 
+/** `matchLabelKeys` / `mismatchLabelKeys` of topology spread constraints and pod (anti-)affinity terms. */
+function checkLabelKeys(resource: Resource, report: Report, spec: Path, template: PodTemplate, kubernetesVersion: string): void {
+  const carries = (key: string) => Object.hasOwn(template.labels, key) || template.controllerLabels.has(key);
+  for (const found of labelKeysProblems(template.spec, spec, carries, kubernetesVersion)) {
+    const subject = `${resource.label} ${found.subject}`;
+    const node = resource.node(...found.path);
+    if (found.problem === 'noSelector') report(node, found.problem, { subject, field: found.field });
+    else if (found.problem === 'invalidKey') report(node, found.problem, { subject, field: found.field, value: found.key, reason: found.reason });
+    else if (found.problem === 'inBothLists') report(node, found.problem, { subject, value: found.key });
+    else report(node, found.problem, { subject, value: found.key, rejected: found.pods ? `its pods, which carry the label \`${found.key}\`` : 'it' });
+  }
+}
+
 function arrayAt(resource: Resource, path: Path): unknown[] {
   const value = get(resource.value, path);
   return Array.isArray(value) ? value : [];
@@ -64,7 +76,7 @@ function arrayAt(resource: Resource, path: Path): unknown[] {
 export default defineRule({
   id: 'invalid-field-value',
   severity: 'error',
-  description: 'Enumerated field with a value the API server does not support (values are case-sensitive)',
+  description: 'Enumerated field with a value the API server does not support (values are case-sensitive), or a scheduling constraint it rejects',
   docs: {
     why:
       'The OpenAPI schemas describe these fields as plain strings, but the API server accepts only fixed values ' +
@@ -76,10 +88,20 @@ export default defineRule({
       'ReplicationControllers; `OnFailure` or `Never` in Jobs and CronJobs, where an omitted restartPolicy defaults ' +
       'to `Always` and is rejected, kubernetes/kubernetes#41194); Service `type`, `sessionAffinity` (`ClientIP`, `None`), `externalTrafficPolicy` ' +
       'and `internalTrafficPolicy` (`Cluster`, `Local`); Ingress `pathType` (`Exact`, `Prefix`, ' +
-      '`ImplementationSpecific`); pod `topologySpreadConstraints` (`validateTopologySpreadConstraints`): `maxSkew` ' +
+      '`ImplementationSpecific`); Deployment `strategy.type`; StatefulSet `podManagementPolicy`, `updateStrategy.type`, ' +
+      '`persistentVolumeClaimRetentionPolicy`; DaemonSet `updateStrategy.type`; Job `completionMode`, `podReplacementPolicy`; ' +
+      'CronJob `concurrencyPolicy`; PersistentVolumeClaim (and claim template) `accessModes`, `volumeMode`; NetworkPolicy ' +
+      '`policyTypes` and port `protocol`; Service `ipFamilyPolicy`, `ipFamilies`; pod `tolerations` `operator` and `effect`, ' +
+      '`preemptionPolicy`, seccomp profile `type`, node affinity operators, `hostPath.type`, container ' +
+      '`terminationMessagePolicy` (src/k8s/enum-fields.ts names the validation functions); pod `topologySpreadConstraints` (`validateTopologySpreadConstraints`): `maxSkew` ' +
       'and `minDomains` greater than zero, `minDomains` only with `whenUnsatisfiable: DoNotSchedule`, a `topologyKey`, ' +
       '`whenUnsatisfiable` `DoNotSchedule` or `ScheduleAnyway`, `nodeAffinityPolicy` and `nodeTaintsPolicy` `Honor` or ' +
-      '`Ignore`. An empty string counts as unset where the API server defaults it.',
+      '`Ignore`; `matchLabelKeys` and `mismatchLabelKeys` of topology spread constraints (from 1.27) and pod affinity and ' +
+      'anti-affinity terms (from 1.31; `validateMatchLabelKeysInTopologySpread`, `validateMatchLabelKeysAndMismatchLabelKeys`): ' +
+      'only beside a `labelSelector`, valid label keys, no key in both lists, and no key of `matchLabelKeys` that the ' +
+      'labelSelector also names (from 1.34 for topology spread, and always for affinity, the API server merges ' +
+      '`key In (<pod value>)` into the selector when it creates a pod carrying the label, and then rejects that pod, so a ' +
+      'workload applies but gets no pods). An empty string counts as unset where the API server defaults it.',
     fix: 'Use one of the listed values, spelled exactly (e.g. `TCP`, not `tcp`).',
   },
   messages: {
@@ -89,8 +111,13 @@ export default defineRule({
     notPositive: '{{subject}} {{field}} `{{value}}` must be greater than zero',
     topologyKey: '{{subject}} has an empty `topologyKey`, which the API server rejects (e.g. `topology.kubernetes.io/zone`)',
     minDomains: '{{subject}} sets `minDomains` with whenUnsatisfiable `{{value}}`; the API server allows minDomains only with `DoNotSchedule`',
+    noSelector: '{{subject}} sets `{{field}}` without a `labelSelector`, which the API server forbids; add the labelSelector the keys narrow',
+    invalidKey: '{{subject}} {{field}} entry `{{value}}` is not a valid label key: {{reason}}',
+    inBothLists: '{{subject}} lists `{{value}}` in both `matchLabelKeys` and `mismatchLabelKeys`, which the API server rejects; keep it in one list',
+    inSelector:
+      '{{subject}} lists `{{value}}` in `matchLabelKeys` while its `labelSelector` also selects on it, so the API server rejects {{rejected}} ("exists in both matchLabelKeys and labelSelector"); drop `{{value}}` from the labelSelector',
   },
-  check({ resource, index, report }) {
+  check({ resource, index, kubernetesVersion, report }) {
     const kind = `${resource.group}/${resource.kind}`;
     if (kind === '/Service') {
       for (const [path, allowed, rejectEmpty] of SERVICE_FIELDS) checkValue(resource, report, path, allowed, resource.label, rejectEmpty);
@@ -105,14 +132,18 @@ export default defineRule({
         arrayAt(resource, paths).forEach((_, j) => checkValue(resource, report, [...paths, j, 'pathType'], PATH_TYPES, resource.label, true));
       });
     }
-    const template = index.podTemplate(resource);
+    for (const site of objectEnumSites(kind, resource.value)) checkValue(resource, report, site.path, site.allowed, resource.label, site.rejectEmpty, site.field);
+    const template = index.podTemplate(resource) ?? podTemplateObject(resource);
     if (!template) return;
     const spec = [...template.path, 'spec'];
+    for (const site of podSpecEnumSites(template.spec, spec)) checkValue(resource, report, site.path, site.allowed, resource.label, site.rejectEmpty, site.field);
     checkValue(resource, report, [...spec, 'dnsPolicy'], ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']);
     checkTopologySpread(resource, report, spec);
+    checkLabelKeys(resource, report, spec, template, kubernetesVersion);
     for (const { container, path } of template.containers) {
       const subject = `${resource.label} container \`${String(container.name)}\``;
       checkValue(resource, report, [...path, 'imagePullPolicy'], ['Always', 'IfNotPresent', 'Never'], subject);
+      for (const site of containerEnumSites(container, path)) checkValue(resource, report, site.path, site.allowed, subject, site.rejectEmpty, site.field);
       arrayAt(resource, [...path, 'ports']).forEach((_, i) => checkValue(resource, report, [...path, 'ports', i, 'protocol'], PROTOCOLS, subject));
     }
     const allowed = RESTART_POLICIES.get(kind);

@@ -45,7 +45,7 @@ function serviceMiss(index: ResourceIndex, monitor: Resource, selector: LabelSel
 function podMiss(index: ResourceIndex, monitor: Resource, selector: LabelSelector, scope: MonitorScope): Miss {
   const templates = scopePodTemplates(index, scope);
   const candidates = templates.length;
-  const elsewhere = index.podTemplates().find((t) => !templates.includes(t) && matchesSelector(selector, t.labels));
+  const elsewhere = index.podTemplates().find((t) => !templates.includes(t) && matchesSelector(selector, t.labels, t.controllerLabels));
   if (elsewhere) return { candidates, hint: `; pods of ${elsewhere.owner.kind} \`${elsewhere.owner.name}\` in namespace \`${elsewhere.namespace}\` match${addNamespace(elsewhere.namespace)}` };
   const closest = closestLabelled(selector, templates, (t) => t.labels, (t) => t.owner.name, monitor.name);
   return closest ? { candidates, hint: `; pods of ${closest.owner.kind} \`${closest.owner.name}\` are labelled ${labelled(closest.labels)}`, closest: closest.labels } : { candidates, hint: '' };

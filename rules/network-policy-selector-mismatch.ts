@@ -1,12 +1,12 @@
-import { defineRule, formatSelector, isEmptySelector, isRecord, labelSelector, selectorMiss, type Path } from '../src/rule-api.js';
+import { defineRule, formatSelector, isEmptySelector, isRecord, labelSelector, networkPolicyTypes, selectedNamespaceName, selectorMiss, type Path } from '../src/rule-api.js';
 
-const PEERS = [['ingress', 'from', 'from'], ['egress', 'to', 'to']] as const;
+const PEERS = [['ingress', 'from', 'from', 'Ingress'], ['egress', 'to', 'to', 'Egress']] as const;
 
 export default defineRule({
   id: 'network-policy-selector-mismatch',
   severity: 'warn',
   kinds: ['networking.k8s.io/NetworkPolicy', 'extensions/NetworkPolicy'],
-  description: 'NetworkPolicy podSelector, or a same-namespace peer podSelector, that matches no pod template',
+  description: 'NetworkPolicy podSelector, or a peer podSelector (same namespace, or one named by `kubernetes.io/metadata.name`), that matches no pod template',
   crossResource: true,
   docs: {
     why:
@@ -17,7 +17,10 @@ export default defineRule({
       '"Otherwise it selects the pods matching podSelector in the policy\'s own namespace"); when no pod there matches, ' +
       'the rule allows no traffic and the intended clients or servers are cut off once the pods are isolated. A common ' +
       'cause is a peer meant for another namespace (an ingress controller, Prometheus) written without a ' +
-      '`namespaceSelector`. Peers with a `namespaceSelector` or `ipBlock` are not checked. It is a warning because the ' +
+      '`namespaceSelector`. A peer whose `namespaceSelector` names one namespace through `kubernetes.io/metadata.name` (a ' +
+      'label the API server sets on every Namespace) is checked against the pod templates of that namespace when the run ' +
+      'has some; other peers with a `namespaceSelector`, and `ipBlock` peers, are not checked, nor the rules of a direction ' +
+      'the policy does not restrict (`policyTypes`, which defaults to `Ingress`, plus `Egress` when there are egress rules). It is a warning because the ' +
       'pods may come from outside these manifests; findings on peers are left out when the namespace has no pod ' +
       'template at all.',
     fix:
@@ -51,14 +54,28 @@ export default defineRule({
         report(resource.node(...path, ...miss.path), peer ? 'peerNoMatch' : 'noMatch', { ...data, closest: miss.closestText });
       }
     };
+    // A peer whose namespaceSelector names one namespace by `kubernetes.io/metadata.name` (set on every
+    // Namespace) selects pods there: checked when the run has pod templates in that namespace.
+    const verifyIn = (namespaceSelector: unknown, value: unknown, path: Path, direction: 'from' | 'to') => {
+      const names = labelSelector(namespaceSelector);
+      const other = names && selectedNamespaceName(names);
+      const selector = labelSelector(value);
+      if (other === undefined || !selector || isEmptySelector(selector) || index.podTemplates(other).length === 0) return;
+      const miss = selectorMiss(index, selector, other, resource.name);
+      if (miss) report(resource.node(...path, ...miss.path), 'peerNoMatch', { policy: resource.name, namespace: other, selector: formatSelector(selector), direction, closest: miss.closestText });
+    };
     verify(spec.podSelector, ['spec', 'podSelector']);
-    for (const [section, field, direction] of PEERS) {
+    const types = networkPolicyTypes(spec);
+    for (const [section, field, direction, type] of PEERS) {
+      if (!types.has(type)) continue; // rules of a direction the policy does not restrict are ignored
       const rules = Array.isArray(spec[section]) ? spec[section] : [];
       rules.forEach((rule, i) => {
         const peers = isRecord(rule) && Array.isArray(rule[field]) ? rule[field] : [];
         peers.forEach((peer, j) => {
-          if (!isRecord(peer) || peer.namespaceSelector !== undefined) return;
-          verify(peer.podSelector, ['spec', section, i, field, j, 'podSelector'], direction);
+          if (!isRecord(peer)) return;
+          const at = ['spec', section, i, field, j, 'podSelector'];
+          if (peer.namespaceSelector === undefined) verify(peer.podSelector, at, direction);
+          else verifyIn(peer.namespaceSelector, peer.podSelector, at, direction);
         });
       });
     }

@@ -39,7 +39,7 @@ export default defineRule({
     const labels = template?.labels ?? {};
     const selects = (svc: Resource) => {
       const selector = plainSelector((svc.value.spec as { selector?: unknown } | undefined)?.selector);
-      return selector !== undefined && Object.keys(selector).length > 0 && matchesLabels(selector, labels);
+      return selector !== undefined && Object.keys(selector).length > 0 && matchesLabels(selector, labels, template?.controllerLabels);
     };
     const start = isRecord(spec.ordinals) && typeof spec.ordinals.start === 'number' ? spec.ordinals.start : 0;
     const data = { sts: resource.name, service, namespace, pod: `${resource.name}-${start}` };

@@ -5,7 +5,7 @@
 import { matchesName } from './glob.js';
 import { isNamespaced } from './k8s/kinds.js';
 import { podTemplateOf, type PodTemplate } from './k8s/pod-template.js';
-import { plainSelector, postingsMatching, selectorCloseness, type Labels } from './k8s/selectors.js';
+import { anyValue, plainSelector, postingsMatching, selectorCloseness, type Labels } from './k8s/selectors.js';
 import { isWellKnown, providedBy } from './k8s/providers.js';
 import { editDistance } from './k8s/suggest.js';
 import { isRecord, type Resource } from './resource.js';
@@ -174,6 +174,8 @@ export class ResourceIndex {
     let labels = this.labelIndex.get(template.namespace);
     if (!labels) this.labelIndex.set(template.namespace, (labels = new Map()));
     for (const k in template.labels) push(labels, `${k}=${template.labels[k]}`, template);
+    // Labels the controller adds: under their fixed value, or under `key=*` (selectors.ts postingsMatching).
+    for (const [k, added] of template.controllerLabels) if (!Object.hasOwn(template.labels, k)) push(labels, added.value === undefined ? anyValue(k) : `${k}=${added.value}`, template);
   }
 
   /** Objects of `kind` named `name` in `namespace` (several when defined twice). */
@@ -261,9 +263,9 @@ export class ResourceIndex {
     return namespace === undefined ? this.templates : (this.templatesByNamespace.get(namespace) ?? []);
   }
 
-  /** Pod templates in `namespace` whose labels carry every pair of `selector` (non-empty). */
+  /** Pod templates in `namespace` whose pods carry every pair of `selector` (non-empty), controller-added labels included. */
   podTemplatesMatching(selector: Labels, namespace: string): PodTemplate[] {
-    return postingsMatching(this.labelIndex.get(namespace), selector, (t) => t.labels);
+    return postingsMatching(this.labelIndex.get(namespace), selector, (t) => t.labels, (t) => t.controllerLabels);
   }
 
   /** Services in `namespace` whose own `metadata.labels` carry every pair of `selector` (non-empty). */

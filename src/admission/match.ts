@@ -2,11 +2,12 @@
  * Which CREATE requests a ValidatingAdmissionPolicy's `matchConstraints` and a binding's
  * `matchResources` select (k8s.io/apiserver/pkg/admission/plugin/policy/matching): resource rules
  * and exclusions, namespace and object selectors. The answer is `unknown` when it depends on the
- * labels of a Namespace that is not in the run.
+ * labels of a Namespace that is not in the run (a selector on `kubernetes.io/metadata.name` alone is still answered).
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 import { labelSelector } from '../k8s/controllers.js';
 import { matchesSelector, type Labels } from '../k8s/selectors.js';
+import { namespaceLabels as storedNamespaceLabels, unlistedNamespaceLabels } from '../k8s/defaults.js';
 import { isRecord, type Resource } from '../resource.js';
 
 export type Match = 'yes' | 'no' | 'unknown';
@@ -35,9 +36,9 @@ export function objectLabels(resource: Resource): Labels {
   return out;
 }
 
-/** A Namespace's labels as the API server sees them (with `kubernetes.io/metadata.name`). */
+/** A Namespace's labels as the API server sees them (with `kubernetes.io/metadata.name`, defaults.ts). */
 export function namespaceLabels(namespace: Resource): Labels {
-  return { ...objectLabels(namespace), 'kubernetes.io/metadata.name': namespace.name };
+  return storedNamespaceLabels(namespace.name, (namespace.value.metadata as { labels?: unknown } | undefined)?.labels);
 }
 
 function isEmpty(selector: LabelSelector): boolean {
@@ -60,13 +61,15 @@ function ruleMatches(rule: unknown, request: CreateRequest, exact: boolean): boo
   return names.length === 0 || names.includes(request.object.name);
 }
 
-function selectorMatch(value: unknown, labels: Labels | undefined): Match {
+/** `namespace`: the name of a namespace whose labels are unknown, matched on `kubernetes.io/metadata.name` alone. */
+function selectorMatch(value: unknown, labels: Labels | undefined, namespace?: string): Match {
   if (value === undefined || value === null) return 'yes';
   const selector = labelSelector(value);
   if (!selector) return 'no';
   if (isEmpty(selector)) return 'yes';
-  if (labels === undefined) return 'unknown';
-  return matchesSelector(selector, labels) ? 'yes' : 'no';
+  const known = labels ?? (namespace === undefined ? undefined : unlistedNamespaceLabels(selector, namespace));
+  if (known === undefined) return 'unknown';
+  return matchesSelector(selector, known) ? 'yes' : 'no';
 }
 
 /**
@@ -84,7 +87,7 @@ export function matchResources(match: unknown, request: CreateRequest, requireRu
   const isNamespace = request.group === '' && request.object.kind === 'Namespace';
   // A Namespace matches on its own labels; other cluster-scoped objects are never skipped.
   const nsLabels = isNamespace ? namespaceLabels(request.object) : request.namespaced ? request.namespaceLabels : undefined;
-  const byNamespace = !isNamespace && !request.namespaced ? 'yes' : selectorMatch(match.namespaceSelector, nsLabels);
+  const byNamespace = !isNamespace && !request.namespaced ? 'yes' : selectorMatch(match.namespaceSelector, nsLabels, request.object.namespace);
   const byObject = selectorMatch(match.objectSelector, labels);
   if (byNamespace === 'no' || byObject === 'no') return 'no';
   return byNamespace === 'unknown' ? 'unknown' : 'yes';

@@ -59,9 +59,14 @@ export function formatSelector(selector: LabelSelector): string {
   return parts.filter((p) => p !== '').join(', ');
 }
 
-/** Pod templates of `namespace` whose labels satisfy `selector`. */
+/** Whether `selector` selects the pods of `template`, counting the labels their controller adds. */
+export function selectsPods(selector: LabelSelector, template: PodTemplate): boolean {
+  return matchesSelector(selector, template.labels, template.controllerLabels);
+}
+
+/** Pod templates of `namespace` whose pods satisfy `selector`. */
 export function templatesSelectedBy(index: ResourceIndex, selector: LabelSelector, namespace: string): PodTemplate[] {
-  return index.podTemplates(namespace).filter((t) => matchesSelector(selector, t.labels));
+  return index.podTemplates(namespace).filter((t) => selectsPods(selector, t));
 }
 
 function closeness(selector: LabelSelector, labels: Readonly<Record<string, string>>): number {
@@ -103,8 +108,8 @@ export interface SelectorMiss {
 /** Undefined when some pod template of `namespace` matches `selector`. */
 export function selectorMiss(index: ResourceIndex, selector: LabelSelector, namespace: string, nameHint: string): SelectorMiss | undefined {
   const templates = index.podTemplates(namespace);
-  if (templates.some((t) => matchesSelector(selector, t.labels))) return undefined;
-  const elsewhere = index.podTemplates().find((t) => t.namespace !== namespace && matchesSelector(selector, t.labels));
+  if (templates.some((t) => selectsPods(selector, t))) return undefined;
+  const elsewhere = index.podTemplates().find((t) => t.namespace !== namespace && selectsPods(selector, t));
   let closest: PodTemplate | undefined;
   let best = -1;
   let bestDistance = Infinity;

@@ -17,6 +17,7 @@ import type { Path } from '../model.js';
 import { isRecord, type Resource } from '../resource.js';
 import type { ResourceIndex } from '../resource-index.js';
 import { matchesSelector } from './selectors.js';
+import { namespaceLabels, unlistedNamespaceLabels } from './defaults.js';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 /** Route kinds that attach to Gateways, as `group/Kind`. */
@@ -155,21 +156,10 @@ export type Refusal = { readonly reason: 'kind'; readonly kinds: readonly string
   | { readonly reason: 'namespace'; readonly from: string }
   | { readonly reason: 'hostname'; readonly hostname: string };
 
-const NAME_LABEL = 'kubernetes.io/metadata.name';
-
-/** Kubernetes labels every Namespace with `kubernetes.io/metadata.name: <name>`. */
-export function namespaceLabels(index: ResourceIndex, name: string): Readonly<Record<string, string>> | undefined {
+/** Kubernetes labels every Namespace with `kubernetes.io/metadata.name: <name>` (defaults.ts). */
+export function namespaceLabelsOf(index: ResourceIndex, name: string): Readonly<Record<string, string>> | undefined {
   const namespace = index.get('Namespace', undefined, name);
-  if (!namespace) return undefined;
-  const metadata = namespace.value.metadata;
-  const labels = isRecord(metadata?.labels) ? Object.fromEntries(Object.entries(metadata.labels).map(([k, v]) => [k, String(v)])) : {};
-  return { ...labels, [NAME_LABEL]: name };
-}
-
-/** Without the Namespace object, a selector on `kubernetes.io/metadata.name` alone can still be evaluated. */
-function nameLabelOnly(selector: LabelSelector, namespace: string): Readonly<Record<string, string>> | undefined {
-  const keys = [...Object.keys(selector.matchLabels ?? {}), ...(selector.matchExpressions ?? []).map((e) => e.key)];
-  return keys.length > 0 && keys.every((k) => k === NAME_LABEL) ? { [NAME_LABEL]: namespace } : undefined;
+  return namespace ? namespaceLabels(name, namespace.value.metadata?.labels) : undefined;
 }
 
 export function listenerRefusal(index: ResourceIndex, gateway: Resource, listener: Listener, route: Resource): Refusal | undefined {
@@ -178,7 +168,7 @@ export function listenerRefusal(index: ResourceIndex, gateway: Resource, listene
   if (kinds && !kinds.includes(routeKind)) return { reason: 'kind', kinds };
   if (listener.from === 'Same' && route.namespace !== gateway.namespace) return { reason: 'namespace', from: 'Same' };
   if (listener.from === 'Selector' && listener.selector && route.namespace !== undefined) {
-    const labels = namespaceLabels(index, route.namespace) ?? nameLabelOnly(listener.selector, route.namespace);
+    const labels = namespaceLabelsOf(index, route.namespace) ?? unlistedNamespaceLabels(listener.selector, route.namespace);
     if (labels && !matchesSelector(listener.selector, labels)) return { reason: 'namespace', from: 'Selector' };
   }
   const hostnames = array(spec(route).hostnames).filter((h): h is string => typeof h === 'string');

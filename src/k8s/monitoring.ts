@@ -18,6 +18,7 @@ import type { ResourceIndex } from '../resource-index.js';
 import { labelSelector } from './controllers.js';
 import type { PodTemplate } from './pod-template.js';
 import { matchesSelector, plainSelector, selectorCloseness, type Labels } from './selectors.js';
+import type { ControllerLabels } from './defaults.js';
 import { editDistance } from './suggest.js';
 
 export const MONITORING_GROUP = 'monitoring.coreos.com';
@@ -64,14 +65,15 @@ export function scopePodTemplates(index: ResourceIndex, scope: MonitorScope): re
  * selector's `matchLabels` when it has some, else every candidate of the scope is tested.
  */
 function monitored<T>(
-  monitor: Resource, inScope: (scope: MonitorScope) => readonly T[], labelled: (pairs: Labels, namespace: string) => T[], labelsOf: (item: T) => Labels,
+  monitor: Resource, inScope: (scope: MonitorScope) => readonly T[], labelled: (pairs: Labels, namespace: string) => T[],
+  labelsOf: (item: T) => Labels, controllerOf?: (item: T) => ControllerLabels,
 ): T[] {
   const selector = monitorSelector(monitor);
   if (!selector) return [];
   const scope = monitorScope(monitor);
   const pairs = plainSelector(selector.matchLabels) ?? {};
   const candidates = scope.any || Object.keys(pairs).length === 0 ? inScope(scope) : scope.namespaces.flatMap((ns) => labelled(pairs, ns));
-  return candidates.filter((item) => matchesSelector(selector, labelsOf(item)));
+  return candidates.filter((item) => matchesSelector(selector, labelsOf(item), controllerOf?.(item)));
 }
 
 /** Services of the scope whose own labels match the ServiceMonitor's selector. */
@@ -81,7 +83,7 @@ export function monitoredServices(index: ResourceIndex, monitor: Resource): Reso
 
 /** Pod templates of the scope whose pod labels match the PodMonitor's selector. */
 export function monitoredPods(index: ResourceIndex, monitor: Resource): PodTemplate[] {
-  return monitored(monitor, (scope) => scopePodTemplates(index, scope), (pairs, ns) => index.podTemplatesMatching(pairs, ns), (t) => t.labels);
+  return monitored(monitor, (scope) => scopePodTemplates(index, scope), (pairs, ns) => index.podTemplatesMatching(pairs, ns), (t) => t.labels, (t) => t.controllerLabels);
 }
 
 /** Pod templates behind a Service (its pod selector in its namespace); [] without a selector. */

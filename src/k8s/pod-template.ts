@@ -5,6 +5,7 @@
 import type { Container, ContainerPort, PodSpec } from 'kubernetes-types/core/v1.js';
 import type { NodeRef, Path, PathSegment } from '../model.js';
 import { isRecord, scalarText, type Resource } from '../resource.js';
+import { controllerPodLabels, jobActivePods, type ControllerLabels } from './defaults.js';
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
 
@@ -22,6 +23,8 @@ export interface PodTemplate {
   readonly path: Path;
   readonly namespace: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** Labels the workload's controller adds to the pods (`pod-template-hash`, `job-name`, ...): selectors may name them. */
+  readonly controllerLabels: ControllerLabels;
   readonly spec: PodSpec;
   /** Desired pods; undefined when it depends on the cluster (DaemonSet: one per node). */
   readonly replicas: number | undefined;
@@ -71,11 +74,9 @@ function replicasOf(resource: Resource): number | undefined {
     case 'DaemonSet':
       return undefined;
     case 'Job':
-      return typeof spec?.parallelism === 'number' ? spec.parallelism : 1;
-    case 'CronJob': {
-      const parallelism = get(spec, ['jobTemplate', 'spec', 'parallelism']);
-      return typeof parallelism === 'number' ? parallelism : 1;
-    }
+      return jobActivePods(spec);
+    case 'CronJob':
+      return jobActivePods(get(spec, ['jobTemplate', 'spec']));
     default:
       return typeof spec?.replicas === 'number' ? spec.replicas : 1;
   }
@@ -92,7 +93,19 @@ function stringLabels(value: unknown): Record<string, string> {
 export function podTemplateOf(resource: Resource): PodTemplate | undefined {
   if (resource.namespace === undefined) return undefined;
   const path = templatePath(resource);
-  if (!path) return undefined;
+  return path ? templateAt(resource, path) : undefined;
+}
+
+/**
+ * The template of a core/v1 PodTemplate object: the API server validates it as it does a workload's
+ * (`ValidatePodTemplate`), but it creates no pods, so the index does not list it among the pod templates.
+ */
+export function podTemplateObject(resource: Resource): PodTemplate | undefined {
+  if (resource.kind !== 'PodTemplate' || resource.group !== '' || resource.namespace === undefined) return undefined;
+  return templateAt(resource, ['template']);
+}
+
+function templateAt(resource: Resource, path: Path): PodTemplate | undefined {
   const template = get(resource.value, path);
   if (!isRecord(template) || !isRecord(template.spec)) return undefined;
   const spec = template.spec as unknown as PodSpec;
@@ -108,8 +121,9 @@ export function podTemplateOf(resource: Resource): PodTemplate | undefined {
   return {
     owner: resource,
     path,
-    namespace: resource.namespace,
+    namespace: resource.namespace!,
     labels: stringLabels(get(template, ['metadata', 'labels'])),
+    controllerLabels: controllerPodLabels(resource),
     spec,
     replicas: replicasOf(resource),
     containers,

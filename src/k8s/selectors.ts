@@ -1,6 +1,7 @@
 /** Label selectors as the API server evaluates them. */
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 import { isRecord, scalarText } from '../resource.js';
+import type { ControllerLabels } from './defaults.js';
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -20,8 +21,14 @@ export function labelValue(labels: Labels, key: string): string | undefined {
   return Object.hasOwn(labels, key) ? labels[key] : undefined;
 }
 
-export function matchesLabels(selector: Labels, labels: Labels): boolean {
-  for (const key of Object.keys(selector)) if (labelValue(labels, key) !== selector[key]) return false;
+/**
+ * Whether pods labelled `labels` carry every pair of `selector`; `controller` are the labels the pods'
+ * controller adds (defaults.ts `controllerPodLabels`), which satisfy a pair when they may hold its value.
+ */
+export function matchesLabels(selector: Labels, labels: Labels, controller?: ControllerLabels): boolean {
+  for (const key of Object.keys(selector)) {
+    if (labelValue(labels, key) !== selector[key] && !controller?.get(key)?.accepts(selector[key])) return false;
+  }
   return true;
 }
 
@@ -42,24 +49,29 @@ export function selectorCloseness(selector: Labels, labels: Labels): number {
   return score;
 }
 
-/** metav1.LabelSelector semantics: matchLabels AND every matchExpression; empty selects all. */
-export function matchesSelector(selector: LabelSelector, labels: Labels): boolean {
-  if (selector.matchLabels && !matchesLabels(plainSelector(selector.matchLabels) ?? {}, labels)) return false;
+/**
+ * metav1.LabelSelector semantics: matchLabels AND every matchExpression; empty selects all. A label in
+ * `controller` (added to the pods by their controller, value unknown or fixed) satisfies `Exists`, and
+ * `In`/`NotIn` when it may hold a listed (or an unlisted) value.
+ */
+export function matchesSelector(selector: LabelSelector, labels: Labels, controller?: ControllerLabels): boolean {
+  if (selector.matchLabels && !matchesLabels(plainSelector(selector.matchLabels) ?? {}, labels, controller)) return false;
   for (const expression of selector.matchExpressions ?? []) {
     const has = Object.hasOwn(labels, expression.key);
+    const added = has ? undefined : controller?.get(expression.key);
     const values = (Array.isArray(expression.values) ? expression.values : []).map(scalarText);
     switch (expression.operator) {
       case 'In':
-        if (!has || !values.includes(labels[expression.key])) return false;
+        if (added ? !values.some((v) => added.accepts(v)) : !has || !values.includes(labels[expression.key])) return false;
         break;
       case 'NotIn':
-        if (has && values.includes(labels[expression.key])) return false;
+        if (added ? added.value !== undefined && values.includes(added.value) : has && values.includes(labels[expression.key])) return false;
         break;
       case 'Exists':
-        if (!has) return false;
+        if (!has && !added) return false;
         break;
       case 'DoesNotExist':
-        if (has) return false;
+        if (has || added) return false;
         break;
       default:
         return false;
@@ -73,15 +85,29 @@ export function formatLabels(labels: Labels): string {
   return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ');
 }
 
-/** Items of a `key=value` posting map that carry every pair of `selector` (non-empty): an index lookup, not a scan. */
-export function postingsMatching<T>(postings: ReadonlyMap<string, T[]> | undefined, selector: Labels, labelsOf: (item: T) => Labels): T[] {
+/** The posting of items whose controller adds label `key` with values that vary (see `postingsMatching`). */
+export const anyValue = (key: string): string => `${key}=*`;
+
+/**
+ * Items of a `key=value` posting map that carry every pair of `selector` (non-empty): an index lookup,
+ * not a scan. Items whose controller adds a label are posted under its fixed `key=value`, or under
+ * `anyValue(key)` (`*` is never part of a label value) and then judged by `controllerOf`.
+ */
+export function postingsMatching<T>(
+  postings: ReadonlyMap<string, T[]> | undefined,
+  selector: Labels,
+  labelsOf: (item: T) => Labels,
+  controllerOf?: (item: T) => ControllerLabels | undefined,
+): T[] {
   const pairs = Object.entries(selector);
   if (!postings || pairs.length === 0) return [];
   let smallest: T[] | undefined;
   for (const [k, v] of pairs) {
-    const posting = postings.get(`${k}=${v}`);
+    const exact = postings.get(`${k}=${v}`);
+    const varying = controllerOf ? postings.get(anyValue(k)) : undefined;
+    const posting = varying ? (exact ? exact.concat(varying) : varying) : exact;
     if (!posting) return [];
     if (!smallest || posting.length < smallest.length) smallest = posting;
   }
-  return (smallest ?? []).filter((item) => matchesLabels(selector, labelsOf(item)));
+  return (smallest ?? []).filter((item) => matchesLabels(selector, labelsOf(item), controllerOf?.(item)));
 }

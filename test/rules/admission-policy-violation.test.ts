@@ -15,6 +15,10 @@ const rules = (validations: string, more = '') => `  matchConstraints:\n    reso
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a namespaceSelector on another kubernetes.io/metadata.name, without the Namespace object',
+      code: policy(rules('    - expression: "false"\n', '    namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: payments}}\n')) + deployment('web'),
+    },
     { name: 'failurePolicy Ignore ignores an evaluation error', code: policy(`  failurePolicy: Ignore\n${rules('    - expression: object.spec.missing.x > 1\n')}`) + deployment('web') },
     { name: 'a false match condition skips the policy', code: policy(rules('    - expression: "false"\n', '  matchConditions: [{name: only-big, expression: object.spec.replicas > 5}]\n')) + deployment('web') },
     { name: 'a match condition using authorizer skips the policy', code: policy(rules('    - expression: "false"\n', "  matchConditions: [{name: rbac, expression: \"authorizer.group('').resource('pods').check('create').allowed()\"}]\n")) + deployment('web') },
@@ -38,6 +42,11 @@ testRule(rule, {
     { name: 'a binding of a policy that does not compile selects nothing', code: policy(rules('    - expression: "object.spec.replicas >"\n')) + deployment('web') },
   ],
   invalid: [
+    {
+      name: 'a namespaceSelector on kubernetes.io/metadata.name matches without the Namespace object (every namespace carries it)',
+      code: policy(rules('    - expression: "false"\n', '    namespaceSelector: {matchExpressions: [{key: kubernetes.io/metadata.name, operator: In, values: [shop, payments]}]}\n')) + deployment('web'),
+      errors: [{ message: /^Deployment `web`/, line: 20, column: 18 }],
+    },
     {
       name: 'failurePolicy Fail turns an evaluation error into a rejection',
       code: policy(rules('    - expression: object.spec.missing.x > 1\n')) + deployment('web'),

@@ -7,8 +7,15 @@ const service = (spec: string) => `apiVersion: v1\nkind: Service\nmetadata: {nam
 const workload = (apiVersion: string, kind: string, podSpec: string) =>
   `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: w}\nspec:\n  template:\n    spec:\n${podSpec}      containers: [{name: a, image: nginx}]\n`;
 
+const spread = (keys: string, selector = '') =>
+  `      topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule${selector}, matchLabelKeys: ${keys}}]\n`;
+const antiAffinity = '      affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: zone, matchLabelKeys: [a]}]}}\n';
+
 testRule(rule, {
   valid: [
+    { name: 'affinity label keys before 1.31 (dropped as alpha)', code: workload('apps/v1', 'Deployment', antiAffinity), options: { kubernetesVersion: '1.30' } },
+    { name: 'topology label keys before 1.27 (dropped as alpha)', code: workload('apps/v1', 'Deployment', spread('[a]')), options: { kubernetesVersion: '1.26' } },
+    { name: 'a selector key the pods lack, from 1.34', code: workload('apps/v1', 'DaemonSet', spread('[a]', ', labelSelector: {matchLabels: {a: b}}')) },
     { name: 'empty strings are defaulted', code: pod('  dnsPolicy: ""\n  restartPolicy: ""\n', ', imagePullPolicy: ""') },
     { name: 'non-string value (schema rules own it)', code: service('  type: 1\n') },
     { name: 'CronJob with OnFailure', code: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: "@daily"\n  jobTemplate: {spec: {template: {spec: {restartPolicy: OnFailure, containers: [{name: a, image: x}]}}}}\n' },
@@ -17,6 +24,30 @@ testRule(rule, {
     { name: 'Knative Service is not a core Service', code: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: k}\nspec:\n  type: foo\n' },
   ],
   invalid: [
+    ...(['apps/v1 ReplicaSet', 'apps/v1 DaemonSet', 'batch/v1 Job', 'v1 ReplicationController'] as const).map((type) => {
+      const [apiVersion, kind] = type.split(' ');
+      return {
+        name: `${kind} label keys without a labelSelector`,
+        code: workload(apiVersion, kind, `${kind === 'Job' ? '      restartPolicy: Never\n' : ''}${spread('[a]')}`),
+        errors: [{ message: `${kind} \`w\` topologySpreadConstraints[0] sets \`matchLabelKeys\` without a \`labelSelector\`, which the API server forbids; add the labelSelector the keys narrow`, line: kind === 'Job' ? 8 : 7, column: 117 }],
+      };
+    }),
+    {
+      name: 'Pod affinity label keys without a labelSelector',
+      code: pod(antiAffinity.slice(4)),
+      errors: [{ message: /^Pod `p` podAntiAffinity requiredDuringSchedulingIgnoredDuringExecution\[0\] sets `matchLabelKeys` without/, line: 5, column: 117 }],
+    },
+    {
+      name: 'a selector key the pods lack, before 1.34',
+      code: workload('apps/v1', 'Deployment', spread('[a]', ', labelSelector: {matchLabels: {a: b}}')),
+      options: { kubernetesVersion: '1.33' },
+      errors: [{ message: 'Deployment `w` topologySpreadConstraints[0] lists `a` in `matchLabelKeys` while its `labelSelector` also selects on it, so the API server rejects it ("exists in both matchLabelKeys and labelSelector"); drop `a` from the labelSelector', line: 7, column: 156 }],
+    },
+    {
+      name: 'a selector key on a label the controller adds',
+      code: workload('apps/v1', 'Deployment', spread('[pod-template-hash]', ', labelSelector: {matchExpressions: [{key: pod-template-hash, operator: Exists}]}')),
+      errors: [{ message: /so the API server rejects its pods, which carry the label `pod-template-hash`/, line: 7, column: 199 }],
+    },
     {
       name: 'container port protocol, with the case fixed',
       code: pod('', ', ports: [{containerPort: 53, protocol: udp}]'),

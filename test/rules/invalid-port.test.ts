@@ -66,8 +66,18 @@ testRule(rule, {
     },
     {
       name: 'nodePort outside the default range is a warning',
-      code: service('[{port: 80, nodePort: 80}]'),
-      errors: [{ message: 'Service `s` nodePort `80` is outside the default NodePort range 30000-32767; the API server rejects it unless its `--service-node-port-range` includes it', line: 5, column: 32, severity: 1 }],
+      code: service('[{port: 80, nodePort: 80}]').replace('spec:\n', 'spec:\n  type: LoadBalancer\n'),
+      errors: [{ message: 'Service `s` nodePort `80` is outside the default NodePort range 30000-32767; the API server rejects it unless its `--service-node-port-range` includes it', line: 6, column: 32, severity: 1 }],
+    },
+    {
+      name: 'hostPort other than containerPort under hostNetwork',
+      code: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      containers: [{name: a, image: x, ports: [{containerPort: 9100, hostPort: 9101}, {containerPort: 9200}, {containerPort: 9300, hostPort: 9300}]}]\n',
+      errors: [{ message: 'DaemonSet `d` container `a` hostPort `9101` differs from containerPort `9100`, which the API server rejects under `hostNetwork: true` (the container listens on the host directly); remove hostPort or make it equal', line: 8, column: 80 }],
+    },
+    {
+      name: 'nodePort on a Service without type (ClusterIP)',
+      code: service('[{name: web, port: 80, nodePort: 30080}]'),
+      errors: [{ message: 'Service `s` port `web` sets nodePort `30080`, which the API server forbids on a `ClusterIP` Service (the default type); set `type: NodePort` or `LoadBalancer`, or remove the nodePort', line: 5, column: 43, severity: 2 }],
     },
     {
       name: 'duplicate port with the protocol defaulted',

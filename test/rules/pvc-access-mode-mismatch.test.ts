@@ -7,11 +7,20 @@ const deployment = (replicas: number, mount = '{name: d, mountPath: /d}', source
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a Job with completions 1 runs one pod, whatever its parallelism',
+      code: claim('ReadWriteOnce') + 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  parallelism: 3\n  completions: 1\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: a:1, volumeMounts: [{name: d, mountPath: /d}]}]\n      volumes: [{name: d, persistentVolumeClaim: {claimName: data}}]\n',
+    },
     { name: 'a claim that also allows ReadOnlyMany may attach to several nodes', code: claim('ReadWriteOnce, ReadOnlyMany') + deployment(3) },
     { name: 'ReadOnlyMany mounted read-only by every mount', code: claim('ReadOnlyMany') + deployment(3, '{name: d, mountPath: /d, readOnly: true}') },
     { name: 'same claim name in another namespace', code: claim('ReadWriteOnce') + deployment(1) + '---\n' + deployment(1).replace('{name: app}', '{name: app, namespace: other}') },
   ],
   invalid: [
+    {
+      name: 'a Job runs min(parallelism, completions) pods: parallelism 3 with completions 2',
+      code: claim('ReadWriteOncePod') + 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  parallelism: 3\n  completions: 2\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: a:1, volumeMounts: [{name: d, mountPath: /d}]}]\n      volumes: [{name: d, persistentVolumeClaim: {claimName: data}}]\n',
+      errors: [{ message: /^Job `j` runs 2 parallel pods/, line: 16, column: 62 }],
+    },
     {
       name: 'HorizontalPodAutoscaler scales a single-replica Deployment',
       code:
