@@ -116,14 +116,20 @@ export class PositionResolver {
 
   /** The range of `ref` found by the light locator; undefined when it declines (compose the document). */
   locate(ref: NodeRef): Range | undefined {
-    let tree = this.trees.get(ref.docIndex);
-    if (tree === undefined) {
-      const span = this.span(ref.docIndex);
-      tree = (span && scanDocument(this.text, span.offset, span.end)) ?? null;
-      this.trees.set(ref.docIndex, tree);
-    }
+    const tree = this.tree(ref.docIndex);
     const found = tree && locateLight(tree, ref.path, ref.key === true);
     return found ? this.toRange(found) : undefined;
+  }
+
+  /** The light tree of document `index`, scanned once; undefined when the scan declines it. */
+  tree(index: number): LightNode | undefined {
+    let tree = this.trees.get(index);
+    if (tree === undefined) {
+      const span = this.span(index);
+      tree = (span && scanDocument(this.text, span.offset, span.end)) ?? null;
+      this.trees.set(index, tree);
+    }
+    return tree ?? undefined;
   }
 
   /** Text offsets [start, end) -> a 1-based range; trailing whitespace is not part of what we point at. */

@@ -49,7 +49,7 @@ export async function toResults(
   const reported = [...files];
   // Fix text needs composed documents (those positions composed are reused): only for findings that carry a fix.
   const fixable = resolveFixes ? findings.filter((f) => f.fix || f.suggestions) : [];
-  const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable, resolvers) : undefined;
+  const fixes = fixable.length > 0 ? await (await import('./fix/fixes.js')).resolveFixes(fixable, resolvers) : undefined;
   for (const finding of findings) {
     let range: Range = finding.range ?? rangeOf.get(finding) ?? FILE_START;
     let file = finding.file;
