@@ -15,8 +15,11 @@ export interface Positions {
   readonly failures: Map<SourceFile, unknown>;
 }
 
-/** The ranges of `refs`, file by file; `keep` receives the files whose documents were composed (fixes reuse them). */
-export async function resolveAll(refs: readonly NodeRef[], keep?: Map<SourceFile, ComposedFile>): Promise<Positions> {
+/**
+ * The ranges of `refs`, file by file; `keep` receives the files whose documents were composed, and
+ * `scanned` every file's resolver with the light trees it scanned (fixes reuse both).
+ */
+export async function resolveAll(refs: readonly NodeRef[], keep?: Map<SourceFile, ComposedFile>, scanned?: Map<SourceFile, PositionResolver>): Promise<Positions> {
   const byFile = new Map<SourceFile, number[]>();
   refs.forEach((ref, i) => {
     const list = byFile.get(ref.file);
@@ -27,7 +30,7 @@ export async function resolveAll(refs: readonly NodeRef[], keep?: Map<SourceFile
   const failures = new Map<SourceFile, unknown>();
   for (const [file, indexes] of byFile) {
     try {
-      const found = await resolveFile(file, indexes.map((i) => refs[i]), keep);
+      const found = await resolveFile(file, indexes.map((i) => refs[i]), keep, scanned);
       indexes.forEach((i, k) => (ranges[i] = found[k]));
     } catch (error) {
       failures.set(file, error);
@@ -37,8 +40,9 @@ export async function resolveAll(refs: readonly NodeRef[], keep?: Map<SourceFile
 }
 
 /** The ranges of `refs` in one file: by the light locator, else from documents composed with `yaml` (loaded only then). */
-async function resolveFile(file: SourceFile, refs: readonly NodeRef[], keep?: Map<SourceFile, ComposedFile>): Promise<Range[]> {
+async function resolveFile(file: SourceFile, refs: readonly NodeRef[], keep?: Map<SourceFile, ComposedFile>, scanned?: Map<SourceFile, PositionResolver>): Promise<Range[]> {
   const positions = new PositionResolver(file);
+  scanned?.set(file, positions);
   const ranges = refs.map((ref) => positions.locate(ref));
   if (ranges.every((range) => range !== undefined)) return ranges as Range[];
   const { ComposedFile } = await import('./positions-compose.js');

@@ -15,8 +15,12 @@ import { checkedEdit, documentBefore, isJsonText, type Piece } from './verify.js
 export type ResolvedFixes = Map<Finding, { fix?: TextEdit; suggestions?: LintSuggestion[] }>;
 
 /** The text edits of each finding's fix and suggestions; a fix that cannot be made safely is left out. */
-export async function resolveFixes(findings: readonly Finding[], resolvers = new Map<SourceFile, ComposedFile>()): Promise<ResolvedFixes> {
-  const positions = new Map<SourceFile, PositionResolver>();
+export async function resolveFixes(
+  findings: readonly Finding[],
+  resolvers = new Map<SourceFile, ComposedFile>(),
+  scanned = new Map<SourceFile, PositionResolver>(),
+): Promise<ResolvedFixes> {
+  const positions = new Map(scanned);
   for (const [file, composed] of resolvers) positions.set(file, composed.positions);
   const before = new Map<string, unknown>();
   let composing: FixResolver | undefined;
