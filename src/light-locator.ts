@@ -43,7 +43,6 @@ export function locateLight(root: LightNode, path: Path, wantKey: boolean): [num
   return [node.start, node.end];
 }
 
-
 /** The node at `path` and the entry holding it (when its last step is a map key); undefined unless every step exists. */
 export function followLight(root: LightNode, path: Path): { node: LightNode; pair?: LightPair } | undefined {
   let node = root;
