@@ -43,3 +43,21 @@ export function locateLight(root: LightNode, path: Path, wantKey: boolean): [num
   return [node.start, node.end];
 }
 
+/** The node at `path` and the entry holding it (when its last step is a map key); undefined unless every step exists. */
+export function followLight(root: LightNode, path: Path): { node: LightNode; pair?: LightPair } | undefined {
+  let node = root;
+  let pair: LightPair | undefined;
+  for (const segment of path) {
+    if (node.pairs) {
+      pair = node.pairs.find((p) => p.key === String(segment));
+      if (!pair) return undefined;
+      node = pair.value;
+    } else if (node.items && typeof segment === 'number' && segment < node.items.length) {
+      pair = undefined;
+      node = node.items[segment];
+    } else {
+      return undefined;
+    }
+  }
+  return { node, pair };
+}

@@ -15,8 +15,18 @@ export interface Positions {
   readonly failures: Map<SourceFile, unknown>;
 }
 
-/** The ranges of `refs`, file by file; `keep` receives the files whose documents were composed (fixes reuse them). */
-export async function resolveAll(refs: readonly NodeRef[], keep?: Map<SourceFile, ComposedFile>): Promise<Positions> {
+/** What positions made of the files fixes will edit, for the fixes to reuse. */
+export interface KeptFiles {
+  /** The files whose resolvers to keep. */
+  readonly files: ReadonlySet<SourceFile>;
+  /** Each file's resolver, with the light trees it scanned. */
+  readonly scanned: Map<SourceFile, PositionResolver>;
+  /** The files whose documents were composed with `yaml`. */
+  readonly composed: Map<SourceFile, ComposedFile>;
+}
+
+/** The ranges of `refs`, file by file; `keep` receives what was made of the files it names (nothing else is kept). */
+export async function resolveAll(refs: readonly NodeRef[], keep?: KeptFiles): Promise<Positions> {
   const byFile = new Map<SourceFile, number[]>();
   refs.forEach((ref, i) => {
     const list = byFile.get(ref.file);
@@ -27,7 +37,7 @@ export async function resolveAll(refs: readonly NodeRef[], keep?: Map<SourceFile
   const failures = new Map<SourceFile, unknown>();
   for (const [file, indexes] of byFile) {
     try {
-      const found = await resolveFile(file, indexes.map((i) => refs[i]), keep);
+      const found = await resolveFile(file, indexes.map((i) => refs[i]), keep?.files.has(file) ? keep : undefined);
       indexes.forEach((i, k) => (ranges[i] = found[k]));
     } catch (error) {
       failures.set(file, error);
@@ -37,13 +47,14 @@ export async function resolveAll(refs: readonly NodeRef[], keep?: Map<SourceFile
 }
 
 /** The ranges of `refs` in one file: by the light locator, else from documents composed with `yaml` (loaded only then). */
-async function resolveFile(file: SourceFile, refs: readonly NodeRef[], keep?: Map<SourceFile, ComposedFile>): Promise<Range[]> {
+async function resolveFile(file: SourceFile, refs: readonly NodeRef[], keep?: KeptFiles): Promise<Range[]> {
   const positions = new PositionResolver(file);
+  keep?.scanned.set(file, positions);
   const ranges = refs.map((ref) => positions.locate(ref));
   if (ranges.every((range) => range !== undefined)) return ranges as Range[];
   const { ComposedFile } = await import('./positions-compose.js');
   const composed = new ComposedFile(positions);
-  keep?.set(file, composed);
+  keep?.composed.set(file, composed);
   return ranges.map((range, i) => range ?? composed.resolve(refs[i]));
 }
 
@@ -116,14 +127,20 @@ export class PositionResolver {
 
   /** The range of `ref` found by the light locator; undefined when it declines (compose the document). */
   locate(ref: NodeRef): Range | undefined {
-    let tree = this.trees.get(ref.docIndex);
-    if (tree === undefined) {
-      const span = this.span(ref.docIndex);
-      tree = (span && scanDocument(this.text, span.offset, span.end)) ?? null;
-      this.trees.set(ref.docIndex, tree);
-    }
+    const tree = this.tree(ref.docIndex);
     const found = tree && locateLight(tree, ref.path, ref.key === true);
     return found ? this.toRange(found) : undefined;
+  }
+
+  /** The light tree of document `index`, scanned once; undefined when the scan declines it. */
+  tree(index: number): LightNode | undefined {
+    let tree = this.trees.get(index);
+    if (tree === undefined) {
+      const span = this.span(index);
+      tree = (span && scanDocument(this.text, span.offset, span.end)) ?? null;
+      this.trees.set(index, tree);
+    }
+    return tree ?? undefined;
   }
 
   /** Text offsets [start, end) -> a 1-based range; trailing whitespace is not part of what we point at. */

@@ -5,7 +5,7 @@
  * scanning its comments) becomes an `internal-error` finding on that file; the others are unaffected.
  */
 import type { LintMessage, LintResult, Range, SourceFile } from './model.js';
-import type { ComposedFile } from './positions-compose.js';
+import type { KeptFiles } from './positions.js';
 import { INTERNAL_ERROR, internalFinding, type Finding } from './runner.js';
 import { applyComments, mayHaveComments, type SuppressOptions } from './suppressions.js';
 import type { RenderedRun } from './units/render-run.js';
@@ -34,9 +34,11 @@ export async function toResults(
   const located = findings.filter((f) => !f.range && f.node);
   const nodes = located.map((f) => f.node!);
   const relatedNodes = withRelated ? located.flatMap((f) => (f.related ?? []).map((r) => r.node)) : [];
-  const resolvers = new Map<SourceFile, ComposedFile>();
+  // Fix text reuses the light trees and composed documents positions made: only for findings that carry a fix.
+  const fixable = resolveFixes ? findings.filter((f) => f.fix || f.suggestions) : [];
+  const kept: KeptFiles = { files: new Set(fixable.map((f) => f.file)), scanned: new Map(), composed: new Map() };
   const { ranges: resolved, failures } = nodes.length > 0
-    ? await (await import('./positions.js')).resolveAll([...nodes, ...relatedNodes], resolvers)
+    ? await (await import('./positions.js')).resolveAll([...nodes, ...relatedNodes], kept)
     : { ranges: [], failures: new Map<SourceFile, unknown>() };
   const rangeOf = new Map(located.map((f, i) => [f, resolved[i]]));
   const relatedOf = new Map<Finding, Array<Range & { filePath: string; message: string }>>();
@@ -47,9 +49,7 @@ export async function toResults(
     relatedOf.set(finding, places.flatMap(({ range, ...place }) => (range ? [{ ...place, ...range }] : [])));
   }
   const reported = [...files];
-  // Fix text needs composed documents (those positions composed are reused): only for findings that carry a fix.
-  const fixable = resolveFixes ? findings.filter((f) => f.fix || f.suggestions) : [];
-  const fixes = fixable.length > 0 ? (await import('./fix/resolve.js')).resolveFixes(fixable, resolvers) : undefined;
+  const fixes = fixable.length > 0 ? await (await import('./fix/fixes.js')).resolveFixes(fixable, kept.composed, kept.scanned) : undefined;
   for (const finding of findings) {
     let range: Range = finding.range ?? rangeOf.get(finding) ?? FILE_START;
     let file = finding.file;

@@ -99,10 +99,15 @@ describe('light locator', () => {
 
   it('resolves what it declines from the composed document, kept for the fixes', async () => {
     const file = { path: 'mixed.yaml', text: 'a: 1\n---\nb: &x 2\nc: *x\n' };
-    const keep = new Map<SourceFile, ComposedFile>();
-    const { ranges, failures } = await resolveAll([{ file, docIndex: 0, path: ['a'] }, { file, docIndex: 1, path: ['c'] }], keep);
-    expect(ranges).toEqual([{ line: 1, column: 4, endLine: 1, endColumn: 5 }, { line: 4, column: 4, endLine: 4, endColumn: 6 }]);
+    const other = { path: 'other.yaml', text: 'd: &y 3\ne: *y\n' };
+    const keep = { files: new Set<SourceFile>([file]), scanned: new Map<SourceFile, PositionResolver>(), composed: new Map<SourceFile, ComposedFile>() };
+    const refs = [{ file, docIndex: 0, path: ['a'] }, { file, docIndex: 1, path: ['c'] }, { file: other, docIndex: 0, path: ['e'] }];
+    const { ranges, failures } = await resolveAll(refs, keep);
+    expect(ranges).toEqual([{ line: 1, column: 4, endLine: 1, endColumn: 5 }, { line: 4, column: 4, endLine: 4, endColumn: 6 }, { line: 2, column: 4, endLine: 2, endColumn: 6 }]);
     expect(failures.size).toBe(0);
-    expect(keep.get(file)).toBeInstanceOf(ComposedFile);
+    expect(keep.composed.get(file)).toBeInstanceOf(ComposedFile);
+    expect(keep.scanned.get(file)).toBe(keep.composed.get(file)!.positions);
+    // A file no fix edits is not kept: its trees and documents are released as soon as it is done.
+    expect([...keep.scanned.keys(), ...keep.composed.keys()]).toEqual([file, file]);
   });
 });

@@ -2,38 +2,32 @@
  * Edits against nodes -> one text edit per fix, over `yaml`'s node ranges so that everything the
  * fix does not touch (comments, order, quoting, indentation, line endings) stays byte for byte.
  * Each fix is checked before it is offered: the edited document must parse (as kubectl does,
- * YAML 1.1) to exactly the value the edits describe, or the fix is dropped. Loaded only when a
- * finding carries a fix.
+ * YAML 1.1) to exactly the value the edits describe, or the fix is dropped. Loaded only for a fix
+ * the light locator cannot make (light.ts).
  */
-import { isDeepStrictEqual } from 'node:util';
-import jsyaml from 'js-yaml';
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import type { LintSuggestion, SourceFile } from '../model.js';
-import type { Finding } from '../runner.js';
+import type { SourceFile } from '../model.js';
 import { ComposedFile, locate, type Located } from '../positions-compose.js';
 import { PositionResolver } from '../positions.js';
-import { LOAD_OPTIONS } from '../load.js';
-import { applyToValue, type Edit, type FixValue, type TextEdit } from './edits.js';
+import type { Edit, FixValue, TextEdit } from './edits.js';
 import { renderBlock, renderEntry, renderFlow, renderScalar, type Layout } from './render.js';
+import { checkedEdit, documentBefore, isJsonText, scalarText as jsonOrYaml, type DocumentText, type Piece } from './verify.js';
 
-interface Doc {
-  readonly text: string;
-  readonly offset: number;
-  readonly end: number;
+interface Doc extends DocumentText {
   readonly contents: Node;
-  readonly json: boolean;
   readonly eol: string;
   layout?: Layout;
 }
 
-type Piece = TextEdit & { readonly source?: string };
-
 export class FixResolver {
-  /** Each document's value before any fix, parsed once however many fixes it has. */
-  private readonly before = new Map<string, unknown>();
-
-  /** `files`: resolvers that positions already composed documents with, reused here. */
-  constructor(private readonly files = new Map<SourceFile, ComposedFile>()) {}
+  /**
+   * `files`: resolvers that positions already composed documents with, reused here; `before`: each
+   * document's value before any fix (by file path and index), parsed once however many fixes it has.
+   */
+  constructor(
+    private readonly files = new Map<SourceFile, ComposedFile>(),
+    private readonly before = new Map<string, unknown>(),
+  ) {}
 
   /** One text edit doing all of `edits` (they must lie in one document), or undefined when it cannot be made safely. */
   resolve(edits: readonly Edit[]): TextEdit | undefined {
@@ -47,7 +41,7 @@ export class FixResolver {
     const text = resolver.positions.text;
     const doc: Doc = {
       text, offset: found.offset, end: found.end, contents: found.doc.contents as Node,
-      json: /\.json$/i.test(file.path) || /^\s*[{[]/.test(text), eol: text.includes('\r\n') ? '\r\n' : '\n',
+      json: isJsonText(file.path, text), eol: text.includes('\r\n') ? '\r\n' : '\n',
     };
     const pieces: Piece[] = [];
     for (const e of edits) {
@@ -55,40 +49,8 @@ export class FixResolver {
       if (!piece) return undefined;
       pieces.push(piece);
     }
-    const merged = merge(pieces, text);
-    if (!merged) return undefined;
-    const sources = new Map(edits.map((e, i) => [e, pieces[i].source]));
-    const key = `${file.path}\0${docIndex}`;
-    if (!this.before.has(key)) this.before.set(key, parse(text.slice(doc.offset, doc.end)));
-    return verified(doc, this.before.get(key), merged, edits, sources) ? merged : undefined;
+    return checkedEdit(doc, documentBefore(this.before, doc, file, docIndex), edits, pieces);
   }
-}
-
-/** A document's value as kubectl reads it (YAML 1.1); undefined when it does not parse. */
-function parse(text: string): unknown {
-  try {
-    return jsyaml.load(text, LOAD_OPTIONS);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Pieces sorted and joined into one edit (as ESLint merges a report's fixes); undefined if two overlap. */
-function merge(pieces: readonly Piece[], text: string): TextEdit | undefined {
-  const sorted = [...pieces].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  let out = '';
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && sorted[i].range[0] < sorted[i - 1].range[1]) return undefined;
-    out += (i > 0 ? text.slice(sorted[i - 1].range[1], sorted[i].range[0]) : '') + sorted[i].text;
-  }
-  return { range: [sorted[0].range[0], sorted[sorted.length - 1].range[1]], text: out };
-}
-
-function verified(doc: Doc, value: unknown, fix: TextEdit, edits: readonly Edit[], sources: Map<Edit, string | undefined>): boolean {
-  if (value === undefined) return false;
-  const after = doc.text.slice(doc.offset, fix.range[0]) + fix.text + doc.text.slice(fix.range[1], doc.end);
-  const expected = applyToValue(value, edits, (e) => sources.get(e));
-  return expected !== undefined && isDeepStrictEqual(parse(after), expected);
 }
 
 function lineStart(text: string, pos: number): number {
@@ -120,7 +82,7 @@ function quoteOf(node: Scalar): '"' | "'" | '' {
 }
 
 function scalarText(doc: Doc, value: string | number | boolean | null, like?: Scalar): string {
-  return doc.json ? JSON.stringify(value) : renderScalar(value, like ? quoteOf(like) : '');
+  return jsonOrYaml(doc.json, value, like ? quoteOf(like) : '');
 }
 
 /** Indentation step and sequence style of the document, from its first nested lines. */
@@ -258,22 +220,4 @@ function insertText(doc: Doc, node: Node | null, key: string, value: FixValue, b
   const last = node.items[node.items.length - 1];
   const at = lineEnd(doc.text, endOf(doc, last.value as Node | null, endOf(doc, last.key as Node, first)));
   return { range: [at, at], text: doc.eol + lines.join(doc.eol) };
-}
-
-/** The text edits of each finding's fix and suggestions; a fix that cannot be made safely is left out. */
-export function resolveFixes(
-  findings: readonly Finding[],
-  resolvers?: Map<SourceFile, ComposedFile>,
-): Map<Finding, { fix?: TextEdit; suggestions?: LintSuggestion[] }> {
-  const resolver = new FixResolver(resolvers);
-  const out = new Map<Finding, { fix?: TextEdit; suggestions?: LintSuggestion[] }>();
-  for (const finding of findings) {
-    const fix = finding.fix && resolver.resolve(finding.fix);
-    const suggestions = (finding.suggestions ?? []).flatMap(({ desc, fix: edits }) => {
-      const resolved = resolver.resolve(edits);
-      return resolved ? [{ desc, fix: resolved }] : [];
-    });
-    out.set(finding, { ...(fix ? { fix } : {}), ...(suggestions.length > 0 ? { suggestions } : {}) });
-  }
-  return out;
 }
