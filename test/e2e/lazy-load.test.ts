@@ -37,7 +37,7 @@ const OPTIONAL: Record<string, RegExp> = {
 };
 
 interface Metafile {
-  outputs: Record<string, { inputs: Record<string, unknown> }>;
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
 }
 
 describe.skipIf(!existsSync(META))('what a run of the bundle loads', { timeout: 60_000 }, () => {
@@ -71,10 +71,11 @@ describe.skipIf(!existsSync(META))('what a run of the bundle loads', { timeout: 
     return own.flatMap((url) => sources.get(url) ?? []);
   }
 
-  function run(args: string[], cwd = ROOT, builtins?: string[]): string[] {
+  function run(args: string[], cwd = ROOT, builtins?: string[], files?: string[]): string[] {
     const result = spawnSync(process.execPath, argv(args), { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
     expect(result.status, result.stderr).toBeLessThan(2);
     builtins?.push(...new Set([...result.stderr.matchAll(/^LOADED (node:\S+)$/gm)].map((m) => m[1])));
+    files?.push(...new Set([...result.stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((m) => path.relative(ROOT, fileURLToPath(m[1])))));
     return loadedSources(result.stderr);
   }
 
@@ -86,13 +87,35 @@ describe.skipIf(!existsSync(META))('what a run of the bundle loads', { timeout: 
 
   it('loads the engine and rules but no formatter, yaml, ajv, CEL, fixes or server for a clean file in the default format', () => {
     const builtins: string[] = [];
-    const loaded = run([CLEAN], ROOT, builtins);
+    const files: string[] = [];
+    const loaded = run([CLEAN], ROOT, builtins, files);
+    // Each file costs a resolution, a read, a compile and a link: what every run needs is one file.
+    expect(files.sort()).toEqual([path.join('bin', 'k8s-lint.js'), path.join('dist', 'cli.js')]);
     // Built-ins that load streams (or more) cost milliseconds each: only runs that use them load them.
     expect(builtins.filter((name) => /^node:(child_process|v8|tty|net|stream|worker_threads|crypto)$/.test(name))).toEqual([]);
     expect(builtins).toContain('node:fs');
     expect(loaded).toContain('src/engine.ts');
     expect(loaded).toContain('rules/index.ts');
     expect(unexpected(loaded, [])).toEqual([]);
+  });
+
+  it('holds each module once: lazy files and the other entries import the start-up file\'s modules', () => {
+    const meta = JSON.parse(readFileSync(META, 'utf8')) as Metafile;
+    const holders = new Map<string, string[]>();
+    for (const [output, { inputs }] of Object.entries(meta.outputs)) {
+      for (const [input, { bytesInOutput }] of Object.entries(inputs)) if (bytesInOutput > 0) holders.set(input, [...(holders.get(input) ?? []), output]);
+    }
+    expect([...holders].filter(([, outputs]) => outputs.length > 1)).toEqual([]);
+    expect(holders.get('src/engine.ts')).toEqual(['dist/cli.js']);
+    // One instance of each module in a process: what the other entries export is what cli.js holds.
+    const url = (name: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', name)).href);
+    const script = `const cli = await import(${url('cli.js')});
+const held = Object.entries(cli).filter(([name]) => /^__k\\d+$/.test(name)).flatMap(([, ns]) => Object.values(ns));
+const [{ allRules }, { lint }, { defineRule }] = await Promise.all([import(${url('rules.js')}), import(${url('engine.js')}), import(${url('rule-api.js')})]);
+console.log(JSON.stringify([allRules, lint, defineRule].map((value) => held.includes(value))));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([true, true, true]);
   });
 
   it('loads only the json formatter (and yaml and fixes for the findings) for findings in json', () => {
