@@ -119,7 +119,7 @@ const EAGER = ['src/units/index.ts', 'src/units/check.ts'];
 
 /**
  * Bundles `entries` (name -> source) into `outdir` (emptied first). With a `cli` entry, in two
- * layers (scripts/bundle-layout.mjs): `cli.js` holds all a run loads at start, the other entries
+ * layers (scripts/bundle-layout.mjs): `cli.cjs` holds all a run loads at start, the other entries
  * and every lazy import share the lazy layer's chunks.
  */
 export async function bundle(entries = { ...SHIPPED_ENTRIES, ...INTERNAL_ENTRIES }, outdir = dist) {

@@ -4,16 +4,29 @@
 // chunk of its own, since it cannot know that the lazy one only loads after the CLI: the start-up
 // path was 24 files, and on Node 20 each file costs a resolution, a read, a compile and a link.
 // So the bundle is built in two layers:
-// - the core, `cli.js`: everything the CLI imports statically (plus `eager`: modules it imports
-//   dynamically on every run), in one file. It also exports, as namespaces `__k0`, `__k1`..., each
-//   of its modules that lazy code imports;
-// - the lazy layer: every module the core imports dynamically, and the other entries (rule-api,
-//   engine, rules...), split among themselves as usual; an import of a core module becomes an
-//   import of its namespace from `./cli.js`, so the process holds one instance of every module.
+// - the core, `cli.cjs`: everything the CLI imports statically (plus `eager`: modules it imports
+//   dynamically on every run), in one CommonJS file (bin/code-cache.js runs it with V8's code cache
+//   on Node 20). It also exports, as namespaces `__k0`, `__k1`..., each of its modules that lazy
+//   code imports; `cli.js` is its ES module face;
+// - the lazy layer (ES modules): every module the core imports dynamically, and the other entries
+//   (rule-api, engine, rules...), split among themselves as usual; an import of a core module
+//   becomes its namespace from `./cli.js`, so the process holds one instance of every module.
 import { build } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
+/** The core's file: CommonJS, so that bin/ can compile it with V8's code cache on Node 20 (bin/code-cache.js). */
+export const CORE_OUTPUT = 'cli.cjs';
+/**
+ * The core's own `import.meta.url`, and its dynamic imports: through the loader's function when
+ * bin/code-cache.js runs it in a vm.Script (whose own `import()` needs an experimental flag on Node
+ * 20), else Node's `import()`.
+ */
+const CORE_BANNER = [
+  "const __k8sLintUrl = require('node:url').pathToFileURL(__filename).href;",
+  "const __k8sImport = typeof __k8sLintImport === 'function' ? __k8sLintImport : (specifier) => import(specifier);",
+].join('\n');
 const CORE_ENTRY = 'k8s-lint:core';
 const CORE_FILE = 'k8s-lint:core-file';
 
@@ -68,7 +81,7 @@ function coreEntry(cli, exported) {
 }
 
 /**
- * Lazy code's import of a core module: its namespace from `./cli.js`. `names(key)` gives the
+ * Lazy code's import of a core module: its namespace from the core (through `./cli.js`). `names(key)` gives the
  * module's export names, or undefined while analysing (any name then passes).
  */
 function coreReference(hits, names) {
@@ -82,13 +95,25 @@ function coreReference(hits, names) {
         const exported = names(key);
         if (exported === undefined) return { contents: 'module.exports = {};', loader: 'js' };
         const named = exported.filter((name) => name !== 'default');
-        const lines = [`import { __k${index} as m } from '${CORE_FILE}';`];
+        const lines = [`import core from '${CORE_FILE}';`, `const m = core.__k${index};`];
         if (named.length > 0) lines.push(`export const { ${named.join(', ')} } = m;`);
         if (exported.includes('default')) lines.push('export default m.default;');
         return { contents: lines.join('\n'), loader: 'js' };
       });
     },
   };
+}
+
+/**
+ * Every `import(` of the core's (minified) output is a dynamic import (the sources keep the text in
+ * comments only, which minifying drops): each becomes a call of `__k8sImport`. The count is
+ * checked against the metafile's (plus those of computed specifiers, which it does not list).
+ */
+function routeDynamicImports(text, output) {
+  const listed = output.imports.filter((entry) => entry.kind === 'dynamic-import').length;
+  const found = text.split('import(').length - 1;
+  if (found < listed) throw new Error(`bundle-layout: ${found} import( in the core, but its metafile lists ${listed}`);
+  return `'use strict';\n${CORE_BANNER}\n${text.replaceAll('import(', '__k8sImport(')}`;
 }
 
 /**
@@ -111,6 +136,11 @@ export async function layeredBundle({ root, outdir, cli, eager, others, options,
       ...options,
       entryPoints: { cli: CORE_ENTRY },
       outdir,
+      format: 'cjs',
+      outExtension: { '.js': '.cjs' },
+      supported: { 'dynamic-import': true },
+      define: { 'import.meta.url': '__k8sLintUrl' },
+      banner: {},
       splitting: false,
       write,
       plugins: [toLazy(inCore), coreEntry(path.join(root, cli), [...eagerFiles, ...exported]), ...plugins],
@@ -137,13 +167,22 @@ export async function layeredBundle({ root, outdir, cli, eager, others, options,
 
   // 3. The core, exporting those modules; 4. their export names, from the built core itself.
   const core = await coreBuild([...hits.values()].slice(eager.length), (key) => coreKeys.has(key), true);
-  const built = await import(`${pathToFileURL(path.join(outdir, 'cli.js')).href}?names`);
+  const coreFile = path.join(outdir, CORE_OUTPUT);
+  const relative = (file) => path.relative(root, path.join(outdir, file)).split(path.sep).join('/');
+  writeFileSync(coreFile, routeDynamicImports(readFileSync(coreFile, 'utf8'), core.metafile.outputs[relative(CORE_OUTPUT)]));
+  const built = createRequire(import.meta.url)(coreFile);
+  // `dist/cli.js`: the core as an ES module, for lazy files and scripts. Through `require`, which
+  // finds the instance bin/code-cache.js ran (an `import` of the .cjs would have Node lex its source).
+  const own = Object.keys(built).filter((name) => !/^__k\d+$/.test(name));
+  const face = `import { createRequire } from 'node:module';\nconst core = createRequire(import.meta.url)('./${CORE_OUTPUT}');\nexport const { ${own.join(', ')} } = core;\nexport default core;\n`;
+  writeFileSync(path.join(outdir, 'cli.js'), face);
+  const faceMeta = { [relative('cli.js')]: { bytes: face.length, inputs: {}, imports: [{ path: relative(CORE_OUTPUT), kind: 'require-call' }], exports: [...own, 'default'] } };
   const keys = [...hits.keys()];
   const names = (key) => Object.keys(built[`__k${keys.indexOf(key)}`]);
 
   // 5. The lazy layer.
   const lazy = await lazyBuild(names, true);
   return {
-    metafile: { inputs: { ...core.metafile.inputs, ...lazy.metafile.inputs }, outputs: { ...core.metafile.outputs, ...lazy.metafile.outputs } },
+    metafile: { inputs: { ...core.metafile.inputs, ...lazy.metafile.inputs }, outputs: { ...core.metafile.outputs, ...faceMeta, ...lazy.metafile.outputs } },
   };
 }
