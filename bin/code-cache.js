@@ -9,7 +9,7 @@
 // temporary folder (never in the package or the user's files). It is named after the Node version
 // and the core's size and time, written atomically (concurrent runs), and V8 checks it against the
 // source and flags before using it. Any failure to read or write it only costs the speed-up.
-import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,12 +39,20 @@ function cacheFile(file, env) {
   return path.join(folder, `k8s-lint-cli-${process.version}-${process.arch}-${size}-${Math.trunc(mtimeMs)}.cache`);
 }
 
+/** Caches of other builds or Node versions not written for a day (an install that is still used rewrites its own). */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
 function save(cache, script) {
   try {
-    mkdirSync(path.dirname(cache), { recursive: true });
+    const folder = path.dirname(cache);
+    mkdirSync(folder, { recursive: true });
     const temporary = `${cache}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, cache);
+    for (const name of readdirSync(folder)) {
+      const other = path.join(folder, name);
+      if (/^k8s-lint-cli-.+\.cache$/.test(name) && other !== cache && Date.now() - statSync(other).mtimeMs > STALE_MS) rmSync(other, { force: true });
+    }
   } catch {
     // A read-only or full disk: the next run compiles again.
   }

@@ -4,7 +4,7 @@
  * folder. A cache, missing, stale, corrupt or unwritable, never changes what a run prints.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,6 +51,20 @@ describe.skipIf(NODE_CACHES || !existsSync(path.join(ROOT, 'dist', 'cli.cjs')))(
     // A cache V8 rejected would be written again.
     expect(readFileSync(path.join(folder, cache)).equals(written)).toBe(true);
     expect(readdirSync(folder)).toEqual([cache]);
+  });
+
+  it('removes the caches of other builds not written for a day when it writes its own', () => {
+    const folder = path.join(dir, 'stale');
+    mkdirSync(folder);
+    const old = path.join(folder, 'k8s-lint-cli-v0.0.0-x64-1-1.cache');
+    const recent = path.join(folder, 'k8s-lint-cli-v0.0.0-x64-2-2.cache');
+    const unrelated = path.join(folder, 'other.cache');
+    for (const file of [old, recent, unrelated]) writeFileSync(file, 'x');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    for (const file of [old, unrelated]) utimesSync(file, twoDaysAgo, twoDaysAgo);
+    expect(lint({ NODE_COMPILE_CACHE: folder })).toEqual(expected);
+    expect(caches(folder).filter((name) => name.startsWith(`k8s-lint-cli-${process.version}`))).toHaveLength(1);
+    expect([existsSync(old), existsSync(recent), existsSync(unrelated)]).toEqual([false, true, true]);
   });
 
   it('replaces a corrupt cache, with the same output', () => {
