@@ -96,7 +96,9 @@ describe.skipIf(NODE_CACHES || !existsSync(path.join(ROOT, 'dist', 'cli.cjs')))(
     expect(lint({ TMPDIR: temp })).toEqual(expected);
     expect(caches(folder)).toEqual([]);
   });
+});
 
+describe.skipIf(!existsSync(path.join(ROOT, 'dist', 'cli.cjs')))('the core as bin/code-cache.js loads it', () => {
   it('gives lazy files the instance of the core it ran', () => {
     const url = (file: string) => JSON.stringify(pathToFileURL(path.join(ROOT, file)).href);
     const script = `const { loadCore } = await import(${url('bin/code-cache.js')});
