@@ -105,14 +105,17 @@ function coreReference(hits, names) {
 }
 
 /**
- * Every `import(` of the core's (minified) output is a dynamic import (the sources keep the text in
- * comments only, which minifying drops): each becomes a call of `__k8sImport`. The count is
- * checked against the metafile's (plus those of computed specifiers, which it does not list).
+ * Every `import(` of the core's (minified) output becomes a call of `__k8sImport`. Only if each is
+ * one of the dynamic imports the metafile lists, with its literal specifier (so none is text in a
+ * string): a computed specifier in the core would need a look here.
  */
 function routeDynamicImports(text, output) {
-  const listed = output.imports.filter((entry) => entry.kind === 'dynamic-import').length;
+  const listed = output.imports.filter((entry) => entry.kind === 'dynamic-import').map((entry) => entry.path).sort();
   const found = text.split('import(').length - 1;
-  if (found < listed) throw new Error(`bundle-layout: ${found} import( in the core, but its metafile lists ${listed}`);
+  const literal = Array.from(text.matchAll(/import\("([^"\\]*)"\)/g), (m) => m[1]).sort();
+  if (found !== literal.length || JSON.stringify(literal) !== JSON.stringify(listed)) {
+    throw new Error(`bundle-layout: the core's import( calls (${found}: ${literal.join(', ')}) are not the dynamic imports its metafile lists (${listed.join(', ')})`);
+  }
   return `'use strict';\n${CORE_BANNER}\n${text.replaceAll('import(', '__k8sImport(')}`;
 }
 
