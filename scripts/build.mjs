@@ -5,11 +5,12 @@
 // plain run does not need sits behind a dynamic `import()` in src/ and becomes a lazy chunk here.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { layeredBundle } from './bundle-layout.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -91,28 +92,45 @@ const deferImportWork = {
   },
 };
 
+/** esbuild options of every build of the bundle. */
+const OPTIONS = {
+  absWorkingDir: root,
+  chunkNames: 'chunk-[hash]',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  banner: { js: REQUIRE_SHIM },
+  // Less to parse at every start (two-object file: about a tenth of k8s-lint's time over `node -e 0`).
+  // keepNames: functions and classes keep their `.name` (cel-js dispatches on constructor names).
+  minify: true,
+  keepNames: true,
+  legalComments: 'eof',
+  logLevel: 'warning',
+  metafile: true,
+};
+const PLUGINS = [namedCommonJs, noEslintRuleDocs, deferImportWork];
+
+/**
+ * Modules the CLI imports dynamically but every run loads (positions: every run with a finding;
+ * 10 KB): they go in the start-up file (scripts/bundle-layout.mjs). One missing (moved by a
+ * refactoring) only costs that file a load.
+ */
+const EAGER = ['src/units/index.ts', 'src/units/check.ts', 'src/positions.ts'];
+
+/**
+ * Bundles `entries` (name -> source) into `outdir` (emptied first). With a `cli` entry, in two
+ * layers (scripts/bundle-layout.mjs): `cli.cjs` holds all a run loads at start, the other entries
+ * and every lazy import share the lazy layer's chunks.
+ */
 export async function bundle(entries = { ...SHIPPED_ENTRIES, ...INTERNAL_ENTRIES }, outdir = dist) {
   rmSync(outdir, { recursive: true, force: true });
-  return build({
-    absWorkingDir: root,
-    entryPoints: entries,
-    outdir,
-    chunkNames: 'chunk-[hash]',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: { js: REQUIRE_SHIM },
-    plugins: [namedCommonJs, noEslintRuleDocs, deferImportWork],
-    // Less to parse at every start (two-object file: about a tenth of k8s-lint's time over `node -e 0`).
-    // keepNames: functions and classes keep their `.name` (cel-js dispatches on constructor names).
-    minify: true,
-    keepNames: true,
-    legalComments: 'eof',
-    logLevel: 'warning',
-    metafile: true,
-  });
+  const { cli, ...others } = entries;
+  if (cli !== undefined) {
+    const eager = EAGER.filter((file) => existsSync(path.join(root, file)));
+    return layeredBundle({ root, outdir, cli, eager, others, options: OPTIONS, plugins: PLUGINS });
+  }
+  return build({ ...OPTIONS, entryPoints: entries, outdir, splitting: true, plugins: PLUGINS });
 }
 
 function declarations() {

@@ -342,7 +342,8 @@ function runtimeImports(js: string): string[] {
     // require("x") of bundled CommonJS (not inside a string: ajv's code-generation templates hold some)
     ...js.matchAll(/(?<![\w'"`$.])(?:__)?require\(\s*["']([^"']+)["']\s*\)/g),
     // createRequire(import.meta.url)("x") (the name minified): a package loaded on demand by path
-    ...js.matchAll(/[\w$]+\(import\.meta\.url\)\(\s*["']([^"']+)["']\s*\)/g),
+    // (in the CommonJS core, dist/cli.cjs: `(0, x.createRequire)(__k8sLintUrl)("x")`)
+    ...js.matchAll(/(?:[\w$]+|\))\((?:import\.meta\.url|__k8sLintUrl)\)\(\s*["']([^"']+)["']\s*\)/g),
   ].map((m) => m[1]);
   return specifiers.filter((s) => !s.startsWith('.') && !s.startsWith('/'));
 }
@@ -350,7 +351,7 @@ function runtimeImports(js: string): string[] {
 function jsFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+    .filter((entry) => entry.isFile() && /\.c?js$/.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 

@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/test-rule.js';
 
 const BIN = path.join(ROOT, 'bin', 'k8s-lint.js');
+/** Started by BIN, which compiles the core (dist/cli.cjs) itself, out of sight of module hooks. */
+const BIN_FILES = [BIN, path.join(ROOT, 'bin', 'code-cache.js')].map((file) => pathToFileURL(file).href);
+const CORE = pathToFileURL(path.join(ROOT, 'dist', 'cli.cjs')).href;
 const META = path.join(ROOT, 'dist', 'meta.json');
 
 const SHOP = path.join(ROOT, 'fixtures', 'examples', 'shop');
@@ -37,7 +40,7 @@ const OPTIONAL: Record<string, RegExp> = {
 };
 
 interface Metafile {
-  outputs: Record<string, { inputs: Record<string, unknown> }>;
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
 }
 
 describe.skipIf(!existsSync(META))('what a run of the bundle loads', { timeout: 60_000 }, () => {
@@ -62,19 +65,20 @@ describe.skipIf(!existsSync(META))('what a run of the bundle loads', { timeout: 
     return ['--import', pathToFileURL(register).href, BIN, ...args];
   }
 
-  /** The sources in the files a run loaded; every file it loads from the package is in the bundle. */
+  /** The sources in the files a run loaded (always the core); every file it loads from the package is in the bundle. */
   function loadedSources(stderr: string): string[] {
     const files = [...new Set([...stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((m) => m[1]))];
     const own = files.filter((url) => !url.includes('/node_modules/') && fileURLToPath(url).startsWith(ROOT));
-    expect(own.filter((url) => !sources.has(url) && url !== pathToFileURL(BIN).href), 'files outside the bundle').toEqual([]);
-    expect(own.length).toBeGreaterThan(1);
-    return own.flatMap((url) => sources.get(url) ?? []);
+    expect(own.filter((url) => !sources.has(url) && !BIN_FILES.includes(url)), 'files outside the bundle').toEqual([]);
+    expect(own).toEqual(expect.arrayContaining(BIN_FILES));
+    return [CORE, ...own].flatMap((url) => sources.get(url) ?? []);
   }
 
-  function run(args: string[], cwd = ROOT, builtins?: string[]): string[] {
+  function run(args: string[], cwd = ROOT, builtins?: string[], files?: string[]): string[] {
     const result = spawnSync(process.execPath, argv(args), { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
     expect(result.status, result.stderr).toBeLessThan(2);
     builtins?.push(...new Set([...result.stderr.matchAll(/^LOADED (node:\S+)$/gm)].map((m) => m[1])));
+    files?.push(...new Set([...result.stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((m) => path.relative(ROOT, fileURLToPath(m[1])))));
     return loadedSources(result.stderr);
   }
 
@@ -86,13 +90,35 @@ describe.skipIf(!existsSync(META))('what a run of the bundle loads', { timeout: 
 
   it('loads the engine and rules but no formatter, yaml, ajv, CEL, fixes or server for a clean file in the default format', () => {
     const builtins: string[] = [];
-    const loaded = run([CLEAN], ROOT, builtins);
+    const files: string[] = [];
+    const loaded = run([CLEAN], ROOT, builtins, files);
+    // Each file costs a resolution, a read, a compile and a link: what every run needs is one file (the core).
+    expect(files.sort()).toEqual([path.join('bin', 'code-cache.js'), path.join('bin', 'k8s-lint.js')]);
     // Built-ins that load streams (or more) cost milliseconds each: only runs that use them load them.
     expect(builtins.filter((name) => /^node:(child_process|v8|tty|net|stream|worker_threads|crypto)$/.test(name))).toEqual([]);
     expect(builtins).toContain('node:fs');
     expect(loaded).toContain('src/engine.ts');
     expect(loaded).toContain('rules/index.ts');
     expect(unexpected(loaded, [])).toEqual([]);
+  });
+
+  it('holds each module once: lazy files and the other entries import the start-up file\'s modules', () => {
+    const meta = JSON.parse(readFileSync(META, 'utf8')) as Metafile;
+    const holders = new Map<string, string[]>();
+    for (const [output, { inputs }] of Object.entries(meta.outputs)) {
+      for (const [input, { bytesInOutput }] of Object.entries(inputs)) if (bytesInOutput > 0) holders.set(input, [...(holders.get(input) ?? []), output]);
+    }
+    expect([...holders].filter(([, outputs]) => outputs.length > 1)).toEqual([]);
+    expect(holders.get('src/engine.ts')).toEqual(['dist/cli.cjs']);
+    // One instance of each module in a process: what the other entries export is what the core holds.
+    const url = (name: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', name)).href);
+    const script = `const { default: cli } = await import(${url('cli.js')});
+const held = Object.entries(cli).filter(([name]) => /^__k\\d+$/.test(name)).flatMap(([, ns]) => Object.values(ns));
+const [{ allRules }, { lint }, { defineRule }] = await Promise.all([import(${url('rules.js')}), import(${url('engine.js')}), import(${url('rule-api.js')})]);
+console.log(JSON.stringify([allRules, lint, defineRule].map((value) => held.includes(value))));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([true, true, true]);
   });
 
   it('loads only the json formatter (and yaml and fixes for the findings) for findings in json', () => {

@@ -94,19 +94,19 @@ describe.skipIf(!ENABLED)('npm pack (set K8S_LINT_PACK_TEST=1 to run outside CI)
     expect(pack.filename).toBe(`${PACKAGE.name}-${PACKAGE.version}.tgz`);
     expect(pack.size).toBeLessThan(MAX_TARBALL_BYTES);
     const files = pack.files.map((f) => f.path);
-    for (const required of ['package.json', 'README.md', 'RULES.md', 'bin/k8s-lint.js', 'dist/cli.js', 'schemas/index.json', 'k8s-lint.schema.json', 'dist/rule-api.js', 'dist/src/rule-api.d.ts']) {
+    for (const required of ['package.json', 'README.md', 'RULES.md', 'bin/k8s-lint.js', 'bin/code-cache.js', 'dist/cli.cjs', 'dist/cli.js', 'schemas/index.json', 'k8s-lint.schema.json', 'dist/rule-api.js', 'dist/src/rule-api.d.ts']) {
       expect(files).toContain(required);
     }
     expect(files.filter((f) => /^(test|fixtures|src|rules|scripts|\.github|\.ci|node_modules|dist\/test)\//.test(f))).toEqual([]);
     // TypeScript sources stay out; declarations ship for `k8s-lint/rule-api` (plugins).
     expect(files.filter((f) => (/\.ts$/.test(f) && !/^dist\/.*\.d\.ts$/.test(f)) || /\.tgz$/.test(f))).toEqual([]);
     // The bundle only: no unbundled JavaScript, no internal entries (scripts' engine and rule list), no build metadata.
-    expect(files.filter((f) => f.startsWith('dist/') && !/^dist\/[\w-]+\.js$/.test(f) && !/\.d\.ts$/.test(f))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('dist/') && !/^dist\/[\w-]+\.js$/.test(f) && f !== 'dist/cli.cjs' && !/\.d\.ts$/.test(f))).toEqual([]);
     expect(files).not.toContain('dist/engine.js');
     expect(files).not.toContain('dist/rules.js');
     // Every chunk a shipped file imports ships too.
-    for (const file of files.filter((f) => /^dist\/[\w-]+\.js$/.test(f))) {
-      for (const [, chunk] of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/["']\.\/([\w-]+\.js)["']/g)) expect(files, `${file} imports ${chunk}`).toContain(`dist/${chunk}`);
+    for (const file of files.filter((f) => /^dist\/[\w-]+\.c?js$/.test(f))) {
+      for (const [, chunk] of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/["']\.\/([\w-]+\.c?js)["']/g)) expect(files, `${file} imports ${chunk}`).toContain(`dist/${chunk}`);
     }
   });
 
