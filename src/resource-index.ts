@@ -190,7 +190,8 @@ export class ResourceIndex {
   /** An object that will create `kind/namespace/name` once applied (SealedSecret, StatefulSet, ...). */
   provider(kindRef: string, namespace: string | undefined, name: string): Provider | undefined {
     const kind = splitKind(kindRef);
-    const provided = this.providers.get(`${kind}|${namespace ?? ''}|${name}`);
+    // Most runs provide nothing: no key string to build then.
+    const provided = this.providers.size === 0 ? undefined : this.providers.get(`${kind}|${namespace ?? ''}|${name}`);
     if (provided || this.external.size === 0) return provided;
     const declared = this.external.get(kind)?.find((object) =>
       (object.namespace === undefined || (namespace !== undefined && matchesName(namespace, object.namespace))) &&
