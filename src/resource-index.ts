@@ -10,6 +10,7 @@ import { isWellKnown, providedBy } from './k8s/providers.js';
 import { editDistance } from './k8s/suggest.js';
 import { isRecord, type Resource } from './resource.js';
 import { ByName } from './by-name.js';
+import { PairMemo } from './k8s/memo.js';
 
 /** Kinds are addressed as `Kind` for the core/apps groups or `group/Kind` otherwise. */
 const CORE_GROUPS: ReadonlyMap<string, string> = new Map(Object.entries({
@@ -26,6 +27,10 @@ const CORE_GROUPS: ReadonlyMap<string, string> = new Map(Object.entries({
 function kindKey(kind: string, group: string): string {
   return `${group}/${kind}`;
 }
+
+/** An object's `group/Kind`, the same string each time (a map lookup hashes a new string again). */
+const objectKinds = new PairMemo<string>();
+const kindOf = (r: Resource) => objectKinds.get(r.apiVersion, r.kind) ?? objectKinds.set(r.apiVersion, r.kind, kindKey(r.kind, r.group));
 
 /** `Kind` -> `group/Kind` (the same string each time: rules look kinds up per object). */
 const bareKinds = new Map<string, string>();
@@ -140,7 +145,7 @@ export class ResourceIndex {
   }
 
   private add(resource: Resource): void {
-    const kind = kindKey(resource.kind, resource.group);
+    const kind = kindOf(resource);
     let namespaces = this.byKey.get(kind);
     if (!namespaces) this.byKey.set(kind, (namespaces = new Map()));
     let names = namespaces.get(resource.namespace ?? '');
@@ -183,6 +188,11 @@ export class ResourceIndex {
     return this.byKey.get(splitKind(kindRef))?.get(namespace ?? '')?.get(name) ?? [];
   }
 
+  /** The objects of `resource`'s kind, namespace and name, itself included, in definition order. */
+  definitions(resource: Resource): readonly Resource[] {
+    return this.byKey.get(kindOf(resource))?.get(resource.namespace ?? '')?.get(resource.name) ?? [];
+  }
+
   get(kindRef: string, namespace: string | undefined, name: string): Resource | undefined {
     return this.getAll(kindRef, namespace, name)[0];
   }
@@ -190,8 +200,8 @@ export class ResourceIndex {
   /** An object that will create `kind/namespace/name` once applied (SealedSecret, StatefulSet, ...). */
   provider(kindRef: string, namespace: string | undefined, name: string): Provider | undefined {
     const kind = splitKind(kindRef);
-    // Most runs provide nothing: no key string to build then.
-    const provided = this.providers.size === 0 ? undefined : this.providers.get(`${kind}|${namespace ?? ''}|${name}`);
+    const provided = this.providers.size === 0 // most runs provide nothing: no key to build
+      ? undefined : this.providers.get(`${kind}|${namespace ?? ''}|${name}`);
     if (provided || this.external.size === 0) return provided;
     const declared = this.external.get(kind)?.find((object) =>
       (object.namespace === undefined || (namespace !== undefined && matchesName(namespace, object.namespace))) &&

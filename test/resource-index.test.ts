@@ -40,6 +40,17 @@ describe('ResourceIndex', () => {
     expect(run.names('Secret', 'shop')).toEqual(['db-credentials']);
     expect(run.names('Secret', 'blog')).toEqual([]);
   });
+  it('finds the definitions of an object by its kind, namespace and name, itself included', () => {
+    const twice = indexOf('apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {}\n');
+    const [first, second] = twice.resources;
+    expect(twice.definitions(second)).toEqual([first, second]);
+    expect(run.definitions(run.resources[0]).map((r) => r.namespace)).toEqual(['shop']);
+  });
+  it('finds providers, and none in a run that provides nothing', () => {
+    expect(run.provider('Secret', 'shop', 'db-credentials')?.resource?.name).toBe('db');
+    expect(run.provider('Secret', 'blog', 'db-credentials')).toBeUndefined();
+    expect(indexOf('apiVersion: v1\nkind: Secret\nmetadata: {name: db-credentials, namespace: shop}\n').provider('Secret', 'shop', 'db-credentials')).toBeUndefined();
+  });
   it('builds a derived table once per run', () => {
     let builds = 0;
     const build = () => ({ count: ++builds });
