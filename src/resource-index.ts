@@ -3,14 +3,13 @@
  * templates: each cross reference is a lookup, so a run stays linear in the number of objects.
  */
 import { matchesName } from './glob.js';
-import { isNamespaced } from './k8s/kinds.js';
+import { isNamespaced, kindKeyOf } from './k8s/kinds.js';
 import { podTemplateOf, type PodTemplate } from './k8s/pod-template.js';
 import { anyValue, plainSelector, postingsMatching, selectorCloseness, type Labels } from './k8s/selectors.js';
 import { isWellKnown, providedBy } from './k8s/providers.js';
 import { editDistance } from './k8s/suggest.js';
 import { isRecord, type Resource } from './resource.js';
 import { ByName } from './by-name.js';
-import { PairMemo } from './k8s/memo.js';
 
 /** Kinds are addressed as `Kind` for the core/apps groups or `group/Kind` otherwise. */
 const CORE_GROUPS: ReadonlyMap<string, string> = new Map(Object.entries({
@@ -28,9 +27,6 @@ function kindKey(kind: string, group: string): string {
   return `${group}/${kind}`;
 }
 
-/** An object's `group/Kind`, the same string each time (a map lookup hashes a new string again). */
-const objectKinds = new PairMemo<string>();
-const kindOf = (r: Resource) => objectKinds.get(r.apiVersion, r.kind) ?? objectKinds.set(r.apiVersion, r.kind, kindKey(r.kind, r.group));
 
 /** `Kind` -> `group/Kind` (the same string each time: rules look kinds up per object). */
 const bareKinds = new Map<string, string>();
@@ -123,6 +119,8 @@ export class ResourceIndex {
   private readonly tables = new Map<string, unknown>();
   /** Objects that could not be indexed (see `onError`). */
   private readonly unindexed = new Set<Resource>();
+  private asked: Resource | undefined;
+  private answer: PodTemplate | undefined;
 
   constructor(
     readonly resources: readonly Resource[],
@@ -145,7 +143,7 @@ export class ResourceIndex {
   }
 
   private add(resource: Resource): void {
-    const kind = kindOf(resource);
+    const kind = kindKeyOf(resource.apiVersion, resource.kind);
     let namespaces = this.byKey.get(kind);
     if (!namespaces) this.byKey.set(kind, (namespaces = new Map()));
     let names = namespaces.get(resource.namespace ?? '');
@@ -190,7 +188,7 @@ export class ResourceIndex {
 
   /** The objects of `resource`'s kind, namespace and name, itself included, in definition order. */
   definitions(resource: Resource): readonly Resource[] {
-    return this.byKey.get(kindOf(resource))?.get(resource.namespace ?? '')?.get(resource.name) ?? [];
+    return this.byKey.get(kindKeyOf(resource.apiVersion, resource.kind))?.get(resource.namespace ?? '')?.get(resource.name) ?? [];
   }
 
   get(kindRef: string, namespace: string | undefined, name: string): Resource | undefined {
@@ -267,7 +265,9 @@ export class ResourceIndex {
   }
 
   podTemplate(resource: Resource): PodTemplate | undefined {
-    return this.templateOf.get(resource);
+    // Every rule asks about the object being checked: the runner's order makes one entry enough.
+    if (resource !== this.asked) this.answer = this.templateOf.get((this.asked = resource));
+    return this.answer;
   }
 
   podTemplates(namespace?: string): readonly PodTemplate[] {

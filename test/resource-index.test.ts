@@ -51,6 +51,13 @@ describe('ResourceIndex', () => {
     expect(run.provider('Secret', 'blog', 'db-credentials')).toBeUndefined();
     expect(indexOf('apiVersion: v1\nkind: Secret\nmetadata: {name: db-credentials, namespace: shop}\n').provider('Secret', 'shop', 'db-credentials')).toBeUndefined();
   });
+  it('answers podTemplate for each object, asked in any order and again', () => {
+    const mixed = indexOf('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec: {template: {spec: {containers: [{name: a}]}}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n');
+    const [deployment, service] = mixed.resources;
+    for (const [resource, owner] of [[deployment, deployment], [deployment, deployment], [service, undefined], [deployment, deployment], [service, undefined]] as const) {
+      expect(mixed.podTemplate(resource)?.owner).toBe(owner);
+    }
+  });
   it('builds a derived table once per run', () => {
     let builds = 0;
     const build = () => ({ count: ++builds });
