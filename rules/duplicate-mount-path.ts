@@ -1,4 +1,21 @@
-import { containerLabel, defineRule, mountsOf, type MountRef } from '../src/rule-api.js';
+import { containerLabel, defineRule, isRecord, mountsOf, type MountRef } from '../src/rule-api.js';
+
+function verb(m: MountRef): string {
+  return m.field === 'volumeMounts' ? 'mounts volume' : 'attaches block volume';
+}
+
+const TARGETS = [['volumeMounts', 'mountPath'], ['volumeDevices', 'devicePath']] as const;
+
+/** How many mounts and devices of `container` name a target (what `check` compares), counted in place. */
+function mountTargets(container: object): number {
+  let count = 0;
+  for (const [field, target] of TARGETS) {
+    const mounts = (container as Record<string, unknown>)[field];
+    if (!Array.isArray(mounts)) continue;
+    for (const mount of mounts) if (isRecord(mount) && typeof mount[target] === 'string' && mount[target] !== '') count++;
+  }
+  return count;
+}
 
 export default defineRule({
   id: 'duplicate-mount-path',
@@ -21,8 +38,8 @@ export default defineRule({
   check({ resource, index, report }) {
     const template = index.podTemplate(resource);
     if (!template) return;
-    const verb = (m: MountRef) => (m.field === 'volumeMounts' ? 'mounts volume' : 'attaches block volume');
     for (const ref of template.containers) {
+      if (mountTargets(ref.container) < 2) continue; // nothing to clash with
       const mounts = mountsOf(ref).filter((m) => typeof m.target === 'string' && m.target !== '');
       const subject = containerLabel(template, ref);
       const devices = new Map(mounts.filter((m) => m.field === 'volumeDevices').map((m) => [m.target, m] as const).reverse());

@@ -24,7 +24,7 @@ export default defineRule({
   },
   check({ resource, index, report }) {
     if (resource.name === '') return;
-    const all = index.getAll(`${resource.group}/${resource.kind}`, resource.namespace, resource.name);
+    const all = index.definitions(resource);
     if (all.length < 2) return;
     // Identical copies (an all-in-one file beside the same objects split up) apply as one.
     const others = all.filter((other) => other !== resource && !isDeepStrictEqual(other.value, resource.value));

@@ -1,4 +1,4 @@
-import { byteLength, defineRule, isApiServerObject, isQualifiedName, isRecord, isTemplated, type Path } from '../src/rule-api.js';
+import { byteLength, defineRule, isApiServerObject, isQualifiedName, isRecord, isTemplated, type Path, type Resource, type RuleContext } from '../src/rule-api.js';
 
 const LIMIT = 256 * 1024;
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -48,23 +48,9 @@ export default defineRule({
   },
   check({ resource, index, report }) {
     if (!isApiServerObject(resource.apiVersion, resource.kind)) return;
-    const owner = `${resource.kind} \`${resource.name}\``;
-
-    const checkAnnotations = (path: Path, where: string): boolean => {
-      const annotations = get(resource.value, path);
-      if (!isRecord(annotations)) return false;
-      for (const key of Object.keys(annotations)) {
-        const errors = isTemplated(key) ? [] : isQualifiedName(key.toLowerCase());
-        if (errors.length > 0) report(resource.key(...path, key), 'key', { where: `${where} annotation`, key, reason: errors.join('; ') });
-      }
-      const size = annotationBytes(annotations);
-      if (size > LIMIT) report(resource.key(...path), 'tooLarge', { where: `${where} annotations`, size });
-      return size > LIMIT;
-    };
-
-    const tooLarge = checkAnnotations(['metadata', 'annotations'], owner);
+    const tooLarge = checkAnnotations(resource, report, NO_PATH, false);
     const template = index.podTemplate(resource);
-    if (template && template.path.length > 0) checkAnnotations([...template.path, 'metadata', 'annotations'], `${owner} pod template`);
+    if (template && template.path.length > 0) checkAnnotations(resource, report, template.path, true);
 
     // What `kubectl apply` would send: the object's own annotations plus its JSON under LAST_APPLIED.
     const metadata = (resource.value as Record<string, unknown>).metadata;
@@ -74,10 +60,37 @@ export default defineRule({
     if ((resource.file.size ?? resource.file.text.length) * 3 < LIMIT) return;
     const size = jsonBytes(resource.value);
     if (annotationBytes(own) + byteLength(LAST_APPLIED) + size > LIMIT) {
-      report(isRecord(metadata) ? resource.key('metadata') : resource.node('kind'), 'lastApplied', { owner, size }, { severity: 'warn' });
+      report(isRecord(metadata) ? resource.key('metadata') : resource.node('kind'), 'lastApplied', { owner: ownerOf(resource), size }, { severity: 'warn' });
     }
   },
 });
+
+type Report = RuleContext<'key' | 'tooLarge' | 'lastApplied'>['report'];
+
+const NO_PATH: Path = [];
+const METADATA_ANNOTATIONS: Path = ['metadata', 'annotations'];
+
+function ownerOf(resource: Resource): string {
+  return `${resource.kind} \`${resource.name}\``;
+}
+
+/**
+ * Checks the annotations of the object at `base` (the object itself, or its pod template when
+ * `pod`); true when they are over the limit. Paths and texts are built only when there are some.
+ */
+function checkAnnotations(resource: Resource, report: Report, base: Path, pod: boolean): boolean {
+  const annotations = get(get(resource.value, base), METADATA_ANNOTATIONS);
+  if (!isRecord(annotations)) return false;
+  const path = [...base, ...METADATA_ANNOTATIONS];
+  const where = pod ? `${ownerOf(resource)} pod template` : ownerOf(resource);
+  for (const key of Object.keys(annotations)) {
+    const errors = isTemplated(key) ? [] : isQualifiedName(key.toLowerCase());
+    if (errors.length > 0) report(resource.key(...path, key), 'key', { where: `${where} annotation`, key, reason: errors.join('; ') });
+  }
+  const size = annotationBytes(annotations);
+  if (size > LIMIT) report(resource.key(...path), 'tooLarge', { where: `${where} annotations`, size });
+  return size > LIMIT;
+}
 
 function get(value: unknown, path: Path): unknown {
   let current = value;

@@ -18,6 +18,8 @@ const SERVICE_FIELDS: readonly Field[] = [
   [['spec', 'internalTrafficPolicy'], CLUSTER_LOCAL, true],
 ];
 const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'];
+const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 
 type Report = RuleContext<'unsupported' | 'restartPolicy' | 'restartPolicyDefault' | 'notPositive' | 'topologyKey' | 'minDomains' | LabelKeysProblem['problem']>['report'];
 
@@ -27,15 +29,28 @@ function get(value: unknown, path: Path): unknown {
   return path.reduce<unknown>((v, key) => (isRecord(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[key] : undefined), value);
 }
 
+/** `value[key]` of a map, undefined for anything else. */
+function at(value: unknown, key: string): unknown {
+  return isRecord(value) ? value[key] : undefined;
+}
+
+/** A string the API server rejects: not `""` (unset, defaulted) unless `rejectEmpty`, and not one of `allowed`. */
+function unsupported(value: unknown, allowed: readonly string[], rejectEmpty: boolean): value is string {
+  return typeof value === 'string' && (value === '' ? rejectEmpty : !allowed.includes(value));
+}
+
+/** Reports `value`, found at `path`, when the API server rejects it; the path is built by the caller only then. */
 function checkValue(resource: Resource, report: Report, path: Path, allowed: readonly string[], subject = resource.label, rejectEmpty = false, field = String(path.at(-1))): void {
   const value = get(resource.value, path);
-  if (typeof value !== 'string' || allowed.includes(value) || (value === '' && !rejectEmpty)) return;
+  if (!unsupported(value, allowed, rejectEmpty)) return;
   report(resource.node(...path), 'unsupported', { subject, field, value, allowed: list(allowed), hint: enumHint(value, allowed) });
 }
 
 /** pkg/apis/core/validation `validateTopologySpreadConstraints`, field by field. */
-function checkTopologySpread(resource: Resource, report: Report, spec: Path): void {
-  arrayAt(resource, [...spec, 'topologySpreadConstraints']).forEach((constraint, i) => {
+function checkTopologySpread(resource: Resource, report: Report, podSpec: unknown, spec: Path): void {
+  const constraints = at(podSpec, 'topologySpreadConstraints');
+  if (!Array.isArray(constraints)) return;
+  constraints.forEach((constraint, i) => {
     if (!isRecord(constraint)) return;
     const at = [...spec, 'topologySpreadConstraints', i];
     const subject = `${resource.label} topologySpreadConstraints[${i}]`;
@@ -118,13 +133,23 @@ export default defineRule({
       '{{subject}} lists `{{value}}` in `matchLabelKeys` while its `labelSelector` also selects on it, so the API server rejects {{rejected}} ("exists in both matchLabelKeys and labelSelector"); drop `{{value}}` from the labelSelector',
   },
   check({ resource, index, kubernetesVersion, report }) {
+    // Values are read straight from the object; a path, subject and message are built only for a
+    // value the API server rejects (nearly every object has none).
     const kind = `${resource.group}/${resource.kind}`;
+    const value = resource.value as Record<string, unknown>;
     if (kind === '/Service') {
-      for (const [path, allowed, rejectEmpty] of SERVICE_FIELDS) checkValue(resource, report, path, allowed, resource.label, rejectEmpty);
-      arrayAt(resource, ['spec', 'ports']).forEach((port, i) => {
-        const subject = `${resource.label} port \`${isRecord(port) ? String(port.name ?? port.port) : i}\``;
-        checkValue(resource, report, ['spec', 'ports', i, 'protocol'], PROTOCOLS, subject);
-      });
+      const spec = at(value, 'spec');
+      for (const [path, allowed, rejectEmpty = false] of SERVICE_FIELDS) {
+        if (unsupported(at(spec, String(path[1])), allowed, rejectEmpty)) checkValue(resource, report, path, allowed, resource.label, rejectEmpty);
+      }
+      const ports = at(spec, 'ports');
+      if (Array.isArray(ports)) {
+        ports.forEach((port, i) => {
+          if (!unsupported(at(port, 'protocol'), PROTOCOLS, false)) return;
+          const subject = `${resource.label} port \`${isRecord(port) ? String(port.name ?? port.port) : i}\``;
+          checkValue(resource, report, ['spec', 'ports', i, 'protocol'], PROTOCOLS, subject);
+        });
+      }
     }
     if (kind === 'networking.k8s.io/Ingress' || kind === 'extensions/Ingress') {
       arrayAt(resource, ['spec', 'rules']).forEach((_, i) => {
@@ -132,28 +157,33 @@ export default defineRule({
         arrayAt(resource, paths).forEach((_, j) => checkValue(resource, report, [...paths, j, 'pathType'], PATH_TYPES, resource.label, true));
       });
     }
-    for (const site of objectEnumSites(kind, resource.value)) checkValue(resource, report, site.path, site.allowed, resource.label, site.rejectEmpty, site.field);
+    for (const site of objectEnumSites(kind, value, true)) checkValue(resource, report, site.path, site.allowed, resource.label, site.rejectEmpty, site.field);
     const template = index.podTemplate(resource) ?? podTemplateObject(resource);
     if (!template) return;
+    const podSpec: unknown = template.spec;
     const spec = [...template.path, 'spec'];
-    for (const site of podSpecEnumSites(template.spec, spec)) checkValue(resource, report, site.path, site.allowed, resource.label, site.rejectEmpty, site.field);
-    checkValue(resource, report, [...spec, 'dnsPolicy'], ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']);
-    checkTopologySpread(resource, report, spec);
-    checkLabelKeys(resource, report, spec, template, kubernetesVersion);
+    for (const site of podSpecEnumSites(podSpec, spec, true)) checkValue(resource, report, site.path, site.allowed, resource.label, site.rejectEmpty, site.field);
+    if (unsupported(at(podSpec, 'dnsPolicy'), DNS_POLICIES, false)) checkValue(resource, report, [...spec, 'dnsPolicy'], DNS_POLICIES);
+    checkTopologySpread(resource, report, podSpec, spec);
+    if (at(podSpec, 'topologySpreadConstraints') !== undefined || at(podSpec, 'affinity') !== undefined) checkLabelKeys(resource, report, spec, template, kubernetesVersion);
     for (const { container, path } of template.containers) {
+      const ports = container.ports;
+      const badProtocol = Array.isArray(ports) && ports.some((port) => unsupported(at(port, 'protocol'), PROTOCOLS, false));
+      const sites = containerEnumSites(container, path, true);
+      if (!badProtocol && sites.length === 0 && !unsupported(container.imagePullPolicy, PULL_POLICIES, false)) continue;
       const subject = `${resource.label} container \`${String(container.name)}\``;
-      checkValue(resource, report, [...path, 'imagePullPolicy'], ['Always', 'IfNotPresent', 'Never'], subject);
-      for (const site of containerEnumSites(container, path)) checkValue(resource, report, site.path, site.allowed, subject, site.rejectEmpty, site.field);
+      checkValue(resource, report, [...path, 'imagePullPolicy'], PULL_POLICIES, subject);
+      for (const site of sites) checkValue(resource, report, site.path, site.allowed, subject, site.rejectEmpty, site.field);
       arrayAt(resource, [...path, 'ports']).forEach((_, i) => checkValue(resource, report, [...path, 'ports', i, 'protocol'], PROTOCOLS, subject));
     }
     const allowed = RESTART_POLICIES.get(kind);
     if (!allowed) return;
-    const value = get(resource.value, [...spec, 'restartPolicy']);
-    const data = { subject: resource.label, kind: resource.kind, allowed: list(allowed) };
-    if (typeof value === 'string' && value !== '' && !allowed.includes(value)) {
-      report(resource.node(...spec, 'restartPolicy'), 'restartPolicy', { ...data, value, hint: enumHint(value, allowed) });
-    } else if ((value === undefined || value === '') && !allowed.includes('Always')) {
-      report(resource.key(...spec), 'restartPolicyDefault', data);
+    const restartPolicy = at(podSpec, 'restartPolicy');
+    if (typeof restartPolicy === 'string' && restartPolicy !== '' && !allowed.includes(restartPolicy)) {
+      const data = { subject: resource.label, kind: resource.kind, allowed: list(allowed) };
+      report(resource.node(...spec, 'restartPolicy'), 'restartPolicy', { ...data, value: restartPolicy, hint: enumHint(restartPolicy, allowed) });
+    } else if ((restartPolicy === undefined || restartPolicy === '') && !allowed.includes('Always')) {
+      report(resource.key(...spec), 'restartPolicyDefault', { subject: resource.label, kind: resource.kind, allowed: list(allowed) });
     }
   },
 });

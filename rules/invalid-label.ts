@@ -7,6 +7,8 @@ import {
   isTemplated,
   suggestLabelValue,
   type Path,
+  type PodTemplate,
+  type Resource,
 } from '../src/rule-api.js';
 
 /** Kinds whose `spec.selector` is a metav1.LabelSelector, or a plain map (Service, RC). */
@@ -17,6 +19,44 @@ function get(value: unknown, path: Path): unknown {
   let current = value;
   for (const segment of path) current = isRecord(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[segment] : undefined;
   return current;
+}
+
+/** A key `check` reports: invalid and not a template placeholder (the regex first: it settles the usual key at once). */
+function badKey(key: string): boolean {
+  return isQualifiedName(key).length > 0 && !isTemplated(key);
+}
+
+function badValue(value: unknown): boolean {
+  return typeof value === 'string' && isLabelValue(value).length > 0 && !isTemplated(value);
+}
+
+function badMap(labels: unknown): boolean {
+  if (!isRecord(labels)) return false;
+  for (const key in labels) {
+    if (Object.hasOwn(labels, key) && (badKey(key) || badValue(labels[key]))) return true;
+  }
+  return false;
+}
+
+const METADATA_LABELS: Path = ['metadata', 'labels'];
+const SPEC: Path = ['spec'];
+
+/**
+ * Whether `check` may report anything on this object: the same keys and values, read in place, so
+ * that a clean object (nearly all) costs no path, subject text or closure.
+ */
+function mayReport(resource: Resource, template: PodTemplate | undefined, kindKey: string): boolean {
+  if (badMap(get(resource.value, METADATA_LABELS))) return true;
+  if (template && template.path.length > 0 && badMap(get(get(resource.value, template.path), METADATA_LABELS))) return true;
+  const spec = get(resource.value, SPEC);
+  if (PLAIN_SELECTORS.has(kindKey)) return badMap(get(spec, ['selector']));
+  const selector = LABEL_SELECTORS.has(kindKey) ? get(spec, ['selector']) : kindKey === 'networking.k8s.io/NetworkPolicy' ? get(spec, ['podSelector']) : undefined;
+  if (!isRecord(selector)) return false;
+  if (badMap(selector.matchLabels)) return true;
+  const expressions = selector.matchExpressions;
+  if (!Array.isArray(expressions)) return false;
+  return expressions.some((expression) => isRecord(expression) && typeof expression.key === 'string' && (badKey(expression.key) ||
+    (Array.isArray(expression.values) && ['In', 'NotIn'].includes(String(expression.operator)) && expression.values.some(badValue))));
 }
 
 export default defineRule({
@@ -43,6 +83,9 @@ export default defineRule({
   },
   check({ resource, index, kubernetesVersion, report }) {
     if (!isApiServerObject(resource.apiVersion, resource.kind)) return;
+    const template = index.podTemplate(resource);
+    const kindKey = `${resource.group}/${resource.kind}`;
+    if (!mayReport(resource, template, kindKey)) return;
     const owner = `${resource.kind} \`${resource.name}\``;
     const [major, minor] = kubernetesVersion.split('.').map(Number);
     const expressionValuesChecked = major > 1 || minor >= 26;
@@ -71,10 +114,8 @@ export default defineRule({
     };
 
     checkMap(['metadata', 'labels'], `${owner} label`);
-    const template = index.podTemplate(resource);
     if (template && template.path.length > 0) checkMap([...template.path, 'metadata', 'labels'], `${owner} pod template label`);
 
-    const kindKey = `${resource.group}/${resource.kind}`;
     if (PLAIN_SELECTORS.has(kindKey)) checkMap(['spec', 'selector'], `${owner} selector`);
     const selectorPath: Path | undefined = LABEL_SELECTORS.has(kindKey)
       ? ['spec', 'selector']

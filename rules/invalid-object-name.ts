@@ -75,19 +75,18 @@ export default defineRule({
       }
     } else if (typeof name === 'string' && !isTemplated(name)) {
       const errors = format ? NAME_CHECKS[format](name) : [];
-      const node = resource.node('metadata', 'name');
       if (errors.length > 0) {
-        report(node, 'invalid', { kind, name, reason: errors.join('; '), suggestion: didYouMean(name, format!) });
+        report(resource.node('metadata', 'name'), 'invalid', { kind, name, reason: errors.join('; '), suggestion: didYouMean(name, format!) });
       } else if (resource.group === 'batch' && kind === 'CronJob' && name.length > 52) {
-        report(node, 'cronJobTooLong', { name, length: name.length });
+        report(resource.node('metadata', 'name'), 'cronJobTooLong', { name, length: name.length });
       } else if (resource.group === 'batch' && kind === 'Job' && name.length > 63) {
         const spec = isRecord(value.spec) ? value.spec : {};
-        if (spec.manualSelector !== true) report(node, 'jobTooLong', { name, length: name.length });
+        if (spec.manualSelector !== true) report(resource.node('metadata', 'name'), 'jobTooLong', { name, length: name.length });
       } else if (resource.group === 'apiextensions.k8s.io' && kind === 'CustomResourceDefinition') {
         const spec = isRecord(value.spec) ? value.spec : {};
         const plural = isRecord(spec.names) ? spec.names.plural : undefined;
         const expected = `${String(plural)}.${String(spec.group)}`;
-        if (typeof plural === 'string' && typeof spec.group === 'string' && name !== expected) report(node, 'crdName', { name, expected });
+        if (typeof plural === 'string' && typeof spec.group === 'string' && name !== expected) report(resource.node('metadata', 'name'), 'crdName', { name, expected });
       }
     }
 

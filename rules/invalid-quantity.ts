@@ -1,4 +1,4 @@
-import { defineRule, isQualifiedName, isRecord, isTemplated, parseQuantity, type Path } from '../src/rule-api.js';
+import { defineRule, isQualifiedName, isRecord, isTemplated, parseQuantity, type Path, type PodTemplate, type Resource } from '../src/rule-api.js';
 
 interface Checks {
   /** `ValidateNonnegativeQuantity` applies (requests, limits, quota, claims, emptyDir). */
@@ -22,6 +22,49 @@ function get(value: unknown, path: Path): unknown {
   for (const segment of path) current = isRecord(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[segment] : undefined;
   return current;
 }
+
+/** Whether `checkValue` may report `value`: false for the valid quantities nearly every object holds. */
+function suspect(value: unknown, checks: Checks, resourceName?: string): boolean {
+  if ((typeof value !== 'string' && typeof value !== 'number') || (typeof value === 'string' && isTemplated(value))) return false;
+  const parsed = parseQuantity(value);
+  return !parsed.ok || (parsed.value < 0 && checks.nonNegative === true) || (checks.integer === true && resourceName !== undefined && isExtendedResource(resourceName));
+}
+
+function suspectList(list: unknown, checks: Checks): boolean {
+  if (!isRecord(list)) return false;
+  for (const name of Object.keys(list)) if (suspect(list[name], checks, name)) return true;
+  return false;
+}
+
+const POD_RESOURCES: Checks = { nonNegative: true, integer: true };
+const NON_NEGATIVE: Checks = { nonNegative: true };
+
+function suspectResources(resources: unknown, checks: Checks): boolean {
+  return isRecord(resources) && (suspectList(resources.requests, checks) || suspectList(resources.limits, checks));
+}
+
+/**
+ * Whether `check` may report anything on this object: the same values, read in place, so that a
+ * clean object (nearly all) costs no path, owner text or message. Kinds few runs hold many of are
+ * always checked in full.
+ */
+function mayReport(resource: Resource, template: PodTemplate | undefined, kind: string): boolean {
+  if (template) {
+    for (const { container } of template.containers) if (suspectResources(container.resources, POD_RESOURCES)) return true;
+    const spec = template.spec as unknown as Record<string, unknown>;
+    if (suspectResources(spec.resources, POD_RESOURCES)) return true;
+    const volumes = Array.isArray(spec.volumes) ? spec.volumes : [];
+    for (const volume of volumes) {
+      if (suspect(get(volume, ['emptyDir', 'sizeLimit']), NON_NEGATIVE)) return true;
+      if (suspectResources(get(volume, ['ephemeral', 'volumeClaimTemplate', 'spec', 'resources']), NON_NEGATIVE)) return true;
+    }
+  }
+  if (kind === '/PersistentVolumeClaim') return suspectResources(get(resource.value, ['spec', 'resources']), NON_NEGATIVE);
+  return CHECKED_KINDS.has(kind);
+}
+
+/** Kinds with quantities of their own besides PersistentVolumeClaim (rare in a run: checked in full). */
+const CHECKED_KINDS = new Set(['apps/StatefulSet', '/PersistentVolume', '/ResourceQuota', '/LimitRange', 'autoscaling/HorizontalPodAutoscaler']);
 
 export default defineRule({
   id: 'invalid-quantity',
@@ -49,6 +92,8 @@ export default defineRule({
   },
   check({ resource, index, report }) {
     const kind = `${resource.group}/${resource.kind}`;
+    const template = index.podTemplate(resource);
+    if (!mayReport(resource, template, kind)) return;
     const label = resource.label;
 
     const checkValue = (path: Path, owner: string, field: string, checks: Checks, resourceName?: string) => {
@@ -76,7 +121,6 @@ export default defineRule({
       for (const list of RESOURCE_LISTS) checkList([...path, 'resources', list], owner, `${field}resources.${list}`, { nonNegative: true });
     };
 
-    const template = index.podTemplate(resource);
     if (template) {
       for (const { container, group, path } of template.containers) {
         const owner = `${label} ${CONTAINER_NOUN[group]} \`${String(container.name)}\``;

@@ -32,15 +32,14 @@ export default defineRule({
     if (!template) return;
     for (const ref of podReferences(template)) {
       if (ref.kind !== 'ConfigMap' || ref.optional || ref.unused) continue;
-      const data = referenceData(template, ref);
       const found = resolveReference(index, template, ref);
       if (!found.exists) {
-        report(resource.node(...ref.path), 'missing', { ...data, hint: missingHint(ref, found) }, useInstead(resource.node(...ref.path), meantName(found), 'useInstead'));
+        report(resource.node(...ref.path), 'missing', { ...referenceData(template, ref), hint: missingHint(ref, found) }, useInstead(resource.node(...ref.path), meantName(found), 'useInstead'));
         continue;
       }
       for (const miss of missingKeys(ref, found)) {
         const node = resource.node(...miss.path);
-        report(node, miss.unreadable ? 'binaryKey' : 'missingKey', { ...data, key: miss.key, keys: miss.keys, hint: miss.hint }, useInstead(node, miss.meant, 'useInstead'));
+        report(node, miss.unreadable ? 'binaryKey' : 'missingKey', { ...referenceData(template, ref), key: miss.key, keys: miss.keys, hint: miss.hint }, useInstead(node, miss.meant, 'useInstead'));
       }
     }
   },

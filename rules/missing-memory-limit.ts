@@ -27,11 +27,13 @@ export default defineRule({
     const template = index.podTemplate(resource);
     if (!template || podLevelResources(template)?.limits.has('memory')) return;
     const containers = effectiveContainers(index, template);
-    const quotas = quotasIn(index, template.namespace).filter((q) => quotaAppliesTo(index, q, template, containers) === true);
-    const limitRanges = limitRangesIn(index, template.namespace);
+    // Quotas and LimitRanges are looked up only for a container without a memory limit (few).
+    let quotas: ReturnType<typeof quotasIn> | undefined;
     for (const container of containers) {
       if (container.ref.group === 'initContainers' && !container.sidecar) continue;
       if (container.limits.has('memory')) continue;
+      quotas ??= quotasIn(index, template.namespace).filter((q) => quotaAppliesTo(index, q, template, containers) === true);
+      const limitRanges = limitRangesIn(index, template.namespace);
       if (quotas.some((q) => missingForQuota(q, container).includes('limits.memory'))) continue;
       const context = limitRanges.length > 0 ? ` and LimitRange \`${limitRanges[0].name}\` has no default for it` : '';
       report(requirementNode(template, container, 'limits'), 'missing', { subject: containerSubject(template, container), context });

@@ -34,17 +34,16 @@ export default defineRule({
     if (!template) return;
     for (const ref of podReferences(template)) {
       if (ref.kind !== 'Secret' || ref.optional || ref.unused) continue;
-      const data = referenceData(template, ref);
       const found = resolveReference(index, template, ref);
       if (found.exists) {
         for (const miss of missingKeys(ref, found)) {
           const node = resource.node(...miss.path);
-          report(node, 'missingKey', { ...data, key: miss.key, keys: miss.keys, hint: miss.hint }, useInstead(node, miss.meant, 'useInstead'));
+          report(node, 'missingKey', { ...referenceData(template, ref), key: miss.key, keys: miss.keys, hint: miss.hint }, useInstead(node, miss.meant, 'useInstead'));
         }
       } else if (ref.source === 'imagePullSecrets') {
-        report(resource.node(...ref.path), 'missingPullSecret', { ...data, hint: missingHint(ref, found) }, { severity: 'warn', ...useInstead(resource.node(...ref.path), meantName(found), 'useInstead') });
+        report(resource.node(...ref.path), 'missingPullSecret', { ...referenceData(template, ref), hint: missingHint(ref, found) }, { severity: 'warn', ...useInstead(resource.node(...ref.path), meantName(found), 'useInstead') });
       } else {
-        report(resource.node(...ref.path), 'missing', { ...data, hint: missingHint(ref, found) }, useInstead(resource.node(...ref.path), meantName(found), 'useInstead'));
+        report(resource.node(...ref.path), 'missing', { ...referenceData(template, ref), hint: missingHint(ref, found) }, useInstead(resource.node(...ref.path), meantName(found), 'useInstead'));
       }
     }
   },

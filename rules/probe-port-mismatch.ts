@@ -14,6 +14,10 @@ const SITE: Record<PortSite, string> = {
 /** Where the pod keeps working: a warning rather than an error. */
 const DEGRADED = new Set<PortSite>(['livenessProbe', 'preStop']);
 
+function listPorts(ports: ReturnType<typeof containerPorts>): string {
+  return ports.length === 0 ? 'it declares no ports' : `its ports: ${ports.map((p) => `\`${p.name ? `${p.name}=` : ''}${p.containerPort}\``).join(', ')}`;
+}
+
 export default defineRule({
   id: 'probe-port-mismatch',
   severity: 'error',
@@ -41,16 +45,19 @@ export default defineRule({
   check({ resource, index, report }) {
     const template = index.podTemplate(resource);
     if (!template) return;
-    const podPorts = template.containers.flatMap((ref) => containerPorts(ref.container).map((port) => ({ ref, port })));
+    // Texts for messages and the pod's port list are built only for a finding.
     for (const ref of template.containers) {
       if (!isLongRunning(ref)) continue;
+      const uses = portReferences(ref);
+      if (uses.length === 0) continue;
       const ports = containerPorts(ref.container);
-      const listed = ports.length === 0 ? 'it declares no ports' : `its ports: ${ports.map((p) => `\`${p.name ? `${p.name}=` : ''}${p.containerPort}\``).join(', ')}`;
-      const subject = containerLabel(template, ref);
-      for (const use of portReferences(ref)) {
+      for (const use of uses) {
         const site = SITE[use.site];
         if (typeof use.port === 'string') {
           if (portNameProblem(use.port) !== undefined || ports.some((p) => p.name === use.port)) continue;
+          const listed = listPorts(ports);
+          const subject = containerLabel(template, ref);
+          const podPorts = template.containers.flatMap((other) => containerPorts(other.container).map((port) => ({ ref: other, port })));
           const sidecar = podPorts.find((p) => p.ref !== ref && p.port.name === use.port);
           const near = closest(use.port, ports.flatMap((p) => (p.name ? [p.name] : [])));
           const hint = sidecar
@@ -61,7 +68,9 @@ export default defineRule({
           const data = { subject, site, port: use.port, ports: listed, effect: EFFECT[use.site], hint };
           report(resource.node(...use.path), 'unknownName', data, DEGRADED.has(use.site) ? { severity: 'warn' } : undefined);
         } else if (typeof use.port === 'number' && isPortNumber(use.port) && use.host === undefined && ports.length > 0) {
-          if (podPorts.some((p) => p.port.containerPort === use.port)) continue;
+          if (template.containers.some((other) => containerPorts(other.container).some((p) => p.containerPort === use.port))) continue;
+          const listed = listPorts(ports);
+          const subject = containerLabel(template, ref);
           const numbers = ports.map((p) => String(p.containerPort));
           const near = closest(String(use.port), numbers) ?? (numbers.length === 1 ? numbers[0] : undefined);
           const hint = near === undefined ? '' : `; did you mean \`${near}\`?`;

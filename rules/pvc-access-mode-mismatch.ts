@@ -38,14 +38,18 @@ export default defineRule({
   check({ resource, index, report }) {
     const template = index.podTemplate(resource);
     if (!template) return;
-    const count = podCount(index, template);
-    if (count.count === 0) return;
+    // The pod count (and its text) only when a claim could be reported: most claims are ReadWriteMany or fine.
+    let count: ReturnType<typeof podCount> | undefined;
     for (const use of claimUses(template)) {
       const claim = index.get('PersistentVolumeClaim', template.namespace, use.claim);
       if (!claim) continue;
       const modes = accessModes(claim);
       if (modes.length === 0) continue;
-      if (modes.every((m) => m === 'ReadOnlyMany')) {
+      const readOnlyMany = modes.every((m) => m === 'ReadOnlyMany');
+      if (!readOnlyMany && !modes.every((m) => SINGLE_NODE.has(m))) continue;
+      count ??= podCount(index, template);
+      if (count.count === 0) return;
+      if (readOnlyMany) {
         const writable = use.mounts.find((m) => !m.readOnly);
         if (use.sourceReadOnly || !writable) continue;
         const raw = (writable.ref.container[writable.field] ?? [])[writable.index] as { readOnly?: unknown } | undefined;
@@ -53,7 +57,6 @@ export default defineRule({
         report(at, 'readOnlyMany', { subject: containerLabel(template, writable.ref), claim: use.claim, volume: use.volume });
         continue;
       }
-      if (!modes.every((m) => SINGLE_NODE.has(m))) continue;
       const mode = modes.includes('ReadWriteOncePod') ? 'ReadWriteOncePod' : 'ReadWriteOnce';
       const effect = mode === 'ReadWriteOncePod'
         ? 'only one pod can use it, the others stay Pending'

@@ -1,4 +1,4 @@
-import { containerPorts, defineRule, didYouMean, edit, isRecord, plainSelector, portNameProblem, servicePorts, type PodTemplate } from '../src/rule-api.js';
+import { containerPorts, defineRule, didYouMean, edit, isRecord, plainSelector, portNameProblem, servicePorts, type PodTemplate, type ServicePort } from '../src/rule-api.js';
 
 /** A port that can receive Service traffic. */
 interface ServedPort {
@@ -44,6 +44,26 @@ function sidecarNamesResolve(version: string): boolean {
   return major > 1 || minor >= 33;
 }
 
+/**
+ * Whether `check` has nothing to say about `port`: an app container of a selected pod declares its
+ * target and protocol (or the target is not checked). Builds nothing; anything else (sidecars,
+ * findings) goes through the full check.
+ */
+function servedByAppContainer(templates: readonly PodTemplate[], port: ServicePort): boolean {
+  const { targetPort: target, protocol } = port;
+  if (typeof target !== 'number' && typeof target !== 'string') return true;
+  const named = typeof target === 'string';
+  for (const template of templates) {
+    for (const { group, container } of template.containers) {
+      if (group !== 'containers' || !Array.isArray(container.ports)) continue;
+      for (const declared of containerPorts(container)) {
+        if (declared.containerPort !== undefined && declared.protocol === protocol && (named ? declared.name === target : declared.containerPort === target)) return true;
+      }
+    }
+  }
+  return named && portNameProblem(target) !== undefined;
+}
+
 export default defineRule({
   id: 'service-target-port-mismatch',
   severity: 'error',
@@ -85,11 +105,13 @@ export default defineRule({
     if (!selector || Object.keys(selector).length === 0) return;
     const templates = index.podTemplatesMatching(selector, resource.namespace!);
     if (templates.length === 0) return; // service-selector-mismatch owns that failure
+    const ports = servicePorts(spec);
+    if (ports.every((p) => servedByAppContainer(templates, p))) return;
     const perTemplate = templates.map(servedPorts);
     const served = perTemplate.flat();
     const sidecarsResolve = sidecarNamesResolve(kubernetesVersion);
 
-    for (const p of servicePorts(spec)) {
+    for (const p of ports) {
       const { targetPort: target, protocol } = p;
       if (typeof target !== 'number' && typeof target !== 'string') continue;
       const named = typeof target === 'string';

@@ -3,7 +3,7 @@
  * templates: each cross reference is a lookup, so a run stays linear in the number of objects.
  */
 import { matchesName } from './glob.js';
-import { isNamespaced } from './k8s/kinds.js';
+import { isNamespaced, kindKeyOf } from './k8s/kinds.js';
 import { podTemplateOf, type PodTemplate } from './k8s/pod-template.js';
 import { anyValue, plainSelector, postingsMatching, selectorCloseness, type Labels } from './k8s/selectors.js';
 import { isWellKnown, providedBy } from './k8s/providers.js';
@@ -26,6 +26,7 @@ const CORE_GROUPS: ReadonlyMap<string, string> = new Map(Object.entries({
 function kindKey(kind: string, group: string): string {
   return `${group}/${kind}`;
 }
+
 
 /** `Kind` -> `group/Kind` (the same string each time: rules look kinds up per object). */
 const bareKinds = new Map<string, string>();
@@ -118,6 +119,8 @@ export class ResourceIndex {
   private readonly tables = new Map<string, unknown>();
   /** Objects that could not be indexed (see `onError`). */
   private readonly unindexed = new Set<Resource>();
+  private asked: Resource | undefined;
+  private answer: PodTemplate | undefined;
 
   constructor(
     readonly resources: readonly Resource[],
@@ -140,7 +143,7 @@ export class ResourceIndex {
   }
 
   private add(resource: Resource): void {
-    const kind = kindKey(resource.kind, resource.group);
+    const kind = kindKeyOf(resource.apiVersion, resource.kind);
     let namespaces = this.byKey.get(kind);
     if (!namespaces) this.byKey.set(kind, (namespaces = new Map()));
     let names = namespaces.get(resource.namespace ?? '');
@@ -183,6 +186,11 @@ export class ResourceIndex {
     return this.byKey.get(splitKind(kindRef))?.get(namespace ?? '')?.get(name) ?? [];
   }
 
+  /** The objects of `resource`'s kind, namespace and name, itself included, in definition order. */
+  definitions(resource: Resource): readonly Resource[] {
+    return this.byKey.get(kindKeyOf(resource.apiVersion, resource.kind))?.get(resource.namespace ?? '')?.get(resource.name) ?? [];
+  }
+
   get(kindRef: string, namespace: string | undefined, name: string): Resource | undefined {
     return this.getAll(kindRef, namespace, name)[0];
   }
@@ -190,7 +198,8 @@ export class ResourceIndex {
   /** An object that will create `kind/namespace/name` once applied (SealedSecret, StatefulSet, ...). */
   provider(kindRef: string, namespace: string | undefined, name: string): Provider | undefined {
     const kind = splitKind(kindRef);
-    const provided = this.providers.get(`${kind}|${namespace ?? ''}|${name}`);
+    const provided = this.providers.size === 0 // most runs provide nothing: no key to build
+      ? undefined : this.providers.get(`${kind}|${namespace ?? ''}|${name}`);
     if (provided || this.external.size === 0) return provided;
     const declared = this.external.get(kind)?.find((object) =>
       (object.namespace === undefined || (namespace !== undefined && matchesName(namespace, object.namespace))) &&
@@ -256,7 +265,9 @@ export class ResourceIndex {
   }
 
   podTemplate(resource: Resource): PodTemplate | undefined {
-    return this.templateOf.get(resource);
+    // Every rule asks about the object being checked: the runner's order makes one entry enough.
+    if (resource !== this.asked) this.answer = this.templateOf.get((this.asked = resource));
+    return this.answer;
   }
 
   podTemplates(namespace?: string): readonly PodTemplate[] {

@@ -6,9 +6,13 @@ import type { Resource } from '../src/resource.js';
 const object = (name: string, n: number) => ({ name, n }) as unknown as Resource;
 
 describe('ByName', () => {
-  it('finds what a scan finds, duplicates in the order they were added', () => {
+  it.each([
+    ['keyed in a typed array', undefined],
+    ['too large to key by position (the object sort)', 16],
+  ])('finds what a scan finds, duplicates in the order they were added: %s', (_, largest) => {
     const items = Array.from({ length: 500 }, (_, i) => object(`app-${(i * 7919) % 211}`, i));
-    const byName = new ByName();
+    expect(items.some((r) => hashName(r.name) < 0) && items.some((r) => hashName(r.name) > 0)).toBe(true);
+    const byName = new ByName(largest);
     for (const item of items) byName.add(item);
     for (let i = 0; i < 260; i++) {
       const name = `app-${i}`;

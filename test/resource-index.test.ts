@@ -40,6 +40,24 @@ describe('ResourceIndex', () => {
     expect(run.names('Secret', 'shop')).toEqual(['db-credentials']);
     expect(run.names('Secret', 'blog')).toEqual([]);
   });
+  it('finds the definitions of an object by its kind, namespace and name, itself included', () => {
+    const twice = indexOf('apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {}\n');
+    const [first, second] = twice.resources;
+    expect(twice.definitions(second)).toEqual([first, second]);
+    expect(run.definitions(run.resources[0]).map((r) => r.namespace)).toEqual(['shop']);
+  });
+  it('finds providers, and none in a run that provides nothing', () => {
+    expect(run.provider('Secret', 'shop', 'db-credentials')?.resource?.name).toBe('db');
+    expect(run.provider('Secret', 'blog', 'db-credentials')).toBeUndefined();
+    expect(indexOf('apiVersion: v1\nkind: Secret\nmetadata: {name: db-credentials, namespace: shop}\n').provider('Secret', 'shop', 'db-credentials')).toBeUndefined();
+  });
+  it('answers podTemplate for each object, asked in any order and again', () => {
+    const mixed = indexOf('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec: {template: {spec: {containers: [{name: a}]}}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n');
+    const [deployment, service] = mixed.resources;
+    for (const [resource, owner] of [[deployment, deployment], [deployment, deployment], [service, undefined], [deployment, deployment], [service, undefined]] as const) {
+      expect(mixed.podTemplate(resource)?.owner).toBe(owner);
+    }
+  });
   it('builds a derived table once per run', () => {
     let builds = 0;
     const build = () => ({ count: ++builds });

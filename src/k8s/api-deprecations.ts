@@ -9,7 +9,7 @@
  * (https://kubernetes.io/docs/reference/using-api/deprecation-guide/, sections v1.16 to v1.32), plus
  * `v1` Endpoints, deprecated in 1.33 without a removal (KEP-4974), which the guide cannot list.
  */
-import { PairMemo } from './memo.js';
+import { PairMemo, StringMemo } from './memo.js';
 import { LATEST_VERSION, SUPPORTED_VERSIONS, servedGroupVersions, versionsServing } from '../schemas.js';
 import { groupOf } from './kinds.js';
 
@@ -113,9 +113,18 @@ export function apiDeprecation(apiVersion: string, kind: string): ApiDeprecation
 
 /** Orders minor versions: `compareVersions('1.9', '1.16') < 0`. */
 export function compareVersions(a: string, b: string): number {
-  const [a1 = 0, a2 = 0] = a.split('.').map(Number);
-  const [b1 = 0, b2 = 0] = b.split('.').map(Number);
-  return a1 - b1 || a2 - b2;
+  const x = versionParts(a);
+  const y = versionParts(b);
+  return x[0] - y[0] || x[1] - y[1];
+}
+
+/** Rules compare the run's version per object: each spelling is split once. */
+const parts = new StringMemo<readonly [number, number]>(1_000);
+function versionParts(version: string): readonly [number, number] {
+  const known = parts.get(version);
+  if (known !== undefined) return known;
+  const numbers = version.split('.').map(Number);
+  return parts.set(version, [numbers[0], numbers.length > 1 ? numbers[1] : 0]);
 }
 
 let builtInGroups: ReadonlySet<string> | undefined;

@@ -82,23 +82,6 @@ const CONTAINER_FIELDS: readonly EnumField[] = [
   { path: ['securityContext', 'seccompProfile', 'type'], allowed: SECCOMP, rejectEmpty: true },
 ];
 
-/** A field of `field` found in `value` below `base`: concrete paths, one per list item for `*`. */
-function expand(value: unknown, base: Path, field: EnumField): Path[] {
-  let paths: Array<{ at: Path; value: unknown }> = [{ at: base, value }];
-  for (const segment of field.path) {
-    const next: Array<{ at: Path; value: unknown }> = [];
-    for (const { at, value: current } of paths) {
-      if (segment === '*') {
-        if (Array.isArray(current)) current.forEach((item, i) => next.push({ at: [...at, i], value: item }));
-      } else if (isRecord(current) && Object.hasOwn(current, segment)) {
-        next.push({ at: [...at, segment as PathSegment], value: current[segment] });
-      }
-    }
-    paths = next;
-  }
-  return paths.map((p) => p.at);
-}
-
 export interface EnumSite {
   readonly path: Path;
   /** The field for messages, from the object, pod spec or container: `updateStrategy.type`, `tolerations[0].effect`. */
@@ -107,29 +90,78 @@ export interface EnumSite {
   readonly rejectEmpty: boolean;
 }
 
-function sites(value: unknown, base: Path, fields: readonly EnumField[]): EnumSite[] {
-  return fields.flatMap((field) => expand(value, base, field).map((path) => ({
-    path,
-    field: formatPath(path.slice(base.length + (base.length === 0 && path[0] === 'spec' ? 1 : 0))),
-    allowed: field.allowed,
-    rejectEmpty: field.rejectEmpty ?? false,
-  })));
+/** Whether a value the API server would reject: a string, not `""` unless `rejectEmpty`, that `allowed` lacks. */
+function isUnsupported(value: unknown, allowed: readonly string[], rejectEmpty: boolean): value is string {
+  return typeof value === 'string' && (value === '' ? rejectEmpty : !allowed.includes(value));
 }
 
-/** Enumerated fields of an object (`group/Kind`, `extensions` read as `apps`) present in `value`. */
-export function objectEnumSites(kind: string, value: unknown): EnumSite[] {
+/**
+ * The sites of `fields` present in `value` below `base`, one per list item for `*`; with
+ * `unsupportedOnly`, those whose value the API server rejects. Walks the value with one stack of
+ * path segments and builds a site (its path and field text) only for what it returns.
+ */
+function sites(value: unknown, base: Path, fields: readonly EnumField[], unsupportedOnly: boolean): EnumSite[] {
+  const walk: Walk = { base, unsupportedOnly, out: [], trail: [] };
+  for (const field of fields) visit(walk, field, value, 0);
+  return walk.out;
+}
+
+interface Walk {
+  readonly base: Path;
+  readonly unsupportedOnly: boolean;
+  readonly out: EnumSite[];
+  /** Segments from `base` to the current value. */
+  readonly trail: PathSegment[];
+}
+
+function visit(walk: Walk, field: EnumField, current: unknown, depth: number): void {
+  const { trail } = walk;
+  if (depth === field.path.length) {
+    const rejectEmpty = field.rejectEmpty ?? false;
+    if (walk.unsupportedOnly && !isUnsupported(current, field.allowed, rejectEmpty)) return;
+    const { base } = walk;
+    const path = [...base, ...trail];
+    const text = formatPath(path.slice(base.length + (base.length === 0 && path[0] === 'spec' ? 1 : 0)));
+    walk.out.push({ path, field: text, allowed: field.allowed, rejectEmpty });
+    return;
+  }
+  const segment = field.path[depth];
+  if (segment === '*') {
+    if (!Array.isArray(current)) return;
+    for (let i = 0; i < current.length; i++) {
+      trail.push(i);
+      visit(walk, field, current[i], depth + 1);
+      trail.pop();
+    }
+  } else if (isRecord(current) && Object.hasOwn(current, segment)) {
+    trail.push(segment);
+    visit(walk, field, current[segment], depth + 1);
+    trail.pop();
+  }
+}
+
+/**
+ * Enumerated fields of an object (`group/Kind`, `extensions` read as `apps`) present in `value`;
+ * with `unsupportedOnly`, only those holding a value the API server rejects.
+ */
+export function objectEnumSites(kind: string, value: unknown, unsupportedOnly = false): EnumSite[] {
+  const fields = objectFields(kind);
+  return fields ? sites(value, [], fields, unsupportedOnly) : [];
+}
+
+function objectFields(kind: string): readonly EnumField[] | undefined {
+  const fields = OBJECT_FIELDS.get(kind);
+  if (fields || !kind.startsWith('extensions/')) return fields;
   const name = kind.slice(kind.lastIndexOf('/') + 1);
-  const legacy = kind.startsWith('extensions/') ? (OBJECT_FIELDS.get(`apps/${name}`) ?? OBJECT_FIELDS.get(`networking.k8s.io/${name}`)) : undefined;
-  const fields = OBJECT_FIELDS.get(kind) ?? legacy;
-  return fields ? sites(value, [], fields) : [];
+  return OBJECT_FIELDS.get(`apps/${name}`) ?? OBJECT_FIELDS.get(`networking.k8s.io/${name}`);
 }
 
-/** Enumerated fields of the pod spec `spec` at `specPath`. */
-export function podSpecEnumSites(spec: unknown, specPath: Path): EnumSite[] {
-  return sites(spec, specPath, POD_SPEC_FIELDS);
+/** Enumerated fields of the pod spec `spec` at `specPath` (only unsupported values with `unsupportedOnly`). */
+export function podSpecEnumSites(spec: unknown, specPath: Path, unsupportedOnly = false): EnumSite[] {
+  return sites(spec, specPath, POD_SPEC_FIELDS, unsupportedOnly);
 }
 
-/** Enumerated fields of the container `container` at `path`. */
-export function containerEnumSites(container: unknown, path: Path): EnumSite[] {
-  return sites(container, path, CONTAINER_FIELDS);
+/** Enumerated fields of the container `container` at `path` (only unsupported values with `unsupportedOnly`). */
+export function containerEnumSites(container: unknown, path: Path, unsupportedOnly = false): EnumSite[] {
+  return sites(container, path, CONTAINER_FIELDS, unsupportedOnly);
 }

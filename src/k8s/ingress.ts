@@ -32,25 +32,35 @@ export function isLegacyIngress(resource: Resource): boolean {
   return LEGACY_API_VERSIONS.has(resource.apiVersion);
 }
 
+/** Backends per Ingress object: two rules read them (objects live as long as the run). */
+const backends = new WeakMap<Resource, readonly IngressBackend[]>();
+
 /** Every backend of an Ingress, default backend first, then rules in order. */
 export function ingressBackends(resource: Resource): IngressBackend[] {
+  let known = backends.get(resource);
+  if (known === undefined) backends.set(resource, (known = readBackends(resource)));
+  return [...known];
+}
+
+function readBackends(resource: Resource): IngressBackend[] {
   const value = resource.value as unknown as Record<string, unknown>;
   const spec = isRecord(value.spec) ? value.spec : {};
   const legacy = isLegacyIngress(resource);
   const out: IngressBackend[] = [];
-  const add = (backend: unknown, path: Path) => {
-    if (isRecord(backend)) out.push(legacy ? legacyBackend(backend, path) : v1Backend(backend, path));
-  };
   const defaultKey = legacy ? 'backend' : 'defaultBackend';
-  add(spec[defaultKey], ['spec', defaultKey]);
+  addBackend(out, legacy, spec[defaultKey], ['spec', defaultKey]);
   const rules = Array.isArray(spec.rules) ? spec.rules : [];
   rules.forEach((rule, i) => {
     const paths = isRecord(rule) && isRecord(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : [];
     paths.forEach((httpPath, j) => {
-      if (isRecord(httpPath)) add(httpPath.backend, ['spec', 'rules', i, 'http', 'paths', j, 'backend']);
+      if (isRecord(httpPath)) addBackend(out, legacy, httpPath.backend, ['spec', 'rules', i, 'http', 'paths', j, 'backend']);
     });
   });
   return out;
+}
+
+function addBackend(out: IngressBackend[], legacy: boolean, backend: unknown, path: Path): void {
+  if (isRecord(backend)) out.push(legacy ? legacyBackend(backend, path) : v1Backend(backend, path));
 }
 
 function v1Backend(backend: Record<string, unknown>, path: Path): IngressBackend {

@@ -1,6 +1,14 @@
 /** Facts about built-in kinds that the loader and index need: API groups and scope. */
+import { PairMemo } from './memo.js';
 
 const groups = new Map<string, string>();
+
+const kindKeys = new PairMemo<string>();
+
+/** `group/Kind` of an apiVersion and kind, the same string each time (a map lookup hashes a new string again). */
+export function kindKeyOf(apiVersion: string, kind: string): string {
+  return kindKeys.get(apiVersion, kind) ?? kindKeys.set(apiVersion, kind, `${groupOf(apiVersion)}/${kind}`);
+}
 
 /** The API group of an apiVersion (`apps/v1` -> `apps`, `v1` -> ''); one string per group, shared by all objects. */
 export function groupOf(apiVersion: string): string {

@@ -58,6 +58,7 @@ export function byteLength(value: string): number {
 const maxLen = (max: number) => `must be no more than ${max} characters`;
 
 export function isDns1123Label(value: string): string[] {
+  if (value.length <= 63 && DNS1123_LABEL_RE.test(value)) return []; // the usual case (ASCII: a byte per character), at once
   const errors: string[] = [];
   if (byteLength(value) > 63) errors.push(maxLen(63));
   if (!DNS1123_LABEL_RE.test(value)) errors.push(DNS1123_SUBDOMAIN_RE.test(value) ? 'must not contain dots' : DNS1123_LABEL_MSG);
@@ -65,6 +66,7 @@ export function isDns1123Label(value: string): string[] {
 }
 
 export function isDns1123Subdomain(value: string): string[] {
+  if (value.length <= 253 && DNS1123_SUBDOMAIN_RE.test(value)) return []; // the usual case (ASCII: a byte per character), at once
   const errors: string[] = [];
   if (byteLength(value) > 253) errors.push(maxLen(253));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) errors.push(DNS1123_SUBDOMAIN_MSG);
@@ -72,6 +74,7 @@ export function isDns1123Subdomain(value: string): string[] {
 }
 
 export function isDns1035Label(value: string): string[] {
+  if (value.length <= 63 && DNS1035_LABEL_RE.test(value)) return []; // the usual case (ASCII: a byte per character), at once
   const errors: string[] = [];
   if (byteLength(value) > 63) errors.push(maxLen(63));
   if (!DNS1035_LABEL_RE.test(value)) errors.push(DNS1035_LABEL_MSG);

@@ -58,10 +58,23 @@ const VOLUME_SOURCES = new Set([
   'ephemeral', 'image',
 ]);
 
+/** Each list of field names as a set, made once (`present` runs for every probe, env var and volume). */
+const NAME_SETS = new Map<readonly string[], ReadonlySet<string>>();
+
 /** Fields of `value` among `names` that are set (a null field is unset), in the order written. */
 function present(value: Record<string, unknown>, names: readonly string[] | ReadonlySet<string>): string[] {
-  const known: ReadonlySet<string> = Array.isArray(names) ? new Set(names) : (names as ReadonlySet<string>);
-  return Object.keys(value).filter((name) => known.has(name) && value[name] !== null && value[name] !== undefined);
+  let known: ReadonlySet<string> | undefined;
+  if (Array.isArray(names)) {
+    known = NAME_SETS.get(names);
+    if (known === undefined) NAME_SETS.set(names, (known = new Set(names)));
+  } else {
+    known = names as ReadonlySet<string>;
+  }
+  const found: string[] = [];
+  for (const name in value) {
+    if (Object.hasOwn(value, name) && known.has(name) && value[name] !== null && value[name] !== undefined) found.push(name);
+  }
+  return found;
 }
 
 /** Exactly one of `allowed` in `value`; the problem sits at the second handler, or at the object when there is none. */
@@ -89,10 +102,12 @@ function envProblems(container: Record<string, unknown>, path: Path, subject: st
   const out: PodSpecProblem[] = [];
   (Array.isArray(container.env) ? container.env : []).forEach((env: unknown, i) => {
     if (!isRecord(env) || !isRecord(env.valueFrom)) return;
+    const found = present(env.valueFrom, VALUE_FROM);
+    const valueToo = typeof env.value === 'string' && env.value !== '';
+    if (found.length === 1 && !valueToo) return; // the usual case: no path or subject to build
     const at = [...path, 'env', i];
     const who = `${subject} env \`${String(env.name)}\``;
-    if (typeof env.value === 'string' && env.value !== '') out.push({ path: [...at, 'valueFrom'], subject: who, problem: 'valueAndValueFrom' });
-    const found = present(env.valueFrom, VALUE_FROM);
+    if (valueToo) out.push({ path: [...at, 'valueFrom'], subject: who, problem: 'valueAndValueFrom' });
     if (found.length === 0) out.push({ path: [...at, 'valueFrom'], subject: who, problem: 'noValueFromSource', allowed: VALUE_FROM.slice(0, 4) });
     if (found.length > 1) out.push({ path: [...at, 'valueFrom', found[1]], subject: who, problem: 'valueFromSources', found });
   });
@@ -157,9 +172,10 @@ function volumeProblems(spec: Record<string, unknown>, specPath: Path, owner: st
   const out: PodSpecProblem[] = [];
   (Array.isArray(spec.volumes) ? spec.volumes : []).forEach((volume: unknown, i) => {
     if (!isRecord(volume)) return;
+    const found = present(volume, VOLUME_SOURCES);
+    if (found.length <= 1 && volume.projected === undefined) return; // the usual case: no path or subject to build
     const at = [...specPath, 'volumes', i];
     const subject = `${owner} volume \`${String(volume.name)}\``;
-    const found = present(volume, VOLUME_SOURCES);
     if (found.length > 1) out.push({ path: [...at, found[1]], subject, problem: 'volumeSources', found });
     const projected = isRecord(volume.projected) && Array.isArray(volume.projected.sources) ? volume.projected.sources : [];
     projected.forEach((source: unknown, j) => {

@@ -170,12 +170,18 @@ export function containerPorts(container: Container): DeclaredPort[] {
   return [...ports];
 }
 
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function number(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
 function readPorts(ports: readonly unknown[]): DeclaredPort[] {
   const out: DeclaredPort[] = [];
   ports.forEach((port: unknown, index) => {
     if (!isRecord(port)) return;
-    const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-    const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
     out.push({
       name: text(port.name),
       containerPort: number(port.containerPort),

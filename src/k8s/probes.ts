@@ -28,18 +28,29 @@ export interface PortReference {
  */
 export function portReferences(ref: ContainerRef): PortReference[] {
   const out: PortReference[] = [];
-  const add = (site: PortSite, handler: unknown, path: Path, actions: readonly PortReference['action'][]) => {
-    if (!isRecord(handler)) return;
-    for (const action of actions) {
-      const target = handler[action];
-      if (!isRecord(target) || target.port === undefined) continue;
-      out.push({ site, action, port: target.port, host: typeof target.host === 'string' && target.host !== '' ? target.host : undefined, path: [...path, action, 'port'] });
-    }
-  };
-  for (const site of ['startupProbe', 'readinessProbe', 'livenessProbe'] as const) add(site, ref.container[site], [...ref.path, site], ['httpGet', 'tcpSocket', 'grpc']);
-  const lifecycle = ref.container.lifecycle;
-  for (const site of ['postStart', 'preStop'] as const) add(site, lifecycle?.[site], [...ref.path, 'lifecycle', site], ['httpGet']);
+  const { container, path } = ref;
+  for (const site of PROBES) addPortReferences(out, site, container[site], path, NO_SEGMENTS, PROBE_ACTIONS);
+  const lifecycle = container.lifecycle;
+  if (lifecycle) for (const site of HOOKS) addPortReferences(out, site, lifecycle[site], path, LIFECYCLE, HOOK_ACTIONS);
   return out;
+}
+
+const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
+const HOOKS = ['postStart', 'preStop'] as const;
+const PROBE_ACTIONS: readonly PortReference['action'][] = ['httpGet', 'tcpSocket', 'grpc'];
+const HOOK_ACTIONS: readonly PortReference['action'][] = ['httpGet'];
+const NO_SEGMENTS: Path = [];
+const LIFECYCLE: Path = ['lifecycle'];
+
+/** The ports `handler` (a probe or hook at `base`, `between`, `site`) names; paths are built only for those. */
+function addPortReferences(out: PortReference[], site: PortSite, handler: unknown, base: Path, between: Path, actions: readonly PortReference['action'][]): void {
+  if (!isRecord(handler)) return;
+  for (const action of actions) {
+    const target = handler[action];
+    if (!isRecord(target) || target.port === undefined) continue;
+    const host = typeof target.host === 'string' && target.host !== '' ? target.host : undefined;
+    out.push({ site, action, port: target.port, host, path: [...base, ...between, site, action, 'port'] });
+  }
 }
 
 /** The port number a probe port resolves to in `container`, as the kubelet resolves it; undefined if it cannot. */

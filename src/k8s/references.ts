@@ -172,17 +172,19 @@ export function resolveReference(index: ResourceIndex, template: PodTemplate, re
     return { exists: false, otherNamespace: elsewhere(index, ref, namespace), suggestion: closest(ref.name, candidates), claimTemplateOf };
   }
   if (defined.length === 0 && !provider) return { exists: true, keys: { keys: builtIn ?? [], unreadable: [] } };
-  const facts = [...defined.map((r) => definedKeys(r, ref)), ...(provider ? [providedKeys(provider)] : [])];
-  if (facts.some((f) => f === undefined)) return { exists: true, keys: undefined };
-  const all = facts as KeyFacts[];
-  return {
-    exists: true,
-    keys: {
-      keys: [...new Set(all.flatMap((f) => f.keys))],
-      unreadable: [...new Set(all.flatMap((f) => f.unreadable))],
-      from: defined.length === 0 ? all[0].from : undefined,
-    },
-  };
+  // Keys in order of the objects, then the provider's; each once.
+  const keys = new Set<string>();
+  const unreadable = new Set<string>();
+  for (const object of defined) addDefinedKeys(object, ref, keys, unreadable);
+  let from: string | undefined;
+  if (provider) {
+    const provided = providedKeys(provider);
+    if (provided === undefined) return { exists: true, keys: undefined };
+    for (const key of provided.keys) keys.add(key);
+    for (const key of provided.unreadable) unreadable.add(key);
+    if (defined.length === 0) from = provided.from;
+  }
+  return { exists: true, keys: { keys: [...keys], unreadable: [...unreadable], from } };
 }
 
 function elsewhere(index: ResourceIndex, ref: PodReference, namespace: string): string | undefined {
@@ -196,18 +198,26 @@ function keysOf(value: unknown): string[] {
   return isRecord(value) ? Object.keys(value) : [];
 }
 
-function definedKeys(object: Resource, ref: PodReference): KeyFacts {
+function addKeys(value: unknown, into: Set<string>): void {
+  if (isRecord(value)) for (const key of Object.keys(value)) into.add(key);
+}
+
+/** Adds the keys `object` holds for `ref` to `keys`, and those it holds but `ref` cannot read to `unreadable`. */
+function addDefinedKeys(object: Resource, ref: PodReference, keys: Set<string>, unreadable: Set<string>): void {
   const value = object.value as Record<string, unknown>;
   if (ref.kind === 'ConfigMap') {
     // Environment variables read `data` only; volumes read `data` and `binaryData`.
-    return ref.source === 'env'
-      ? { keys: keysOf(value.data), unreadable: keysOf(value.binaryData) }
-      : { keys: [...keysOf(value.data), ...keysOf(value.binaryData)], unreadable: [] };
+    addKeys(value.data, keys);
+    addKeys(value.binaryData, ref.source === 'env' ? unreadable : keys);
+    return;
   }
   // The API server merges `stringData` into `data`; the token controller fills token Secrets.
-  const filled = value.type === 'kubernetes.io/service-account-token' ? ['ca.crt', 'namespace', 'token'] : [];
-  return { keys: [...keysOf(value.data), ...keysOf(value.stringData), ...filled], unreadable: [] };
+  addKeys(value.data, keys);
+  addKeys(value.stringData, keys);
+  if (value.type === 'kubernetes.io/service-account-token') for (const key of TOKEN_KEYS) keys.add(key);
 }
+
+const TOKEN_KEYS = ['ca.crt', 'namespace', 'token'];
 
 /** Keys of a Secret a controller will write, when its manifest says; undefined when unknown. */
 function providedKeys(provider: Provider): KeyFacts | undefined {
@@ -253,6 +263,7 @@ export interface MissingKey extends KeyReference {
 export function missingKeys(ref: PodReference, resolution: Resolution): MissingKey[] {
   if (!resolution.exists || !resolution.keys) return [];
   const facts = resolution.keys;
+  if (ref.keys.every(({ key }) => facts.keys.includes(key))) return [];
   const sorted = [...facts.keys].sort();
   const shown = sorted.slice(0, 8).map((k) => `\`${k}\``).join(', ') + (sorted.length > 8 ? `, and ${sorted.length - 8} more` : '');
   const keys = sorted.length === 0 ? 'it has no keys' : `keys${facts.from ? ` from ${facts.from}` : ''}: ${shown}`;

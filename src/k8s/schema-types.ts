@@ -27,11 +27,22 @@ export function typeProblem(value: unknown, schema: JsonSchema): string | undefi
   const type = schema.type;
   const intOrString = schema['x-kubernetes-int-or-string'] === true;
   if (type !== undefined && !intOrString) return hasType(value, type) ? undefined : typeError(value, [type]);
-  let types: unknown[] | undefined;
-  if (intOrString) types = ['integer', 'string'];
-  else if (Array.isArray(schema.anyOf) && schema.anyOf.every(typeOnly)) types = schema.anyOf.map((branch: JsonSchema) => branch.type);
+  const types = intOrString ? INT_OR_STRING : alternativeTypes(schema);
   if (types === undefined || types.some((t) => hasType(value, t))) return undefined;
   return typeError(value, types);
+}
+
+const INT_OR_STRING: readonly unknown[] = ['integer', 'string'];
+
+/** The types of a type-only `anyOf` (IntOrString, Quantity), read once per schema node. */
+const alternatives = new WeakMap<JsonSchema, readonly unknown[] | null>();
+function alternativeTypes(schema: JsonSchema): readonly unknown[] | undefined {
+  let types = alternatives.get(schema);
+  if (types === undefined) {
+    types = Array.isArray(schema.anyOf) && schema.anyOf.every(typeOnly) ? schema.anyOf.map((branch: JsonSchema) => branch.type) : null;
+    alternatives.set(schema, types);
+  }
+  return types ?? undefined;
 }
 
 function typeError(value: unknown, types: readonly unknown[]): string {

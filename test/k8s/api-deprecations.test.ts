@@ -156,6 +156,14 @@ describe('isBuiltInGroup and compareVersions', () => {
     expect(compareVersions('1.35', '1.35')).toBe(0);
     expect(compareVersions('1.32', '1.29')).toBeGreaterThan(0);
   });
+
+  it('reads a missing minor as 0, the same the second time (memoised)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(compareVersions('2', '1.99')).toBeGreaterThan(0);
+      expect(compareVersions('1', '1.0')).toBe(0);
+      expect(compareVersions('1.x', '1.0')).toBeNaN();
+    }
+  });
 });
 
 describe('parseKubernetesVersion', () => {

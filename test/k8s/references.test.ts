@@ -201,6 +201,52 @@ spec:
     expect(missing(byEnv('G'))).toEqual([{ key: 'ca.cert', keys: 'keys: `ca.crt`', unreadable: false, hint: '; did you mean `ca.crt`?' }]);
   });
 
+  it('merges the keys of an object defined twice and of its provider, each once, in order', () => {
+    const { index, template } = indexOf(`
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: dup, namespace: shop}
+data: {b: '1', a: '2'}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: dup, namespace: shop}
+data: {a: '3', c: '4'}
+binaryData: {z: eA==, b: eA==}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: both, namespace: shop}
+data: {tls.key: eA==}
+---
+apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata: {name: web, namespace: shop}
+spec: {secretName: both}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: api
+          env:
+            - {name: A, valueFrom: {configMapKeyRef: {name: dup, key: x}}}
+            - {name: B, valueFrom: {secretKeyRef: {name: both, key: x}}}
+          volumeMounts: [{name: v, mountPath: /v}]
+      volumes:
+        - {name: v, configMap: {name: dup}}
+`);
+    const [volume, a, b] = podReferences(template);
+    expect(resolveReference(index, template, a)).toEqual({ exists: true, keys: { keys: ['b', 'a', 'c'], unreadable: ['z', 'b'], from: undefined } });
+    expect(resolveReference(index, template, volume)).toEqual({ exists: true, keys: { keys: ['b', 'a', 'c', 'z'], unreadable: [], from: undefined } });
+    expect(resolveReference(index, template, b)).toEqual({ exists: true, keys: { keys: ['tls.key', 'ca.crt', 'tls.crt'], unreadable: [], from: undefined } });
+    expect(missingKeys(volume, resolveReference(index, template, volume))).toEqual([]);
+  });
+
   it('says where else a missing object exists, or what it may have meant', () => {
     const { index, template } = indexOf(objects);
     const refs = podReferences(template);
