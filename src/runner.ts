@@ -3,7 +3,7 @@ import type { NodeRef, Path, Range, ResourceId, Severity, SourceFile } from './m
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 import type { Edit } from './fix/edits.js';
-import { formatMessage, type AdmissionPolicies, type MessageData, type ReportOptions, type Rule, type RuleSettings } from './rule-api.js';
+import { formatMessage, type AdmissionPolicies, type MessageData, type ReportOptions, type Rule, type RuleContext, type RuleSettings } from './rule-api.js';
 
 /** A finding before positions are resolved. */
 export interface Finding {
@@ -59,7 +59,7 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-interface ActiveRule {
+export interface ActiveRule {
   readonly rule: Rule;
   readonly severity: Severity;
   readonly configured?: boolean;
@@ -69,7 +69,7 @@ interface ActiveRule {
  * The rules that look at objects of `group/kind`, computed once per kind (most runs have few kinds),
  * looked up by apiVersion then kind without building a key per object.
  */
-function rulesByKind(active: readonly ActiveRule[]): (resource: Resource) => readonly ActiveRule[] {
+export function rulesByKind(active: readonly ActiveRule[]): (resource: Resource) => readonly ActiveRule[] {
   const cache = new Map<string, Map<string, ActiveRule[]>>();
   return (resource) => {
     const { apiVersion, kind } = resource;
@@ -95,7 +95,7 @@ function withFixes(finding: Finding, rule: Rule, options: ReportOptions): Findin
   return { ...finding, ...(fix ? { fix } : {}), ...(suggestions?.length ? { suggestions } : {}) };
 }
 
-function crash(rule: Rule, resource: Resource, error: unknown): Finding {
+export function crash(rule: Rule, resource: Resource, error: unknown): Finding {
   return {
     ruleId: INTERNAL_ERROR,
     severity: 2,
@@ -107,43 +107,93 @@ function crash(rule: Rule, resource: Resource, error: unknown): Finding {
   };
 }
 
-export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions): Finding[] {
-  const findings: Finding[] = [];
+/**
+ * A rule's check on one object that another thread runs (src/parallel/): `settle` gives the
+ * findings that thread reported for it, or runs the check here when it could not.
+ */
+export interface Pending {
+  readonly pending: true;
+  readonly resource: Resource;
+  readonly ruleId: string;
+  /** Runs the check in this thread, as runRules would have (a fallback). */
+  run(): Finding[];
+}
+
+/** Which objects' local rules another thread checks (src/parallel/). */
+export interface Delegate {
+  owns(resource: Resource): boolean;
+  isLocal(rule: Rule): boolean;
+}
+
+/**
+ * One report function for a whole run; `active` and `resource` say which rule and object it reports
+ * for, and `out` where findings go (no allocation per rule call).
+ */
+export function reporter(options: { readonly unreadableDocuments: number }) {
   const gapNote = options.unreadableDocuments > 0
     ? ` (${options.unreadableDocuments} unparsable document(s) in this run may be the cause)`
     : '';
-  const settings: RuleSettings = options.settings ?? { rejectUnknownKinds: false };
-  const rulesFor = rulesByKind(options.rules.filter(({ rule }) => !rule.builtIn));
-  // One report function for the whole run; `active` and `resource` say which rule and object it
-  // reports for, and one context per object serves all its rules (no allocation per rule call).
-  let active: ActiveRule = undefined!;
-  let resource: Resource = undefined!;
+  const state = { active: undefined! as ActiveRule, resource: undefined! as Resource, out: [] as Finding[] };
   const report = (node: NodeRef, messageId: string, data?: MessageData, reportOptions?: ReportOptions) => {
-    const { rule, severity, configured } = active;
+    const { rule, severity, configured } = state.active;
+    const { resource } = state;
     const template = rule.messages[messageId] ?? messageId;
     const message = formatMessage(template, data) + (rule.crossResource ? gapNote : '');
     const downgraded = reportOptions?.severity === 'warn';
     const effective: Severity = downgraded && !configured ? 1 : severity;
     const finding: Finding = { ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id, target: resource, downgraded, ...(reportOptions?.related?.length ? { related: reportOptions.related } : {}) };
-    findings.push(reportOptions?.fix || reportOptions?.suggestions ? withFixes(finding, rule, reportOptions) : finding);
+    state.out.push(reportOptions?.fix || reportOptions?.suggestions ? withFixes(finding, rule, reportOptions) : finding);
   };
+  return { state, report };
+}
+
+/** Runs `each` on `context.resource`, its findings (or its crash) into `state.out`. */
+export function checkOne(state: ReturnType<typeof reporter>['state'], each: ActiveRule, context: RuleContext<string>, timings?: Record<string, number>): void {
+  state.active = each;
+  state.resource = context.resource;
+  const started = timings ? performance.now() : 0;
+  try {
+    each.rule.check(context);
+  } catch (error) {
+    state.out.push(crash(each.rule, context.resource, error));
+  }
+  if (timings) timings[each.rule.id] = (timings[each.rule.id] ?? 0) + performance.now() - started;
+}
+
+export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions): Finding[];
+export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions, delegate: Delegate): Array<Finding | Pending>;
+export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions, delegate?: Delegate): Array<Finding | Pending> {
+  const findings: Array<Finding | Pending> = [];
+  const settings: RuleSettings = options.settings ?? { rejectUnknownKinds: false };
+  const rulesFor = rulesByKind(options.rules.filter(({ rule }) => !rule.builtIn));
+  const { state, report } = reporter(options);
+  state.out = findings as Finding[];
   const { kubernetesVersion, admission, timings, onProgress } = options;
   const total = resources.length;
   for (let done = 0; done < total; done++) {
     if (onProgress && done % 256 === 0) onProgress(done, total);
-    resource = resources[done];
+    const resource = resources[done];
     if (resource.file.contextOnly) continue;
+    // One context per object serves all its rules.
     const context = { resource, index, kubernetesVersion, settings, admission, report };
+    const delegated = delegate?.owns(resource) === true;
     for (const each of rulesFor(resource)) {
-      active = each;
-      const started = timings ? performance.now() : 0;
-      try {
-        each.rule.check(context);
-      } catch (error) {
-        findings.push(crash(each.rule, resource, error));
-      }
-      if (timings) timings[each.rule.id] = (timings[each.rule.id] ?? 0) + performance.now() - started;
+      if (delegated && delegate!.isLocal(each.rule)) findings.push(pending(each, context, options));
+      else checkOne(state, each, context, timings);
     }
   }
   return findings;
+}
+
+function pending(each: ActiveRule, context: RuleContext<string>, options: RunOptions): Pending {
+  return {
+    pending: true,
+    resource: context.resource,
+    ruleId: each.rule.id,
+    run() {
+      const { state, report } = reporter(options);
+      checkOne(state, each, { ...context, report }, options.timings);
+      return state.out;
+    },
+  };
 }
