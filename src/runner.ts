@@ -108,15 +108,28 @@ export function crash(rule: Rule, resource: Resource, error: unknown): Finding {
 }
 
 /**
- * A rule's check on one object that another thread runs (src/parallel/): `settle` gives the
- * findings that thread reported for it, or runs the check here when it could not.
+ * An object whose local rules another thread checks (src/parallel/). Its other rules ran here:
+ * their findings wait in `found`, by the rule's place in `rules`, until the other thread's answer
+ * is put in between, in rule order, as a serial run would have it.
  */
-export interface Pending {
-  readonly pending: true;
-  readonly resource: Resource;
-  readonly ruleId: string;
-  /** Runs the check in this thread, as runRules would have (a fallback). */
-  run(): Finding[];
+export class Pending {
+  readonly pending = true;
+  found: Array<Finding[] | undefined> | undefined;
+
+  constructor(
+    readonly resource: Resource,
+    /** The object's rules, in the order runRules runs them. */
+    readonly rules: readonly ActiveRule[],
+    private readonly context: RuleContext<string>,
+    private readonly options: RunOptions,
+  ) {}
+
+  /** Runs `rules[i]` here, as runRules would have (when the other thread could not). */
+  run(i: number): Finding[] {
+    const { state, report } = reporter(this.options);
+    checkOne(state, this.rules[i], { ...this.context, report }, this.options.timings);
+    return state.out;
+  }
 }
 
 /** Which objects' local rules another thread checks (src/parallel/). */
@@ -176,24 +189,19 @@ export function runRules(resources: readonly Resource[], index: ResourceIndex, o
     if (resource.file.contextOnly) continue;
     // One context per object serves all its rules.
     const context = { resource, index, kubernetesVersion, settings, admission, report };
-    const delegated = delegate?.owns(resource) === true;
-    for (const each of rulesFor(resource)) {
-      if (delegated && delegate!.isLocal(each.rule)) findings.push(pending(each, context, options));
-      else checkOne(state, each, context, timings);
+    const rules = rulesFor(resource);
+    if (delegate?.owns(resource) && rules.some((each) => delegate.isLocal(each.rule))) {
+      const pending = new Pending(resource, rules, context, options);
+      rules.forEach((each, i) => {
+        if (delegate.isLocal(each.rule)) return;
+        const before = findings.length;
+        checkOne(state, each, context, timings);
+        if (findings.length > before) (pending.found ??= [])[i] = findings.splice(before) as Finding[];
+      });
+      findings.push(pending);
+      continue;
     }
+    for (const each of rules) checkOne(state, each, context, timings);
   }
   return findings;
-}
-
-function pending(each: ActiveRule, context: RuleContext<string>, options: RunOptions): Pending {
-  return {
-    pending: true,
-    resource: context.resource,
-    ruleId: each.rule.id,
-    run() {
-      const { state, report } = reporter(options);
-      checkOne(state, each, { ...context, report }, options.timings);
-      return state.out;
-    },
-  };
 }

@@ -12,10 +12,10 @@ import type { LintOptions } from '../engine.js';
 import type { Severity, SourceFile } from '../model.js';
 import { crdScopes, type Resource } from '../resource.js';
 import type { Rule, RuleSettings } from '../rule-api.js';
-import type { Delegate, Finding, Pending } from '../runner.js';
+import { Pending, type Delegate, type Finding } from '../runner.js';
 import { isBuiltInKind, LOCAL_RULES } from './local.js';
 import { planWorker } from './plan.js';
-import { decodeFinding, type ObjectAnswer, type WorkerJob, type WorkerMessage } from './wire.js';
+import { decodeFinding, MAIN, UNCLAIMED, type ObjectAnswer, type WorkerJob, type WorkerMessage } from './wire.js';
 
 export interface Parallel extends Delegate {
   /** Takes the run's objects once parsed and namespaced: the worker checks those of its files. */
@@ -60,14 +60,15 @@ export async function startParallel(files: readonly SourceFile[], options: LintO
     files: plan.files.map((i) => {
       const file = files[i];
       // A file read from disk (it can `release` its text) is read again there; others travel as text.
-      return file.release ? { path: file.path, compact: true } : { path: file.path, text: file.text, compact: false };
+      return file.release ? { path: file.path } : { path: file.path, text: file.text };
     }),
+    claims: new SharedArrayBuffer(4 * plan.files.length),
     rules: local.map(({ rule, severity, configured }) => ({ id: rule.id, severity, configured })),
     kubernetesVersion: facts.kubernetesVersion,
     settings: facts.settings,
     defaultNamespace: options.defaultNamespace ?? 'default',
     profile: options.profile === true,
-    ...(plan.fail ? { fail: plan.fail } : {}),
+    ...(plan.test ? { test: plan.test } : {}),
   };
   let worker: Worker;
   try {
@@ -99,6 +100,27 @@ export async function startParallel(files: readonly SourceFile[], options: LintO
   const localRules = new Set(local.map(({ rule }) => rule));
   const delegated = new Set(plan.files);
   const places = new Map<Resource, { readonly file: number; readonly ordinal: number }>();
+  const claims = new Int32Array(job.claims);
+  /**
+   * This thread's rules are done: rather than wait, it checks files the worker has not reached,
+   * from the last, until it meets the worker. Their local rules' findings go in each Pending's `found`.
+   */
+  const steal = (pending: Pending[]): Set<number> => {
+    const stolen = new Set<number>();
+    if (pending.length === 0) return stolen;
+    const byFile = new Map<number, Pending[]>();
+    for (const item of pending) push(byFile, places.get(item.resource)!.file, item);
+    for (let at = plan.files.length - 1; at >= 0 && Atomics.compareExchange(claims, at, UNCLAIMED, MAIN) === UNCLAIMED; at--) {
+      Atomics.notify(claims, at); // a worker started `late` (tests) waits for this
+      stolen.add(plan.files[at]);
+      for (const item of byFile.get(plan.files[at]) ?? []) {
+        item.rules.forEach(({ rule }, i) => {
+          if (localRules.has(rule)) (item.found ??= [])[i] = item.run(i);
+        });
+      }
+    }
+    return stolen;
+  };
   return {
     adopt(resources) {
       const fileIndex = new Map(files.map((file, i) => [file, i]));
@@ -121,22 +143,31 @@ export async function startParallel(files: readonly SourceFile[], options: LintO
     owns: (resource) => places.has(resource),
     isLocal: (rule) => localRules.has(rule),
     async settle(lists, timings) {
+      const pending = lists.flatMap((items) => items.filter((item) => item instanceof Pending));
       const waiting = performance.now();
-      const ok = lists.some((items) => items.some((item) => 'pending' in item)) && await finished;
-      const waited = performance.now() - waiting;
+      const stolen = steal(pending);
+      const stealing = performance.now() - waiting;
+      const ok = pending.length > 0 && await finished;
+      const waited = performance.now() - waiting - stealing;
       void worker.terminate();
       const settled = lists.map((items) => {
         const out: Finding[] = [];
         for (const item of items) {
-          if (!('pending' in item)) {
+          if (!(item instanceof Pending)) {
             out.push(item);
             continue;
           }
           const place = places.get(item.resource)!;
           const answer = ok ? answers.get(place.file)?.[place.ordinal] : undefined;
-          if (answer === 0) continue;
-          if (answer === undefined || answer === null || answer.here?.includes(item.ruleId)) out.push(...item.run());
-          else for (const finding of answer.findings?.[item.ruleId] ?? []) out.push(decodeFinding(finding, item.resource));
+          item.rules.forEach(({ rule }, i) => {
+            if (!localRules.has(rule) || stolen.has(place.file)) {
+              for (const finding of item.found?.[i] ?? []) out.push(finding);
+            } else if (answer === undefined || answer === null || (answer !== 0 && answer.here?.includes(rule.id))) {
+              for (const finding of item.run(i)) out.push(finding);
+            } else if (answer !== 0) {
+              for (const finding of answer.findings?.[rule.id] ?? []) out.push(decodeFinding(finding, item.resource));
+            }
+          });
         }
         return out;
       });
@@ -145,8 +176,15 @@ export async function startParallel(files: readonly SourceFile[], options: LintO
         // The worker's time from its start to its last answer, and how long this thread then waited.
         timings['thread:worker'] = doneAt - startedAt;
         timings['thread:wait'] = waited;
+        timings['thread:stolen'] = stealing;
       }
       return settled;
     },
   };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

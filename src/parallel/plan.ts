@@ -6,8 +6,12 @@ import type { SourceFile } from '../model.js';
 
 /** Below this many bytes of manifests, starting a worker (~100 ms to load and warm up) does not pay. */
 export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
-/** The worker's share of the bytes: it parses and checks those files while this thread does the rest. */
-export const WORKER_SHARE = 0.5;
+/**
+ * The worker's share of the bytes. All of them: it parses them again and runs the local rules while
+ * this thread parses, indexes and runs the cross-resource rules, so this thread never compiles or
+ * warms up the local rules (the cold cost of a run's first objects is most of theirs).
+ */
+export const WORKER_SHARE = 1;
 
 export interface PlanInput {
   readonly files: readonly SourceFile[];
@@ -17,16 +21,22 @@ export interface PlanInput {
   readonly cores: number;
   /** `K8S_LINT_THREADS` (undefined: not set). */
   readonly threads?: string;
-  /** `K8S_LINT_WORKER_TEST` (tests): `force` (any size), `fail-start`, `crash`, `share=0.3`, comma-separated. */
+  /**
+   * `K8S_LINT_WORKER_TEST` (tests), comma-separated: `force` (any size), `share=0.3`, and one of
+   * `fail-start`, `crash` (after its first answers) or `late` (the worker starts once this thread
+   * has taken a file back).
+   */
   readonly test?: string;
   /** Runs that never use a worker: `--fix` passes, the language server's cache, frozen values, rendering. */
   readonly excluded: boolean;
 }
 
+export type WorkerTest = 'fail-start' | 'crash' | 'late';
+
 export interface Plan {
   /** Indices of the files the worker checks (in run order). */
   readonly files: readonly number[];
-  readonly fail?: 'start' | 'crash';
+  readonly test?: WorkerTest;
 }
 
 export function planWorker(input: PlanInput): Plan | undefined {
@@ -47,6 +57,6 @@ export function planWorker(input: PlanInput): Plan | undefined {
     taken += file.size ?? file.text.length;
   }
   if (files.length === 0) return undefined;
-  const fail = test.has('fail-start') ? 'start' : test.has('crash') ? 'crash' : undefined;
-  return { files, ...(fail ? { fail } : {}) };
+  const mode = (['fail-start', 'crash', 'late'] as const).find((m) => test.has(m));
+  return { files, ...(mode ? { test: mode } : {}) };
 }

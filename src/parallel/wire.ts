@@ -7,6 +7,7 @@ import type { NodeRef, SourceFile } from '../model.js';
 import type { Resource } from '../resource.js';
 import type { Finding } from '../runner.js';
 import type { RuleSettings } from '../rule-api.js';
+import type { WorkerTest } from './plan.js';
 
 /** A finding without its file and object (the receiver knows both). */
 export type WireFinding = Omit<Finding, 'file' | 'resource' | 'target'>;
@@ -19,15 +20,25 @@ export type ObjectAnswer = 0 | { readonly findings?: Record<string, WireFinding[
 
 export interface WorkerJob {
   /** Files to check, in run order: a path the worker reads, or the text (stdin, editors' overlays). */
-  readonly files: ReadonlyArray<{ readonly path: string; readonly text?: string; readonly compact: boolean }>;
+  readonly files: ReadonlyArray<{ readonly path: string; readonly text?: string }>;
+  /**
+   * One Int32 per file: 0 unclaimed, 1 the worker's, 2 the main thread's. The worker claims files
+   * from the first, the main thread (once it has nothing else to do) from the last, so that neither
+   * waits for the other and each file is checked once.
+   */
+  readonly claims: SharedArrayBuffer;
   readonly rules: ReadonlyArray<{ readonly id: string; readonly severity: 1 | 2; readonly configured?: boolean }>;
   readonly kubernetesVersion: string;
   readonly settings: RuleSettings;
   readonly defaultNamespace: string;
   readonly profile: boolean;
-  /** Tests: make the worker fail. */
-  readonly fail?: 'start' | 'crash';
+  /** Tests: make the worker fail, or start late (src/parallel/plan.ts). */
+  readonly test?: WorkerTest;
 }
+
+export const UNCLAIMED = 0;
+export const WORKER = 1;
+export const MAIN = 2;
 
 export type WorkerMessage =
   /** Answers for consecutive files from `first`: per file, per object in file order (null: not checked). */

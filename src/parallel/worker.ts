@@ -12,7 +12,7 @@ import type { SourceFile } from '../model.js';
 import { addResources, settleNamespaces, type Resource } from '../resource.js';
 import { checkOne, reporter, rulesByKind, type Finding } from '../runner.js';
 import { isBuiltInKind, localIndex, NotLocal } from './local.js';
-import { encodeFinding, type ObjectAnswer, type WireFinding, type WorkerJob, type WorkerMessage } from './wire.js';
+import { encodeFinding, UNCLAIMED, WORKER, type ObjectAnswer, type WireFinding, type WorkerJob, type WorkerMessage } from './wire.js';
 
 /** Files per message: few messages, yet the main thread gets answers as they come. */
 const BATCH = 64;
@@ -21,9 +21,10 @@ function post(message: WorkerMessage): void {
   parentPort!.postMessage(message);
 }
 
-function sourceFile({ path, text, compact }: WorkerJob['files'][number]): SourceFile {
-  // The loader rebuilds a file read from disk compactly (it has `release`): the same values either way.
-  return { path, text: text ?? decode(readFileSync(path)), ...(compact ? { release() {} } : {}) };
+function sourceFile({ path, text }: WorkerJob['files'][number]): SourceFile {
+  // Without `release`: the loader then keeps the parsed values as they are (the main thread, which
+  // keeps them, rebuilds those of files read from disk compactly: the same values).
+  return { path, text: text ?? decode(readFileSync(path)) };
 }
 
 function run(job: WorkerJob): void {
@@ -40,6 +41,23 @@ function run(job: WorkerJob): void {
       throw new NotLocal('admission');
     },
   };
+  const answersFor = (input: WorkerJob['files'][number]): Array<ObjectAnswer | null> | null => {
+    try {
+      const file = sourceFile(input);
+      const resources: Resource[] = [];
+      readDocuments(file, (doc) => {
+        try {
+          addResources(resources, doc);
+        } catch {
+          // The main thread reports it; the objects read before the failure are checked as there.
+        }
+      });
+      settleNamespaces(resources, job.defaultNamespace);
+      return resources.map((resource) => (isBuiltInKind(resource) ? answerFor(resource) : null));
+    } catch {
+      return null; // the main thread checks this file itself
+    }
+  };
   const answerFor = (resource: Resource): ObjectAnswer => {
     context.resource = resource;
     let findings: Record<string, WireFinding[]> | undefined;
@@ -53,36 +71,27 @@ function run(job: WorkerJob): void {
     }
     return findings || here ? { ...(findings ? { findings } : {}), ...(here ? { here } : {}) } : 0;
   };
+  const claims = new Int32Array(job.claims);
   let batch: Array<Array<ObjectAnswer | null> | null> = [];
-  job.files.forEach((input, i) => {
-    let answers: Array<ObjectAnswer | null> | null;
-    try {
-      const file = sourceFile(input);
-      const resources: Resource[] = [];
-      readDocuments(file, (doc) => {
-        try {
-          addResources(resources, doc);
-        } catch {
-          // The main thread reports it; the objects read before the failure are checked as there.
-        }
-      });
-      settleNamespaces(resources, job.defaultNamespace);
-      answers = resources.map((resource) => (isBuiltInKind(resource) ? answerFor(resource) : null));
-    } catch {
-      answers = null; // the main thread checks this file itself
-    }
-    batch.push(answers);
-    if (batch.length === BATCH || i === job.files.length - 1) {
-      post({ first: i + 1 - batch.length, files: batch });
-      batch = [];
-      if (job.fail === 'crash') throw new Error('K8S_LINT_WORKER_TEST asked the worker to crash');
-    }
-  });
+  const flush = (end: number) => {
+    post({ first: end - batch.length, files: batch });
+    batch = [];
+    if (job.test === 'crash') throw new Error('K8S_LINT_WORKER_TEST asked the worker to crash');
+  };
+  // Tests: let the main thread take the last file first (it wakes this one), so that both check some.
+  if (job.test === 'late') Atomics.wait(claims, job.files.length - 1, UNCLAIMED, 10_000);
+  let i = 0;
+  // The main thread takes files from the end once it is idle: stop at the first it took.
+  for (; i < job.files.length && Atomics.compareExchange(claims, i, UNCLAIMED, WORKER) === UNCLAIMED; i++) {
+    batch.push(answersFor(job.files[i]));
+    if (batch.length === BATCH) flush(i + 1);
+  }
+  if (batch.length > 0) flush(i);
   post({ done: true, timings, at: performance.timeOrigin + performance.now() });
 }
 
 if (parentPort && workerData) {
   const job = workerData as WorkerJob;
-  if (job.fail === 'start') throw new Error('K8S_LINT_WORKER_TEST asked the worker to fail at start');
+  if (job.test === 'fail-start') throw new Error('K8S_LINT_WORKER_TEST asked the worker to fail at start');
   run(job);
 }

@@ -83,33 +83,33 @@ afterAll(() => {
 });
 
 /**
- * Lints each target in one process with the built engine: serially, then with a worker forced at
- * each `share`; prints per target whether each parallel run's results equal the serial run's and
- * whether the worker answered.
+ * Lints each target in one process with the built engine: serially, then with a worker forced in
+ * each mode (K8S_LINT_WORKER_TEST); prints per target whether each parallel run's results equal
+ * the serial run's and whether the worker answered.
  */
 const COMPARE = `
 const { lint } = await import(process.argv[1]);
-const [targets, shares] = JSON.parse(process.argv[2]);
+const [targets, modes] = JSON.parse(process.argv[2]);
 const out = {};
 for (const target of targets) {
   const options = { cwd: target, related: true };
   delete process.env.K8S_LINT_WORKER_TEST;
   const serial = JSON.stringify((await lint([{ path: target }], { ...options, threads: 1 })).results);
   out[target] = [];
-  for (const share of shares) {
-    process.env.K8S_LINT_WORKER_TEST = 'force,share=' + share;
+  for (const mode of modes) {
+    process.env.K8S_LINT_WORKER_TEST = mode;
     const run = await lint([{ path: target }], { ...options, profile: true });
-    out[target].push({ share, same: JSON.stringify(run.results) === serial, worker: run.timings['thread:worker'] !== undefined, findings: run.results.reduce((n, r) => n + r.messages.length, 0) });
+    out[target].push({ mode, same: JSON.stringify(run.results) === serial, worker: run.timings['thread:worker'] !== undefined, findings: run.results.reduce((n, r) => n + r.messages.length, 0) });
   }
 }
 console.log(JSON.stringify(out));
 `;
 
-function compare(targets: string[], shares: number[]) {
+function compare(targets: string[], modes: string[]) {
   const engine = pathToFileURL(path.join(ROOT, 'dist', 'engine.js')).href;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', COMPARE, engine, JSON.stringify([targets, shares])], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', COMPARE, engine, JSON.stringify([targets, modes])], { encoding: 'utf8', maxBuffer: 1 << 26 });
   expect(child.stderr).toBe('');
-  return JSON.parse(child.stdout) as Record<string, Array<{ share: number; same: boolean; worker: boolean; findings: number }>>;
+  return JSON.parse(child.stdout) as Record<string, Array<{ mode: string; same: boolean; worker: boolean; findings: number }>>;
 }
 
 const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(dir, d.name));
@@ -125,10 +125,11 @@ describe('a run with a worker thread', () => {
       few,
       every,
     ];
-    const results = compare(targets, [0.5, 1]);
+    // Half the files to the worker; all of them; all, with this thread taking files back from the end.
+    const results = compare(targets, ['force,share=0.5', 'force', 'force,late']);
     for (const target of targets) {
       for (const run of results[target]) {
-        expect(run, `${target} with a worker on ${run.share} of it`).toMatchObject({ same: true });
+        expect(run, `${target} with K8S_LINT_WORKER_TEST=${run.mode}`).toMatchObject({ same: true });
       }
     }
     // The worker really answered (and there were findings for it to find) on the rule fixtures and corpora.
@@ -149,7 +150,7 @@ describe('the CLI with a worker thread', () => {
     for (const args of [['--format', 'json', every], ['--format', 'stylish', few]]) {
       const serial = run({ K8S_LINT_THREADS: '1' }, args);
       expect(serial.status).toBe(1);
-      for (const test of ['force', 'force,share=1', 'force,fail-start', 'force,crash']) {
+      for (const test of ['force', 'force,late', 'force,fail-start', 'force,crash']) {
         const parallel = run({ K8S_LINT_WORKER_TEST: test }, args);
         expect({ ...parallel, test }).toEqual({ ...serial, test });
       }

@@ -15,14 +15,15 @@ function plan(overrides: Partial<PlanInput> & { files: SourceFile[] }) {
 }
 
 describe('planWorker', () => {
-  it('gives a large run\'s first files, half the bytes, to a worker', () => {
-    expect(plan({ files: files(MB, MB, MB, MB) })).toEqual({ files: [0, 1] });
-    expect(plan({ files: files(3 * MB, MB / 2, MB / 2) })).toEqual({ files: [0] });
+  it('gives a large run\'s files to a worker, or the first ones for a share of the bytes', () => {
+    expect(plan({ files: files(MB, MB, MB, MB) })).toEqual({ files: [0, 1, 2, 3] });
+    expect(plan({ files: files(MB, MB, MB, MB), test: 'share=0.5' })).toEqual({ files: [0, 1] });
+    expect(plan({ files: files(3 * MB, MB / 2, MB / 2), test: 'share=0.5' })).toEqual({ files: [0] });
   });
 
   it('keeps small runs, one-core machines and excluded runs in this thread', () => {
     expect(plan({ files: files(WORKER_MIN_BYTES / 2, WORKER_MIN_BYTES / 2 - 1) })).toBeUndefined();
-    expect(plan({ files: files(WORKER_MIN_BYTES / 2, WORKER_MIN_BYTES / 2) })).toEqual({ files: [0] });
+    expect(plan({ files: files(WORKER_MIN_BYTES / 2, WORKER_MIN_BYTES / 2) })).toEqual({ files: [0, 1] });
     expect(plan({ files: files(2 * MB, 2 * MB), cores: 1 })).toBeUndefined();
     expect(plan({ files: files(2 * MB, 2 * MB), excluded: true })).toBeUndefined();
     expect(plan({ files: files(2 * MB, 2 * MB), test: 'force', excluded: true })).toBeUndefined();
@@ -32,8 +33,8 @@ describe('planWorker', () => {
     expect(plan({ files: files(2 * MB, 2 * MB), threads: '1' })).toBeUndefined();
     expect(plan({ files: files(2 * MB, 2 * MB), threads: '0' })).toBeUndefined();
     expect(plan({ files: files(2 * MB, 2 * MB), threads: '1', test: 'force' })).toBeUndefined();
-    expect(plan({ files: files(2 * MB, 2 * MB), threads: '2' })).toEqual({ files: [0] });
-    expect(plan({ files: files(2 * MB, 2 * MB), threads: '' })).toEqual({ files: [0] });
+    expect(plan({ files: files(2 * MB, 2 * MB), threads: '2' })).toEqual({ files: [0, 1] });
+    expect(plan({ files: files(2 * MB, 2 * MB), threads: '' })).toEqual({ files: [0, 1] });
   });
 
   it('leaves context-only files and files parsed in pieces to this thread', () => {
@@ -44,9 +45,10 @@ describe('planWorker', () => {
   });
 
   it('takes test settings: any size, another share, a failing worker', () => {
-    expect(plan({ files: files(10, 10), test: 'force' })).toEqual({ files: [0] });
-    expect(plan({ files: files(10, 10, 10, 10), test: 'force,share=1' })).toEqual({ files: [0, 1, 2, 3] });
-    expect(plan({ files: files(10, 10), test: 'force,fail-start' })).toEqual({ files: [0], fail: 'start' });
-    expect(plan({ files: files(10, 10), test: 'force, crash' })).toEqual({ files: [0], fail: 'crash' });
+    expect(plan({ files: files(10, 10), test: 'force' })).toEqual({ files: [0, 1] });
+    expect(plan({ files: files(10, 10, 10, 10), test: 'force,share=0.25' })).toEqual({ files: [0] });
+    expect(plan({ files: files(10, 10), test: 'force,fail-start' })).toEqual({ files: [0, 1], test: 'fail-start' });
+    expect(plan({ files: files(10, 10), test: 'force, crash' })).toEqual({ files: [0, 1], test: 'crash' });
+    expect(plan({ files: files(10, 10), test: 'force,late' })).toEqual({ files: [0, 1], test: 'late' });
   });
 });
