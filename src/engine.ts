@@ -84,7 +84,7 @@ export interface LintOptions {
    * then has V8 favour memory over speed (a million small objects take ~300 MB however stored).
    */
   readonly onLargeRun?: (bytes: number) => void;
-  /** Threads a large run may use (default `K8S_LINT_THREADS`, else 2 given two cores); 1 = this one only. */
+  /** Threads a large run may use (default `K8S_LINT_THREADS`, else 2 given 3+ cores); 1 = this one only. */
   readonly threads?: number;
 }
 

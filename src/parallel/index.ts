@@ -1,10 +1,10 @@
 /**
  * A worker thread for large runs. The main thread reads, parses and indexes every file and runs
- * every cross-resource rule, as in a serial run; a worker parses a share of the files again and runs
- * the local rules (./local.ts) on their built-in objects. Where runRules would have run a local rule
- * on one of those objects it leaves a Pending; `settle` puts the worker's findings there (or runs
- * the check here when the worker could not), so findings, their order, units, overrides,
- * suppressions and positions are exactly a serial run's.
+ * every cross-resource rule, as in a serial run; a worker parses the files again, one at a time, and
+ * runs the local rules (./local.ts) on their built-in objects. Where runRules would have run local
+ * rules on one of those objects it leaves a Pending; `settle` puts the worker's findings there (or
+ * runs the checks here: files the worker has not reached when this thread is done, a failed worker),
+ * so findings, their order, units, overrides, suppressions and positions are exactly a serial run's.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -80,7 +80,7 @@ export async function startParallel(files: readonly SourceFile[], options: LintO
   }
   const startedAt = performance.now();
   let doneAt = startedAt;
-  worker.unref(); // never what keeps the process alive
+  worker.unref(); // not what keeps the process alive, until `settle` waits for it
   const answers: Answers = new Map();
   let workerTimings: Record<string, number> | undefined;
   const finished = new Promise<boolean>((resolve) => {
@@ -147,6 +147,9 @@ export async function startParallel(files: readonly SourceFile[], options: LintO
       const waiting = performance.now();
       const stolen = steal(pending);
       const stealing = performance.now() - waiting;
+      // While this thread waits for it, the worker is what keeps the process alive (else Node exits
+      // with an unsettled promise); then it is stopped.
+      worker.ref();
       const ok = pending.length > 0 && await finished;
       const waited = performance.now() - waiting - stealing;
       void worker.terminate();

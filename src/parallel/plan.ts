@@ -12,6 +12,12 @@ export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
  * warms up the local rules (the cold cost of a run's first objects is most of theirs).
  */
 export const WORKER_SHARE = 1;
+/**
+ * Cores a machine needs before runs use a worker unasked. A serial run already keeps about 1.7
+ * cores busy (V8 collects garbage and compiles on threads of its own): on two cores a worker mostly
+ * competes with them (measured: no gain at 10k objects). `K8S_LINT_THREADS=2` asks for one anyway.
+ */
+export const AUTO_MIN_CORES = 3;
 
 export interface PlanInput {
   readonly files: readonly SourceFile[];
@@ -44,7 +50,8 @@ export function planWorker(input: PlanInput): Plan | undefined {
   const threads = input.threads === undefined || input.threads.trim() === '' ? undefined : Number(input.threads);
   if (input.excluded || threads === 1 || threads === 0) return undefined;
   const force = test.has('force');
-  if (!force && (input.cores < 2 || input.bytes < WORKER_MIN_BYTES)) return undefined;
+  const asked = threads !== undefined && threads >= 2;
+  if (!force && (input.cores < (asked ? 2 : AUTO_MIN_CORES) || input.bytes < WORKER_MIN_BYTES)) return undefined;
   const shareSetting = [...test].find((s) => s.startsWith('share='));
   const share = shareSetting ? Number(shareSetting.slice(6)) : WORKER_SHARE;
   const files: number[] = [];

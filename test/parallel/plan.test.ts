@@ -1,7 +1,7 @@
 /** When a run uses a worker thread, and which files it gets (src/parallel/plan.ts). */
 import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../src/model.js';
-import { planWorker, WORKER_MIN_BYTES, type PlanInput } from '../../src/parallel/plan.js';
+import { AUTO_MIN_CORES, planWorker, WORKER_MIN_BYTES, type PlanInput } from '../../src/parallel/plan.js';
 
 const MB = 1024 * 1024;
 
@@ -11,7 +11,7 @@ function files(...sizes: number[]): SourceFile[] {
 
 function plan(overrides: Partial<PlanInput> & { files: SourceFile[] }) {
   const bytes = overrides.files.reduce((sum, f) => sum + (f.size ?? 0), 0);
-  return planWorker({ bytes, cores: 2, excluded: false, ...overrides });
+  return planWorker({ bytes, cores: 4, excluded: false, ...overrides });
 }
 
 describe('planWorker', () => {
@@ -25,6 +25,8 @@ describe('planWorker', () => {
     expect(plan({ files: files(WORKER_MIN_BYTES / 2, WORKER_MIN_BYTES / 2 - 1) })).toBeUndefined();
     expect(plan({ files: files(WORKER_MIN_BYTES / 2, WORKER_MIN_BYTES / 2) })).toEqual({ files: [0, 1] });
     expect(plan({ files: files(2 * MB, 2 * MB), cores: 1 })).toBeUndefined();
+    expect(plan({ files: files(2 * MB, 2 * MB), cores: AUTO_MIN_CORES - 1 })).toBeUndefined();
+    expect(plan({ files: files(2 * MB, 2 * MB), cores: AUTO_MIN_CORES })).toEqual({ files: [0, 1] });
     expect(plan({ files: files(2 * MB, 2 * MB), excluded: true })).toBeUndefined();
     expect(plan({ files: files(2 * MB, 2 * MB), test: 'force', excluded: true })).toBeUndefined();
   });
@@ -34,6 +36,8 @@ describe('planWorker', () => {
     expect(plan({ files: files(2 * MB, 2 * MB), threads: '0' })).toBeUndefined();
     expect(plan({ files: files(2 * MB, 2 * MB), threads: '1', test: 'force' })).toBeUndefined();
     expect(plan({ files: files(2 * MB, 2 * MB), threads: '2' })).toEqual({ files: [0, 1] });
+    expect(plan({ files: files(2 * MB, 2 * MB), threads: '2', cores: 2 })).toEqual({ files: [0, 1] });
+    expect(plan({ files: files(2 * MB, 2 * MB), threads: '2', cores: 1 })).toBeUndefined();
     expect(plan({ files: files(2 * MB, 2 * MB), threads: '' })).toEqual({ files: [0, 1] });
   });
 
