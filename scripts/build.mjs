@@ -21,7 +21,7 @@ const dist = path.join(root, 'dist');
  * engine and the rule list, for scripts (bench, fuzz, stress, docs) and tests that call them in
  * process; they share the CLI's chunks, so those tests run the code that ships.
  */
-export const SHIPPED_ENTRIES = { cli: 'src/cli.ts', 'rule-api': 'src/rule-api.ts' };
+export const SHIPPED_ENTRIES = { cli: 'src/cli.ts', 'rule-api': 'src/rule-api.ts', 'lint-worker': 'src/parallel/worker.ts' };
 export const INTERNAL_ENTRIES = { engine: 'src/engine.ts', rules: 'rules/index.ts' };
 
 /** CommonJS dependencies bundled into ESM call `require` for Node built-ins: give each chunk one. */

@@ -13,6 +13,7 @@ import { addResources, settleNamespaces, type Resource } from './resource.js';
 import { parseExternals, ResourceIndex } from './resource-index.js';
 import { formatMessage, type PodSecuritySettings, type Rule } from './rule-api.js';
 import { internalFinding, type Finding } from './runner.js';
+import { startParallel } from './parallel/index.js';
 import { applyAnnotations, type SuppressOptions } from './suppressions.js';
 import { hasInternalError, toResults } from './results.js';
 import { allRules } from '../rules/index.js';
@@ -83,6 +84,8 @@ export interface LintOptions {
    * then has V8 favour memory over speed (a million small objects take ~300 MB however stored).
    */
   readonly onLargeRun?: (bytes: number) => void;
+  /** Threads a large run may use (default `K8S_LINT_THREADS`, else 2 given 3+ cores); 1 = this one only. */
+  readonly threads?: number;
 }
 
 export const LARGE_RUN = 48 * 1024 * 1024;
@@ -127,7 +130,7 @@ export function enabledRules(options: LintOptions): Array<{ rule: Rule; severity
 }
 
 export async function lint(inputs: readonly FileInput[], options: LintOptions = {}): Promise<LintOutput> {
-  if (options.fix) return (await import('./fix/passes.js')).lintAndFix(inputs, options, lint);
+  if (options.fix) return (await import('./fix/passes.js')).lintAndFix(inputs, { ...options, threads: 1 }, lint);
   const timings: Record<string, number> | undefined = options.profile ? {} : undefined;
   let mark = performance.now();
   const stage = (name: string) => {
@@ -170,6 +173,10 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   // Documents are kept only for rendering (it reads the CRDs among them); otherwise each becomes
   // its objects at once, and a run holds its objects only.
   const rendering = units !== undefined && tools !== undefined && (read.projects.charts.length > 0 || read.projects.kustomizations.length > 0);
+  const rules = enabledRules(options);
+  const settings = { rejectUnknownKinds: options.rejectUnknownKinds === true, podSecurity: options.podSecurity };
+  // A worker thread checks part of a large run meanwhile (src/parallel/); it loads while this one parses.
+  const parallel = await startParallel(read.files, options, { builtIn: allRules, rules, kubernetesVersion: version.version, settings, bytes, rendering });
   const onDocument = rendering ? (doc: ParsedDocument) => void documents.push(doc) : addObjects;
   // Document by document, strings shared across documents; a large file's text is released once
   // parsed (positions read it again), so a run holds its objects, not its text.
@@ -205,9 +212,9 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   for (const doc of documents) addObjects(doc);
   documents.length = 0; // the objects hold the values now
   settleNamespaces(resources, options.defaultNamespace ?? 'default');
+  parallel?.adopt(resources);
   if (options.freeze) for (const resource of resources) deepFreeze(resource.value);
   stage('parse');
-  const rules = enabledRules(options);
   const external = [...parseExternals(options.external ?? [], errors), ...read.generated];
   // Objects, indexes and unit runs live only inside `check`: once it returns, the memory they take
   // (most of a large run's) can be reclaimed before positions are resolved.
@@ -224,11 +231,12 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
     stage('index');
     const admission = await loadAdmissionPolicies(index);
     const { checkUnits } = await import('./units/check.js');
-    const run = checkUnits(resources, {
+    const run = await checkUnits(resources, {
       unreadableDocuments: issues.length,
       rules,
       kubernetesVersion: version.version,
-      settings: { rejectUnknownKinds: options.rejectUnknownKinds === true, podSecurity: options.podSecurity },
+      settings,
+      parallel,
       admission: admission?.policies,
       timings,
       onProgress: progress && ((done, total) => progress({ stage: 'check', done, total })),
@@ -236,7 +244,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
       explicit: read.explicit,
       fileUnits: options.render?.fileUnits,
       external,
-      checked: (list) => checked(list, options.skipKinds),
+      skipKinds: options.skipKinds,
       prepareIndex: folderCrds && ((unitIndex) => attachFolderDefinitions(unitIndex, folderCrds.definitions)),
       // Reported once, from the run's index above.
       onIndexError: () => {},
@@ -280,13 +288,6 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   stage('positions');
   const internalError = hasInternalError(results);
   return { results, errors, notices: [...renderNotices, ...notes], internalError, timings, units: unitNames, files: read.files, fixableCount };
-}
-
-/** The objects rules check: all but `skipKinds` (which stay in the index). */
-function checked(resources: Resource[], skipKinds: readonly string[] | undefined): Resource[] {
-  if (!skipKinds?.length) return resources;
-  const skip = new Set(skipKinds);
-  return resources.filter((r) => !skip.has(r.kind) && !skip.has(`${r.group}/${r.kind}`));
 }
 
 /** Freezes a value and everything below it (iteratively: depth is the input's). */

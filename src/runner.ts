@@ -3,7 +3,7 @@ import type { NodeRef, Path, Range, ResourceId, Severity, SourceFile } from './m
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 import type { Edit } from './fix/edits.js';
-import { formatMessage, type AdmissionPolicies, type MessageData, type ReportOptions, type Rule, type RuleSettings } from './rule-api.js';
+import { formatMessage, type AdmissionPolicies, type MessageData, type ReportOptions, type Rule, type RuleContext, type RuleSettings } from './rule-api.js';
 
 /** A finding before positions are resolved. */
 export interface Finding {
@@ -59,7 +59,7 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-interface ActiveRule {
+export interface ActiveRule {
   readonly rule: Rule;
   readonly severity: Severity;
   readonly configured?: boolean;
@@ -69,7 +69,7 @@ interface ActiveRule {
  * The rules that look at objects of `group/kind`, computed once per kind (most runs have few kinds),
  * looked up by apiVersion then kind without building a key per object.
  */
-function rulesByKind(active: readonly ActiveRule[]): (resource: Resource) => readonly ActiveRule[] {
+export function rulesByKind(active: readonly ActiveRule[]): (resource: Resource) => readonly ActiveRule[] {
   const cache = new Map<string, Map<string, ActiveRule[]>>();
   return (resource) => {
     const { apiVersion, kind } = resource;
@@ -95,7 +95,7 @@ function withFixes(finding: Finding, rule: Rule, options: ReportOptions): Findin
   return { ...finding, ...(fix ? { fix } : {}), ...(suggestions?.length ? { suggestions } : {}) };
 }
 
-function crash(rule: Rule, resource: Resource, error: unknown): Finding {
+export function crash(rule: Rule, resource: Resource, error: unknown): Finding {
   return {
     ruleId: INTERNAL_ERROR,
     severity: 2,
@@ -107,43 +107,101 @@ function crash(rule: Rule, resource: Resource, error: unknown): Finding {
   };
 }
 
-export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions): Finding[] {
-  const findings: Finding[] = [];
+/**
+ * An object whose local rules another thread checks (src/parallel/). Its other rules ran here:
+ * their findings wait in `found`, by the rule's place in `rules`, until the other thread's answer
+ * is put in between, in rule order, as a serial run would have it.
+ */
+export class Pending {
+  readonly pending = true;
+  found: Array<Finding[] | undefined> | undefined;
+
+  constructor(
+    readonly resource: Resource,
+    /** The object's rules, in the order runRules runs them. */
+    readonly rules: readonly ActiveRule[],
+    private readonly context: RuleContext<string>,
+    private readonly options: RunOptions,
+  ) {}
+
+  /** Runs `rules[i]` here, as runRules would have (when the other thread could not). */
+  run(i: number): Finding[] {
+    const { state, report } = reporter(this.options);
+    checkOne(state, this.rules[i], { ...this.context, report }, this.options.timings);
+    return state.out;
+  }
+}
+
+/** Which objects' local rules another thread checks (src/parallel/). */
+export interface Delegate {
+  owns(resource: Resource): boolean;
+  isLocal(rule: Rule): boolean;
+}
+
+/**
+ * One report function for a whole run; `active` and `resource` say which rule and object it reports
+ * for, and `out` where findings go (no allocation per rule call).
+ */
+export function reporter(options: { readonly unreadableDocuments: number }) {
   const gapNote = options.unreadableDocuments > 0
     ? ` (${options.unreadableDocuments} unparsable document(s) in this run may be the cause)`
     : '';
-  const settings: RuleSettings = options.settings ?? { rejectUnknownKinds: false };
-  const rulesFor = rulesByKind(options.rules.filter(({ rule }) => !rule.builtIn));
-  // One report function for the whole run; `active` and `resource` say which rule and object it
-  // reports for, and one context per object serves all its rules (no allocation per rule call).
-  let active: ActiveRule = undefined!;
-  let resource: Resource = undefined!;
+  const state = { active: undefined! as ActiveRule, resource: undefined! as Resource, out: [] as Finding[] };
   const report = (node: NodeRef, messageId: string, data?: MessageData, reportOptions?: ReportOptions) => {
-    const { rule, severity, configured } = active;
+    const { rule, severity, configured } = state.active;
+    const { resource } = state;
     const template = rule.messages[messageId] ?? messageId;
     const message = formatMessage(template, data) + (rule.crossResource ? gapNote : '');
     const downgraded = reportOptions?.severity === 'warn';
     const effective: Severity = downgraded && !configured ? 1 : severity;
     const finding: Finding = { ruleId: rule.id, severity: effective, message, file: resource.file, node, resource: resource.id, target: resource, downgraded, ...(reportOptions?.related?.length ? { related: reportOptions.related } : {}) };
-    findings.push(reportOptions?.fix || reportOptions?.suggestions ? withFixes(finding, rule, reportOptions) : finding);
+    state.out.push(reportOptions?.fix || reportOptions?.suggestions ? withFixes(finding, rule, reportOptions) : finding);
   };
+  return { state, report };
+}
+
+/** Runs `each` on `context.resource`, its findings (or its crash) into `state.out`. */
+export function checkOne(state: ReturnType<typeof reporter>['state'], each: ActiveRule, context: RuleContext<string>, timings?: Record<string, number>): void {
+  state.active = each;
+  state.resource = context.resource;
+  const started = timings ? performance.now() : 0;
+  try {
+    each.rule.check(context);
+  } catch (error) {
+    state.out.push(crash(each.rule, context.resource, error));
+  }
+  if (timings) timings[each.rule.id] = (timings[each.rule.id] ?? 0) + performance.now() - started;
+}
+
+export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions): Finding[];
+export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions, delegate: Delegate): Array<Finding | Pending>;
+export function runRules(resources: readonly Resource[], index: ResourceIndex, options: RunOptions, delegate?: Delegate): Array<Finding | Pending> {
+  const findings: Array<Finding | Pending> = [];
+  const settings: RuleSettings = options.settings ?? { rejectUnknownKinds: false };
+  const rulesFor = rulesByKind(options.rules.filter(({ rule }) => !rule.builtIn));
+  const { state, report } = reporter(options);
+  state.out = findings as Finding[];
   const { kubernetesVersion, admission, timings, onProgress } = options;
   const total = resources.length;
   for (let done = 0; done < total; done++) {
     if (onProgress && done % 256 === 0) onProgress(done, total);
-    resource = resources[done];
+    const resource = resources[done];
     if (resource.file.contextOnly) continue;
+    // One context per object serves all its rules.
     const context = { resource, index, kubernetesVersion, settings, admission, report };
-    for (const each of rulesFor(resource)) {
-      active = each;
-      const started = timings ? performance.now() : 0;
-      try {
-        each.rule.check(context);
-      } catch (error) {
-        findings.push(crash(each.rule, resource, error));
-      }
-      if (timings) timings[each.rule.id] = (timings[each.rule.id] ?? 0) + performance.now() - started;
+    const rules = rulesFor(resource);
+    if (delegate?.owns(resource) && rules.some((each) => delegate.isLocal(each.rule))) {
+      const pending = new Pending(resource, rules, context, options);
+      rules.forEach((each, i) => {
+        if (delegate.isLocal(each.rule)) return;
+        const before = findings.length;
+        checkOne(state, each, context, timings);
+        if (findings.length > before) (pending.found ??= [])[i] = findings.splice(before) as Finding[];
+      });
+      findings.push(pending);
+      continue;
     }
+    for (const each of rules) checkOne(state, each, context, timings);
   }
   return findings;
 }

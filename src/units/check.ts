@@ -5,7 +5,8 @@
  */
 import type { Resource } from '../resource.js';
 import { ResourceIndex, type ExternalObject } from '../resource-index.js';
-import { runRules, type Finding, type RunOptions } from '../runner.js';
+import { runRules, type Finding, type Pending, type RunOptions } from '../runner.js';
+import type { Parallel } from '../parallel/index.js';
 import { assignUnits, withMissing } from './assign.js';
 import type { FileUnitConfig } from './index.js';
 
@@ -15,22 +16,25 @@ export interface UnitRun {
   readonly units: string[];
 }
 
-export function checkUnits(
+export async function checkUnits(
   resources: readonly Resource[],
   options: RunOptions & {
     readonly cwd: string;
     readonly explicit: ReadonlySet<string>;
     readonly fileUnits?: readonly FileUnitConfig[];
     readonly external: readonly ExternalObject[];
-    readonly checked: (resources: Resource[]) => Resource[];
+    /** Kinds (`Kind` or `group/Kind`) whose objects are indexed but not checked. */
+    readonly skipKinds?: readonly string[];
     /** Called with each unit's index before its rules run (e.g. to attach `--crds` definitions). */
     readonly prepareIndex?: (index: ResourceIndex) => void;
     /** An object a unit's index could not take (a bug; see ResourceIndex). */
     readonly onIndexError?: (resource: Resource, error: unknown) => void;
     /** The index of every object of the run, used as is when one unit holds them all. */
     readonly runIndex?: ResourceIndex;
+    /** A worker thread checking some objects' local rules (src/parallel/). */
+    readonly parallel?: Parallel;
   },
-): UnitRun {
+): Promise<UnitRun> {
   const context = resources.filter((r) => r.file.contextOnly);
   const own = resources.filter((r) => !r.file.contextOnly);
   const groups = assignUnits(own, options.cwd, options.fileUnits, options.explicit);
@@ -39,6 +43,7 @@ export function checkUnits(
   const ids = new Map<Resource, number>();
   const total = own.length;
   let done = 0;
+  const runs: Array<Array<Finding | Pending>> = [];
   for (const group of groups) {
     const indexed = withMissing(group.indexed, context);
     // One unit of every object: the run's index is the unit's.
@@ -46,12 +51,15 @@ export function checkUnits(
     const index = reuse ? options.runIndex! : new ResourceIndex(indexed, options.unreadableDocuments, options.external, options.onIndexError);
     if (!reuse) options.prepareIndex?.(index);
     const offset = done;
-    const found = runRules(options.checked(group.resources), index, {
-      ...options,
-      onProgress: options.onProgress && ((n) => options.onProgress!(offset + n, total)),
-    });
+    const runOptions = { ...options, onProgress: options.onProgress && ((n: number) => options.onProgress!(offset + n, total)) };
+    const checked = withoutSkipped(group.resources, options.skipKinds);
+    runs.push(options.parallel ? runRules(checked, index, runOptions, options.parallel) : runRules(checked, index, runOptions));
     done += group.resources.length;
-    for (const finding of found) {
+  }
+  // What the worker found goes where the serial run would have found it, before de-duplication.
+  const settled = options.parallel ? await options.parallel.settle(runs, options.timings) : (runs as Finding[][]);
+  groups.forEach((group, i) => {
+    for (const finding of settled[i]) {
       const target = finding.target;
       if (target && !ids.has(target)) ids.set(target, ids.size);
       const key = `${target ? ids.get(target) : ''}|${finding.ruleId}|${finding.message}|${JSON.stringify(finding.node?.path ?? [])}`;
@@ -64,6 +72,13 @@ export function checkUnits(
       seen.set(key, findings.length);
       findings.push({ ...finding, unit: group.name });
     }
-  }
+  });
   return { findings, units: groups.map((g) => g.name) };
+}
+
+/** The objects rules check: all but `skipKinds` (which stay in the index). */
+function withoutSkipped(resources: Resource[], skipKinds: readonly string[] | undefined): Resource[] {
+  if (!skipKinds?.length) return resources;
+  const skip = new Set(skipKinds);
+  return resources.filter((r) => !skip.has(r.kind) && !skip.has(`${r.group}/${r.kind}`));
 }
