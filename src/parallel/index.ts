@@ -41,8 +41,9 @@ type Answers = Map<number, ReadonlyArray<ObjectAnswer | null> | null>;
 /** Starts the worker when the run is large enough and the machine has a core to spare. */
 export async function startParallel(files: readonly SourceFile[], options: LintOptions, facts: RunFacts): Promise<Parallel | undefined> {
   const workerUrl = new URL('./lint-worker.js', import.meta.url);
-  // From sources (vitest on src/), there is no worker entry to load: the run stays serial.
-  if (!import.meta.url.endsWith('.js')) return undefined;
+  // From sources (vitest on src/), there is no worker entry to load: the run stays serial. Built,
+  // this module is in the start-up file (dist/cli.cjs) or a lazy chunk (.js).
+  if (!/\.c?js$/.test(import.meta.url)) return undefined;
   const plan = planWorker({
     files,
     bytes: facts.bytes,
