@@ -33,6 +33,10 @@ export function assignUnits(resources: readonly Resource[], cwd: string, fileUni
     else byUnit.set(unit, [resource]);
   };
   const plain = new Map<string, Resource[]>();
+  // A file's objects are consecutive: its absolute path and configured unit are worked out once.
+  let lastFile: Resource['file'] | undefined;
+  let file = '';
+  let configured: FileUnitConfig | undefined;
   for (const resource of resources) {
     if (isRendered(resource.file)) {
       add(resource.file.unit, resource);
@@ -42,8 +46,11 @@ export function assignUnits(resources: readonly Resource[], cwd: string, fileUni
       add(explicitName(explicit, cwd), resource);
       continue;
     }
-    const file = path.resolve(cwd, resource.file.path);
-    const configured = fileUnits.find((u) => u.files.some((glob) => matchesPath(path.relative(u.base, file), glob)));
+    if (resource.file !== lastFile) {
+      lastFile = resource.file;
+      file = path.resolve(cwd, resource.file.path);
+      configured = fileUnits.find((u) => u.files.some((glob) => matchesPath(path.relative(u.base, file), glob)));
+    }
     if (configured) add(configured.name, resource);
     else {
       const list = plain.get(file);
@@ -72,8 +79,13 @@ export function assignUnits(resources: readonly Resource[], cwd: string, fileUni
 export function withMissing(own: readonly Resource[], candidates: readonly Resource[]): readonly Resource[] {
   if (candidates.length === 0) return own;
   const wanted = new Map<string, Resource>();
-  for (const r of candidates) if (!wanted.has(keyOf(r))) wanted.set(keyOf(r), r);
-  for (const r of own) wanted.delete(keyOf(r));
+  const kinds = new Set<string>();
+  for (const r of candidates) {
+    kinds.add(r.kind);
+    if (!wanted.has(keyOf(r))) wanted.set(keyOf(r), r);
+  }
+  // A key names the kind: only objects of the candidates' kinds can have one of their keys.
+  for (const r of own) if (kinds.has(r.kind)) wanted.delete(keyOf(r));
   return wanted.size > 0 ? [...own, ...wanted.values()] : own;
 }
 
