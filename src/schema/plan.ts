@@ -40,6 +40,8 @@ interface Plan {
   readonly closed: boolean;
   readonly required: readonly unknown[] | undefined;
   readonly hasItems: boolean;
+  /** `x-kubernetes-list-type` is `set` or `map`: duplicates are looked for. */
+  readonly listType: boolean;
   /** Compiled on first use: the plans of `additionalProperties` and `items`. */
   additional?: Plan | null;
   items?: Plan | null;
@@ -92,6 +94,7 @@ function planOf(schema: JsonSchema, definition: string): Plan {
     schema, definition, mask: maskOf(schema), properties, fields: new Map(),
     hasAdditional: additional !== undefined && typeof additional === 'object', closed: additional === false,
     required: Array.isArray(schema.required) ? schema.required : undefined, hasItems: isRecord(schema.items),
+    listType: schema['x-kubernetes-list-type'] === 'set' || schema['x-kubernetes-list-type'] === 'map',
   };
 }
 
@@ -120,6 +123,11 @@ function typeBits(value: unknown): number {
   }
 }
 
+/** A scalar of an allowed type: walk() would find nothing in it (most leaves), so the path need not grow. */
+function settled(value: unknown, plan: Plan): boolean {
+  return typeof value !== 'object' && (typeBits(value) & plan.mask) !== 0;
+}
+
 function walk(w: Walk, plans: Plans, value: unknown, plan: Plan): void {
   if ((typeBits(value) & plan.mask) === 0) {
     // The mask only narrows where typeProblem() must decide (and word) the mismatch.
@@ -141,13 +149,13 @@ function walkMap(w: Walk, plans: Plans, value: Record<string, unknown>, plan: Pl
       fields.set(key, (child = compile(plans, properties[key], plan.definition)));
     }
     if (child !== undefined) {
-      if (child === null) continue;
+      if (child === null || settled(item, child)) continue;
       enter(w, key, false);
       walk(w, plans, item, child);
       leave(w);
     } else if (plan.hasAdditional) {
       if (plan.additional === undefined) plan.additional = compile(plans, plan.schema.additionalProperties, plan.definition);
-      if (plan.additional === null) continue;
+      if (plan.additional === null || settled(item, plan.additional)) continue;
       enter(w, key, true);
       walk(w, plans, item, plan.additional);
       leave(w);
@@ -166,12 +174,12 @@ function walkList(w: Walk, plans: Plans, value: readonly unknown[], plan: Plan):
     if (items !== null) {
       for (let i = 0; i < value.length; i++) {
         const item = value[i];
-        if (item === null || item === undefined) continue;
+        if (item === null || item === undefined || settled(item, items)) continue;
         enter(w, i, false);
         walk(w, plans, item, items);
         leave(w);
       }
     }
   }
-  listDuplicates(w, value, plan.schema, plan.definition);
+  if (plan.listType) listDuplicates(w, value, plan.schema, plan.definition);
 }
