@@ -16,31 +16,20 @@
  * It also yields one finding per mistake by construction: a value of the wrong type is not
  * descended into, an unknown field is not validated, alternatives are summarised as one type
  * error, and `null` (an absent field for Kubernetes) is skipped without copying the frozen value.
- * test/schema-validate.test.ts holds it to ajv as an oracle on the same schemas.
+ * test/schema-validate.test.ts holds it to ajv as an oracle on the same schemas. Built-in kinds take
+ * the same walk compiled once per kind (src/schema/plan.ts); custom resources take this interpreter.
  */
 import { BUILT_IN, crdSchema, valueProblems, type BuiltInSwitch, type Definitions } from './k8s/crd-schema.js';
-import { duplicates, ownedByRule, rejectsDuplicates } from './k8s/list-types.js';
-import { closest } from './k8s/suggest.js';
 import { ruleIssues } from './crds/validation-rules.js';
-import type { Path, PathSegment } from './model.js';
-import { isRecord, own, type Resource } from './resource.js';
+import { isRecord, type Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 import { lookupKind, resolveVersion, versionsServing, type JsonSchema } from './schemas.js';
 import { PairMemo } from './k8s/memo.js';
 import { typeOnly, typeProblem } from './k8s/schema-types.js';
+import { validateBuiltIn } from './schema/plan.js';
+import { add, enter, leave, listDuplicates, missingFields, refName, unknownField, type SchemaIssue, type Walk } from './schema/walk.js';
 
-export type SchemaIssueCode = 'unknownField' | 'wrongType' | 'missingField' | 'duplicateEntry' | 'invalidValue' | 'ruleFailed';
-
-export interface SchemaIssue {
-  readonly code: SchemaIssueCode;
-  /** Where to point, below the object: the node at `path`, or its mapping key when `key` is set. */
-  readonly path: Path;
-  readonly key: boolean;
-  /** `field`: the field path as the API server prints it (`spec.containers[0].name`); `detail`: the rest. */
-  readonly data: { readonly field: string; readonly detail: string };
-  /** Set when the API server accepts the object (with a warning) but server-side apply rejects it. */
-  readonly severity?: 'warn';
-}
+export type { SchemaIssue, SchemaIssueCode } from './schema/walk.js';
 
 export interface ObjectSchema {
   readonly root: JsonSchema;
@@ -79,26 +68,22 @@ export function objectSchema(resource: Resource, index: ResourceIndex, spelledVe
   return crdSchema(resource, index, version);
 }
 
-interface Walk {
-  readonly issues: SchemaIssue[];
-  readonly path: PathSegment[];
-  /** Parallel to `path`: whether the segment is a map key (printed `[key]`) rather than a field. */
-  readonly mapKeys: boolean[];
-  readonly implicitFields: Readonly<Record<string, JsonSchema>> | undefined;
-  source: string;
-  definitions: Definitions;
-  custom: boolean;
-  /** Inside an anyOf/allOf/oneOf/not branch: only the main schema decides which fields exist. */
-  branch: boolean;
+export function validateObject(value: unknown, schema: ObjectSchema): SchemaIssue[] {
+  return schema.custom ? interpretObject(value, schema) : validateBuiltIn(walkOf(schema), value, schema);
 }
 
-export function validateObject(value: unknown, schema: ObjectSchema): SchemaIssue[] {
-  const walk: Walk = {
+/** validateObject() by the interpreter for any schema: test/schema-plan.test.ts holds the compiled walk of built-in kinds to it. */
+export function interpretObject(value: unknown, schema: ObjectSchema): SchemaIssue[] {
+  const walk = walkOf(schema);
+  visit(walk, value, schema.root, '');
+  return schema.custom ? [...walk.issues, ...ruleIssues(value, schema.root, walk.issues).map((i) => ({ ...i, code: 'ruleFailed' as const }))] : walk.issues;
+}
+
+function walkOf(schema: ObjectSchema): Walk {
+  return {
     issues: [], path: [], mapKeys: [], implicitFields: schema.implicitFields, source: schema.source,
     definitions: schema.definitions, custom: schema.custom, branch: false,
   };
-  visit(walk, value, schema.root, '');
-  return schema.custom ? [...walk.issues, ...ruleIssues(value, schema.root, walk.issues).map((i) => ({ ...i, code: 'ruleFailed' as const }))] : walk.issues;
 }
 
 function visit(w: Walk, value: unknown, node: JsonSchema, definition: string): void {
@@ -131,23 +116,6 @@ function visit(w: Walk, value: unknown, node: JsonSchema, definition: string): v
   w.source = source;
 }
 
-const refNames = new Map<string, string>();
-function refName(ref: string): string {
-  let name = refNames.get(ref);
-  if (name === undefined) refNames.set(ref, (name = ref.slice(ref.lastIndexOf('/') + 1)));
-  return name;
-}
-
-function enter(w: Walk, segment: PathSegment, mapKey: boolean): void {
-  w.path.push(segment);
-  w.mapKeys.push(mapKey);
-}
-
-function leave(w: Walk): void {
-  w.path.pop();
-  w.mapKeys.pop();
-}
-
 function visitMap(w: Walk, value: Record<string, unknown>, schema: JsonSchema, definition: string): void {
   let properties = schema.properties as Record<string, JsonSchema> | undefined;
   if (typeof properties !== 'object' || properties === null) properties = undefined;
@@ -168,32 +136,11 @@ function visitMap(w: Walk, value: Record<string, unknown>, schema: JsonSchema, d
       visit(w, item, additional as JsonSchema, definition);
       leave(w);
     } else if (closed) {
-      const suggestion = properties === undefined ? undefined : suggest(key, properties, schema.required, value);
+      const suggestion = unknownField(w, key, properties, schema.required, value);
       if (suggestion !== undefined) (suggested ??= new Set()).add(suggestion);
-      enter(w, key, false);
-      add(w, 'unknownField', true, suggestion === undefined
-        ? `, which ${w.source} does not ${w.custom ? 'declare' : 'have'}`
-        : `; did you mean \`${suggestion}\`?`);
-      leave(w);
     }
   }
-  if (!Array.isArray(schema.required)) return;
-  for (const name of schema.required) {
-    if (typeof name !== 'string' || (own(value, name) !== undefined && own(value, name) !== null) || suggested?.has(name)) continue;
-    const parent = [...w.path];
-    const last = parent[parent.length - 1];
-    const first = Object.keys(value)[0];
-    const at = parent.length === 0 ? ['kind'] : typeof last === 'number' && first !== undefined ? [...parent, first] : parent;
-    enter(w, name, false);
-    w.issues.push({ code: 'missingField', path: at, key: true, data: { field: field(w), detail: '' } });
-    leave(w);
-  }
-}
-
-/** The nearest field name, preferring a required field the map lacks (`nmae` -> `name`, not `image`). */
-function suggest(key: string, properties: Record<string, JsonSchema>, required: unknown, value: Record<string, unknown>): string | undefined {
-  const missing = Array.isArray(required) ? required.filter((r) => typeof r === 'string' && own(value, r) == null) : [];
-  return closest(key, missing) ?? closest(key, Object.keys(properties));
+  if (Array.isArray(schema.required)) missingFields(w, value, schema.required, suggested);
 }
 
 function visitList(w: Walk, value: readonly unknown[], schema: JsonSchema, definition: string): void {
@@ -205,28 +152,7 @@ function visitList(w: Walk, value: readonly unknown[], schema: JsonSchema, defin
       leave(w);
     }
   }
-  const listType = schema['x-kubernetes-list-type'];
-  if (value.length < 2 || (listType !== 'set' && listType !== 'map')) return;
-  const mapKeys = schema['x-kubernetes-list-map-keys'];
-  const keys = Array.isArray(mapKeys) ? mapKeys.filter((k): k is string => typeof k === 'string') : [];
-  const listField = String(w.path[w.path.length - 1]);
-  if ((listType === 'map' && keys.length === 0) || (!w.custom && ownedByRule(definition, listField))) return;
-  const warn = !w.custom && !rejectsDuplicates(definition, listField);
-  for (const { index, first, shown, keyField } of duplicates(value, keys, (key) => keyDefault(w, items, key))) {
-    w.issues.push({
-      code: 'duplicateEntry', path: keyField === undefined ? [...w.path, index] : [...w.path, index, keyField], key: false,
-      data: { field: field(w), detail: `${shown} appears twice (items ${first} and ${index}); keep one` },
-      ...(warn ? { severity: 'warn' as const } : {}),
-    });
-  }
-}
-
-/** A list-map key's default: the schema's `default` (CRDs) or `protocol: TCP` (ports). */
-function keyDefault(w: Walk, items: JsonSchema | undefined, key: string): unknown {
-  let node = items;
-  if (typeof node?.$ref === 'string') node = own(w.definitions, refName(node.$ref)) as JsonSchema | undefined;
-  const property = own(node?.properties, key);
-  return own(property, 'default') ?? (key === 'protocol' ? 'TCP' : undefined);
+  listDuplicates(w, value, schema, definition);
 }
 
 function checkType(w: Walk, value: unknown, schema: JsonSchema): boolean {
@@ -254,19 +180,4 @@ function checkConstraints(w: Walk, value: unknown, schema: JsonSchema): void {
     else if (keyword === 'oneOf' && passing > 1) add(w, 'invalidValue', false, 'matches more than one of the alternatives of its `oneOf`; it must match exactly one');
   }
   if (isRecord(schema.not) && attempt(schema.not).length === 0) add(w, 'invalidValue', false, 'matches the schema its `not` forbids');
-}
-
-function add(w: Walk, code: SchemaIssueCode, key: boolean, detail: string): void {
-  w.issues.push({ code, path: [...w.path], key, data: { field: field(w), detail } });
-}
-
-/** `spec.template.spec.containers[0].env[1].value`, `metadata.labels[app.kubernetes.io/name]`. */
-function field(w: Walk): string {
-  let out = '';
-  w.path.forEach((segment, i) => {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (w.mapKeys[i]) out += `[${segment}]`;
-    else out += out === '' ? segment : `.${segment}`;
-  });
-  return out;
 }
