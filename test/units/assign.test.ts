@@ -1,8 +1,9 @@
-/** Units' shared objects: each unit sees every Namespace and CRD once, its own copy winning. */
+/** Units: the shared objects each one sees, and the order of alternative folders. */
 import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../src/model.js';
 import { addResources, settleNamespaces, type Resource } from '../../src/resource.js';
 import { withMissing } from '../../src/units/assign.js';
+import { partition } from '../../src/units/partition.js';
 
 function objects(path: string, ...values: object[]): Resource[] {
   const file = { path, text: '' } as SourceFile;
@@ -33,5 +34,15 @@ describe('withMissing', () => {
     const own = objects('a.yaml', namespace('shop'));
     expect(withMissing(own, objects('ns.yaml', namespace('shop')))).toBe(own);
     expect(withMissing(own, [])).toBe(own);
+  });
+});
+
+describe('partition', () => {
+  const file = (folder: string, data: string) => ({ path: `/repo/${folder}/cm.yaml`, objects: [{ key: '/ConfigMap|default|app', value: { data } }] });
+
+  it('orders alternative folders by code unit, whatever the user’s locale', () => {
+    // ICU collation (localeCompare) would give `_a`, `b`, `B`.
+    const units = partition([file('b', '1'), file('_a', '2'), file('B', '3')], '/repo');
+    expect(units.map((u) => u.name)).toEqual(['B', '_a', 'b']);
   });
 });
