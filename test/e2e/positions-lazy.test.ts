@@ -20,10 +20,15 @@ spec:
     - port: 80
 `;
 
-/** Reports every module the process resolves on stderr (registered from a data: URL, no files). */
-const HOOKS = `export async function resolve(specifier, context, next) {
+/**
+ * Reports every module the process resolves on stderr (registered from a data: URL, no files).
+ * Written synchronously: on Node 22 and later the hooks run on a thread of their own, whose
+ * buffered writes may be lost when the process exits.
+ */
+const HOOKS = `import { writeSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
   const result = await next(specifier, context);
-  process.stderr.write('LOADED ' + result.url + '\\n');
+  writeSync(2, 'LOADED ' + result.url + '\\n');
   return result;
 }`;
 
