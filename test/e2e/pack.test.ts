@@ -28,14 +28,17 @@ interface PackResult {
   files: Array<{ path: string; size: number }>;
 }
 
-/** The environment without what `npm test` adds (npm_*: the outer project's prefix and config). */
+/**
+ * The environment without what `npm test` adds (npm_*: the outer project's prefix and config), and
+ * without FORCE_COLOR: beside NO_COLOR, even empty, Node 22 and later warn on stderr that it wins.
+ */
 function cleanEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || /^npm_/i.test(key) || key === 'INIT_CWD') continue;
+    if (value === undefined || /^npm_/i.test(key) || key === 'INIT_CWD' || key === 'FORCE_COLOR') continue;
     env[key] = value;
   }
-  return { ...env, NO_COLOR: '1', FORCE_COLOR: '', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  return { ...env, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 }
 
 function npm(args: string[], cwd: string): SpawnSyncReturns<string> {
