@@ -6,6 +6,7 @@
  */
 import type { Path } from '../model.js';
 import { isRecord, type Resource } from '../resource.js';
+import { RecentMemo } from './memo.js';
 
 export interface IngressBackendPort {
   readonly number?: number;
@@ -32,14 +33,12 @@ export function isLegacyIngress(resource: Resource): boolean {
   return LEGACY_API_VERSIONS.has(resource.apiVersion);
 }
 
-/** Backends per Ingress object: two rules read them (objects live as long as the run). */
-const backends = new WeakMap<Resource, readonly IngressBackend[]>();
+/** Backends of the last Ingress asked about: its own two rules read them in turn. */
+const recent = new RecentMemo<Resource, readonly IngressBackend[]>();
 
 /** Every backend of an Ingress, default backend first, then rules in order. */
 export function ingressBackends(resource: Resource): IngressBackend[] {
-  let known = backends.get(resource);
-  if (known === undefined) backends.set(resource, (known = readBackends(resource)));
-  return [...known];
+  return [...(recent.get(resource) ?? recent.set(resource, readBackends(resource)))];
 }
 
 function readBackends(resource: Resource): IngressBackend[] {

@@ -42,3 +42,33 @@ export class PairMemo<V> {
     return value;
   }
 }
+
+/**
+ * The results of a function of one object for its last few keys, by identity: for facts that the
+ * rules of one object ask for in turn (the runner checks an object with all its rules before the
+ * next). A WeakMap beside the objects would keep every result for the whole run, and the young
+ * collector would copy them all; here they die young. The last `size` keys stay reachable until
+ * replaced.
+ */
+export class RecentMemo<K extends object, V> {
+  private readonly keys: Array<K | undefined>;
+  private readonly values: Array<V | undefined>;
+  private next = 0;
+
+  constructor(private readonly size = 1) {
+    this.keys = new Array<K | undefined>(size).fill(undefined);
+    this.values = new Array<V | undefined>(size).fill(undefined);
+  }
+
+  get(key: K): V | undefined {
+    for (let i = 0; i < this.size; i++) if (this.keys[i] === key) return this.values[i];
+    return undefined;
+  }
+
+  set(key: K, value: V): V {
+    this.keys[this.next] = key;
+    this.values[this.next] = value;
+    this.next = (this.next + 1) % this.size;
+    return value;
+  }
+}

@@ -159,15 +159,14 @@ export interface DeclaredPort {
   readonly index: number;
 }
 
-/** Ports already read, per container object: several rules ask for the same container's ports. */
-const declaredPorts = new WeakMap<Container, readonly DeclaredPort[]>();
-
-/** Ports a container declares, with the protocol defaulted as the API server does. */
+/**
+ * Ports a container declares, with the protocol defaulted as the API server does. Read afresh on
+ * each call (a few small objects that die young): rules of other objects ask too (Services,
+ * Ingresses, the run's host-port table), so a memo would have to keep every container's ports for
+ * the whole run.
+ */
 export function containerPorts(container: Container): DeclaredPort[] {
-  if (!Array.isArray(container.ports)) return [];
-  let ports = declaredPorts.get(container);
-  if (ports === undefined) declaredPorts.set(container, (ports = readPorts(container.ports)));
-  return [...ports];
+  return Array.isArray(container.ports) ? readPorts(container.ports) : [];
 }
 
 function text(value: unknown): string | undefined {

@@ -8,6 +8,7 @@ import type { NodeRef, Path } from '../model.js';
 import type { ReportOptions } from '../rule-api.js';
 import { isRecord, type Resource } from '../resource.js';
 import type { Provider, ResourceIndex } from '../resource-index.js';
+import { RecentMemo } from './memo.js';
 import { volumeUsers, type ContainerRef, type PodTemplate } from './pod-template.js';
 import { closest } from './suggest.js';
 
@@ -37,16 +38,15 @@ export interface PodReference {
   readonly keys: readonly KeyReference[];
 }
 
-const memo = new WeakMap<PodTemplate, PodReference[]>();
+/** Only the object's own rules ask (missing-configmap, -secret, -pvc, in turn): one template is enough. */
+const recent = new RecentMemo<PodTemplate, readonly PodReference[]>();
 
 /**
- * Every ConfigMap, Secret and PVC reference of the template, in document order. Three rules ask
- * for the same template, so the walk is done once per template (templates live as long as the index).
+ * Every ConfigMap, Secret and PVC reference of the template, in document order. Three rules of the
+ * template's owner ask for it in turn, so the walk is done once per object; it is not kept longer.
  */
 export function podReferences(template: PodTemplate): readonly PodReference[] {
-  let refs = memo.get(template);
-  if (!refs) memo.set(template, (refs = walkReferences(template)));
-  return refs;
+  return recent.get(template) ?? recent.set(template, walkReferences(template));
 }
 
 /**

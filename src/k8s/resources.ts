@@ -15,6 +15,7 @@
  */
 import type { NodeRef } from '../model.js';
 import type { ContainerRef, PodTemplate } from './pod-template.js';
+import { RecentMemo } from './memo.js';
 import { parseQuantity } from './quantity.js';
 import { isRecord, type Resource } from '../resource.js';
 import type { ResourceIndex } from '../resource-index.js';
@@ -87,12 +88,16 @@ export function limitRangeItems(limitRange: Resource): LimitRangeItem[] {
   });
 }
 
-const effective = new WeakMap<PodTemplate, { index: ResourceIndex; containers: readonly EffectiveContainer[] }>();
+/**
+ * The last template asked about: three rules of its owner ask in turn (resource-quota-exceeded asks
+ * from the quota, about each template of its namespace once).
+ */
+const recent = new RecentMemo<PodTemplate, { index: ResourceIndex; containers: readonly EffectiveContainer[] }>();
 
 /** Containers and init containers after `SetDefaults_Pod` and the LimitRanger defaults of the namespace (memoised: four rules ask). */
 export function effectiveContainers(index: ResourceIndex, template: PodTemplate): EffectiveContainer[] {
-  let known = effective.get(template);
-  if (known?.index !== index) effective.set(template, (known = { index, containers: withDefaults(index, template) }));
+  let known = recent.get(template);
+  if (known?.index !== index) known = recent.set(template, { index, containers: withDefaults(index, template) });
   return [...known.containers];
 }
 

@@ -1,6 +1,6 @@
 /** The memos of pure string functions: same answers as a fresh computation, bounded, never shared for mutation. */
 import { describe, expect, it } from 'vitest';
-import { PairMemo, StringMemo } from '../../src/k8s/memo.js';
+import { PairMemo, RecentMemo, StringMemo } from '../../src/k8s/memo.js';
 import { parseImageReference } from '../../src/k8s/image-reference.js';
 import { parseQuantity } from '../../src/k8s/quantity.js';
 import { containerPorts, podTemplateOf, volumeUsers } from '../../src/k8s/pod-template.js';
@@ -8,6 +8,8 @@ import { loadFile } from '../../src/load.js';
 import { toResources } from '../../src/resource.js';
 import { resolveVersion, versionsServing } from '../../src/schemas.js';
 import { effectiveContainers } from '../../src/k8s/resources.js';
+import { podReferences } from '../../src/k8s/references.js';
+import { ingressBackends } from '../../src/k8s/ingress.js';
 import { indexOf } from '../helpers/index-of.js';
 import type { Container } from 'kubernetes-types/core/v1.js';
 
@@ -52,7 +54,7 @@ describe('memoised parsers', () => {
 });
 
 describe('containerPorts', () => {
-  it('reads each container once and hands out a list of its own', () => {
+  it('reads the ports as the API server stores them and hands out a list of its own', () => {
     const container = Object.freeze({ name: 'web', ports: Object.freeze([Object.freeze({ name: 'http', containerPort: 8080 }), Object.freeze({ containerPort: 53, protocol: 'UDP' }), 'junk']) }) as unknown as Container;
     const expected = [
       { name: 'http', containerPort: 8080, hostPort: undefined, hostIP: undefined, protocol: 'TCP', index: 0 },
@@ -128,5 +130,90 @@ spec:
     // The same template asked about with an index without the LimitRange: no defaults.
     expect(summary(effectiveContainers(indexOf(deployment), template))).toEqual([{ name: 'web', requests: { memory: '256Mi limit' }, limits: ['memory'] }]);
     expect(summary(effectiveContainers(index, template))[0].limits).toEqual(['memory', 'cpu']);
+  });
+});
+
+describe('RecentMemo', () => {
+  it('answers its last keys by identity and forgets older ones', () => {
+    const [a, b, c, twinOfA] = [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'a' }];
+    const one = new RecentMemo<object, string>();
+    expect(one.set(a, 'A')).toBe('A');
+    expect([one.get(a), one.get(twinOfA)]).toEqual(['A', undefined]);
+    one.set(b, 'B');
+    expect([one.get(a), one.get(b)]).toEqual([undefined, 'B']);
+    const two = new RecentMemo<object, string>(2);
+    two.set(a, 'A');
+    two.set(b, 'B');
+    expect([two.get(a), two.get(b)]).toEqual(['A', 'B']);
+    two.set(c, 'C'); // replaces the oldest
+    expect([two.get(a), two.get(b), two.get(c)]).toEqual([undefined, 'B', 'C']);
+  });
+});
+
+/** Own-object memos keep only the last object: asking about objects in turn, and back, never answers for another. */
+describe('facts of the last object asked about', () => {
+  const workloads = indexOf(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: a, namespace: shop}
+spec:
+  template:
+    spec:
+      containers:
+        - name: a
+          image: a
+          envFrom: [{configMapRef: {name: a-config}}]
+          resources: {requests: {cpu: 100m}}
+          ports: [{name: http, containerPort: 8080}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: b, namespace: shop}
+spec:
+  volumes: [{name: data, persistentVolumeClaim: {claimName: b-data}}]
+  containers:
+    - name: b
+      image: b
+      volumeMounts: [{name: data, mountPath: /data}]
+      resources: {limits: {memory: 1Gi}}
+      ports: [{containerPort: 53, protocol: UDP}]
+`);
+  const [a, b] = workloads.resources.map((r) => workloads.podTemplate(r)!);
+
+  it('podReferences', () => {
+    const names = (template: typeof a) => podReferences(template).map((r) => `${r.kind} ${r.name}`);
+    for (const [template, expected] of [[a, ['ConfigMap a-config']], [b, ['PersistentVolumeClaim b-data']], [a, ['ConfigMap a-config']], [a, ['ConfigMap a-config']], [b, ['PersistentVolumeClaim b-data']]] as const) {
+      expect(names(template)).toEqual(expected);
+    }
+  });
+
+  it('effectiveContainers', () => {
+    const requests = (template: typeof a) => effectiveContainers(workloads, template).map((c) => [c.name, [...c.requests].map(([k, v]) => `${k} ${v.text} ${v.source}`)]);
+    for (const [template, expected] of [[a, [['a', ['cpu 100m set']]]], [b, [['b', ['memory 1Gi limit']]]], [a, [['a', ['cpu 100m set']]]], [b, [['b', ['memory 1Gi limit']]]]] as const) {
+      expect(requests(template)).toEqual(expected);
+    }
+  });
+
+  it('containerPorts', () => {
+    const [ca, cb] = [a.containers[0].container, b.containers[0].container];
+    for (const [container, expected] of [[ca, ['http 8080/TCP']], [cb, ['- 53/UDP']], [ca, ['http 8080/TCP']]] as const) {
+      expect(containerPorts(container).map((p) => `${p.name ?? '-'} ${p.containerPort}/${p.protocol}`)).toEqual(expected);
+    }
+  });
+
+  it('ingressBackends', () => {
+    const ingresses = toResources(loadFile({ path: 'ingress.yaml', text: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: one, namespace: shop}
+spec: {defaultBackend: {service: {name: first, port: {number: 80}}}}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: two, namespace: shop}
+spec: {rules: [{http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: second, port: {name: http}}}}]}}]}
+` }).documents, 'default');
+    const services = (ingress: (typeof ingresses)[number]) => ingressBackends(ingress).map((backend) => backend.serviceName);
+    for (const [ingress, expected] of [[0, ['first']], [1, ['second']], [0, ['first']], [1, ['second']], [1, ['second']]] as const) {
+      expect(services(ingresses[ingress])).toEqual(expected);
+    }
   });
 });
