@@ -105,30 +105,59 @@ export function podTemplateObject(resource: Resource): PodTemplate | undefined {
   return templateAt(resource, ['template']);
 }
 
-function templateAt(resource: Resource, path: Path): PodTemplate | undefined {
-  const template = get(resource.value, path);
-  if (!isRecord(template) || !isRecord(template.spec)) return undefined;
-  const spec = template.spec as unknown as PodSpec;
-  const specPath = [...path, 'spec'];
+/**
+ * A template as the index keeps it for the whole run (one per workload): paths and `node` come
+ * from the prototype, computed when asked, instead of arrays and a closure per template and container.
+ */
+class Template implements PodTemplate {
+  constructor(
+    readonly owner: Resource,
+    readonly path: Path,
+    readonly namespace: string,
+    readonly labels: Readonly<Record<string, string>>,
+    readonly controllerLabels: ControllerLabels,
+    readonly spec: PodSpec,
+    readonly replicas: number | undefined,
+    readonly containers: readonly ContainerRef[],
+  ) {}
+
+  node(...path: PathSegment[]): NodeRef {
+    return this.owner.node(...this.path, 'spec', ...path);
+  }
+}
+
+class Entry implements ContainerRef {
+  constructor(
+    readonly container: Container,
+    readonly group: ContainerGroup,
+    readonly index: number,
+    private readonly templatePath: Path,
+  ) {}
+
+  get path(): Path {
+    return [...this.templatePath, 'spec', this.group, this.index];
+  }
+}
+
+function entries(spec: PodSpec, path: Path): ContainerRef[] {
   const containers: ContainerRef[] = [];
   for (const group of ['containers', 'initContainers', 'ephemeralContainers'] as const) {
     const list = spec[group];
     if (!Array.isArray(list)) continue;
     list.forEach((container, index) => {
-      if (isRecord(container)) containers.push({ container: container as Container, group, index, path: [...specPath, group, index] });
+      if (isRecord(container)) containers.push(new Entry(container as Container, group, index, path));
     });
   }
-  return {
-    owner: resource,
-    path,
-    namespace: resource.namespace!,
-    labels: stringLabels(get(template, ['metadata', 'labels'])),
-    controllerLabels: controllerPodLabels(resource),
-    spec,
-    replicas: replicasOf(resource),
-    containers,
-    node: (...rest) => resource.node(...specPath, ...rest),
-  };
+  // Most pods have one group: its list without the spare capacity that push leaves.
+  return containers.slice();
+}
+
+function templateAt(resource: Resource, path: Path): PodTemplate | undefined {
+  const template = get(resource.value, path);
+  if (!isRecord(template) || !isRecord(template.spec)) return undefined;
+  const spec = template.spec as unknown as PodSpec;
+  const labels = stringLabels(get(template, ['metadata', 'labels']));
+  return new Template(resource, path, resource.namespace!, labels, controllerPodLabels(resource), spec, replicasOf(resource), entries(spec, path));
 }
 
 /** Volume name -> the containers that mount it (volumeMounts or volumeDevices), in template order. */
