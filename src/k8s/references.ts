@@ -187,11 +187,27 @@ export function resolveReference(index: ResourceIndex, template: PodTemplate, re
   return { exists: true, keys: { keys: [...keys], unreadable: [...unreadable], from } };
 }
 
+/** The namespaces of the run's objects, in order of first appearance, per index (a few). */
+const namespacesOf = new WeakMap<ResourceIndex, readonly string[]>();
+
+function runNamespaces(index: ResourceIndex): readonly string[] {
+  let namespaces = namespacesOf.get(index);
+  if (namespaces === undefined) {
+    const seen = new Set<string>();
+    for (const { namespace } of index.resources) if (namespace !== undefined) seen.add(namespace);
+    namespacesOf.set(index, (namespaces = [...seen]));
+  }
+  return namespaces;
+}
+
+/**
+ * Another namespace that defines or provides the object (for the hint), without a scan of the run
+ * per reference: a tree whose Secrets live outside it has a missing reference in every workload.
+ */
 function elsewhere(index: ResourceIndex, ref: PodReference, namespace: string): string | undefined {
-  const defined = index.list(ref.kind).find((r) => r.name === ref.name && r.namespace !== namespace);
+  const defined = index.named(ref.kind, ref.name).find((r) => r.namespace !== namespace);
   if (defined) return defined.namespace;
-  const namespaces = new Set(index.resources.map((r) => r.namespace));
-  return [...namespaces].find((ns) => ns !== undefined && ns !== namespace && index.provider(ref.kind, ns, ref.name) !== undefined);
+  return runNamespaces(index).find((ns) => ns !== namespace && index.provider(ref.kind, ns, ref.name) !== undefined);
 }
 
 function keysOf(value: unknown): string[] {

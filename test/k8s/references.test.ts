@@ -257,6 +257,49 @@ spec:
     const i = refs.find((r) => r.name === 'ap')!;
     expect(missingHint(i, resolveReference(index, template, i))).toBe('; did you mean `app`?');
   });
+
+  it('names the first other namespace that defines or provides it, in the order of the run', () => {
+    const { index, template } = indexOf(`
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: shared, namespace: shop}
+---
+apiVersion: bitnami.com/v1alpha1
+kind: SealedSecret
+metadata: {name: sealed, namespace: b-team}
+spec: {encryptedData: {k: AgB}}
+---
+apiVersion: bitnami.com/v1alpha1
+kind: SealedSecret
+metadata: {name: sealed, namespace: a-team}
+spec: {encryptedData: {k: AgB}}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: shared, namespace: z-team}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: shared, namespace: y-team}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: api
+          envFrom: [{secretRef: {name: sealed}}, {secretRef: {name: shared}}, {secretRef: {name: nowhere}}]
+`);
+    const other = (name: string) => {
+      const resolution = resolveReference(index, template, podReferences(template).find((r) => r.name === name)!);
+      return resolution.exists ? 'exists' : resolution.otherNamespace;
+    };
+    // Providers: the namespace the run mentions first; defined objects: the first defined (a ConfigMap of the same name is no Secret).
+    expect([other('sealed'), other('shared'), other('nowhere')]).toEqual(['b-team', 'z-team', undefined]);
+  });
 });
 
 describe('referenceData', () => {
