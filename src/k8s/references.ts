@@ -9,6 +9,7 @@ import type { ReportOptions } from '../rule-api.js';
 import { isRecord, type Resource } from '../resource.js';
 import type { Provider, ResourceIndex } from '../resource-index.js';
 import { RecentMemo } from './memo.js';
+import { NameSuggester } from './nearest.js';
 import { volumeUsers, type ContainerRef, type PodTemplate } from './pod-template.js';
 import { closest } from './suggest.js';
 
@@ -167,9 +168,8 @@ export function resolveReference(index: ResourceIndex, template: PodTemplate, re
   const provider = index.provider(ref.kind, namespace, ref.name);
   const builtIn = BUILT_IN.get(ref.kind)?.get(ref.name);
   if (defined.length === 0 && !provider && !builtIn) {
-    const candidates = [...index.names(ref.kind, namespace), ...(BUILT_IN.get(ref.kind)?.keys() ?? [])];
     const claimTemplateOf = ref.kind === 'PersistentVolumeClaim' && claimTemplateNames(owner).has(ref.name) ? owner.name : undefined;
-    return { exists: false, otherNamespace: elsewhere(index, ref, namespace), suggestion: closest(ref.name, candidates), claimTemplateOf };
+    return { exists: false, otherNamespace: elsewhere(index, ref, namespace), suggestion: suggester(index, ref.kind, namespace).closest(ref.name), claimTemplateOf };
   }
   if (defined.length === 0 && !provider) return { exists: true, keys: { keys: builtIn ?? [], unreadable: [] } };
   // Keys in order of the objects, then the provider's; each once.
@@ -185,6 +185,18 @@ export function resolveReference(index: ResourceIndex, template: PodTemplate, re
     if (defined.length === 0) from = provided.from;
   }
   return { exists: true, keys: { keys: [...keys], unreadable: [...unreadable], from } };
+}
+
+/** Per index, kind and namespace: the names a missing reference may have meant (built on its first miss). */
+const suggesters = new WeakMap<ResourceIndex, Map<string, NameSuggester>>();
+
+function suggester(index: ResourceIndex, kind: ReferencedKind, namespace: string): NameSuggester {
+  let byKind = suggesters.get(index);
+  if (byKind === undefined) suggesters.set(index, (byKind = new Map()));
+  const key = `${kind}|${namespace}`;
+  let found = byKind.get(key);
+  if (found === undefined) byKind.set(key, (found = new NameSuggester([...index.names(kind, namespace), ...(BUILT_IN.get(kind)?.keys() ?? [])])));
+  return found;
 }
 
 /** The namespaces of the run's objects, in order of first appearance, per index (a few). */
