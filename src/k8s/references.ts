@@ -9,7 +9,7 @@ import type { ReportOptions } from '../rule-api.js';
 import { isRecord, type Resource } from '../resource.js';
 import type { Provider, ResourceIndex } from '../resource-index.js';
 import { RecentMemo } from './memo.js';
-import { NameSuggester } from './nearest.js';
+import { otherNamespace, suggestName } from './missing-hints.js';
 import { volumeUsers, type ContainerRef, type PodTemplate } from './pod-template.js';
 import { closest } from './suggest.js';
 
@@ -169,7 +169,8 @@ export function resolveReference(index: ResourceIndex, template: PodTemplate, re
   const builtIn = BUILT_IN.get(ref.kind)?.get(ref.name);
   if (defined.length === 0 && !provider && !builtIn) {
     const claimTemplateOf = ref.kind === 'PersistentVolumeClaim' && claimTemplateNames(owner).has(ref.name) ? owner.name : undefined;
-    return { exists: false, otherNamespace: elsewhere(index, ref, namespace), suggestion: suggester(index, ref.kind, namespace).closest(ref.name), claimTemplateOf };
+    const suggestion = suggestName(index, ref.kind, namespace, ref.name, BUILT_IN.get(ref.kind)?.keys() ?? []);
+    return { exists: false, otherNamespace: otherNamespace(index, ref.kind, namespace, ref.name), suggestion, claimTemplateOf };
   }
   if (defined.length === 0 && !provider) return { exists: true, keys: { keys: builtIn ?? [], unreadable: [] } };
   // Keys in order of the objects, then the provider's; each once.
@@ -185,41 +186,6 @@ export function resolveReference(index: ResourceIndex, template: PodTemplate, re
     if (defined.length === 0) from = provided.from;
   }
   return { exists: true, keys: { keys: [...keys], unreadable: [...unreadable], from } };
-}
-
-/** Per index, kind and namespace: the names a missing reference may have meant (built on its first miss). */
-const suggesters = new WeakMap<ResourceIndex, Map<string, NameSuggester>>();
-
-function suggester(index: ResourceIndex, kind: ReferencedKind, namespace: string): NameSuggester {
-  let byKind = suggesters.get(index);
-  if (byKind === undefined) suggesters.set(index, (byKind = new Map()));
-  const key = `${kind}|${namespace}`;
-  let found = byKind.get(key);
-  if (found === undefined) byKind.set(key, (found = new NameSuggester([...index.names(kind, namespace), ...(BUILT_IN.get(kind)?.keys() ?? [])])));
-  return found;
-}
-
-/** The namespaces of the run's objects, in order of first appearance, per index (a few). */
-const namespacesOf = new WeakMap<ResourceIndex, readonly string[]>();
-
-function runNamespaces(index: ResourceIndex): readonly string[] {
-  let namespaces = namespacesOf.get(index);
-  if (namespaces === undefined) {
-    const seen = new Set<string>();
-    for (const { namespace } of index.resources) if (namespace !== undefined) seen.add(namespace);
-    namespacesOf.set(index, (namespaces = [...seen]));
-  }
-  return namespaces;
-}
-
-/**
- * Another namespace that defines or provides the object (for the hint), without a scan of the run
- * per reference: a tree whose Secrets live outside it has a missing reference in every workload.
- */
-function elsewhere(index: ResourceIndex, ref: PodReference, namespace: string): string | undefined {
-  const defined = index.named(ref.kind, ref.name).find((r) => r.namespace !== namespace);
-  if (defined) return defined.namespace;
-  return runNamespaces(index).find((ns) => ns !== namespace && index.provider(ref.kind, ns, ref.name) !== undefined);
 }
 
 function keysOf(value: unknown): string[] {
