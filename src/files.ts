@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, st
 import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { matchesPath } from './glob.js';
-import { fileIssue, type LoadIssue } from './load.js';
+import { fileIssue, LARGE_FILE, type LoadIssue } from './load.js';
 import type { SourceFile } from './model.js';
 import { generatedObjects, projectSkips } from './projects.js';
 import type { ExternalObject } from './resource-index.js';
@@ -17,27 +17,39 @@ import type { Tools } from './units/tools.js';
 import type { LintCache } from './lint-cache.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
-/** Files from this size on are large: a run holds their objects, not their text too. */
-const LARGE_FILE = 1024 * 1024;
 const PIECE = 1024 * 1024;
 
 /**
- * A large file on disk. A UTF-8 YAML file is parsed from pieces read in turn (`pieces`), so its text
- * is never held whole while parsing; other large files are read whole and released after parsing.
- * Later the run needs the text only for positions and comments of files with findings: it is read
- * again then.
+ * A file on disk, read when the run needs its text: just before it is parsed, then again (after
+ * `release`) only for positions, comments and fixes of files with findings, so a run never holds
+ * the texts of all its files. A large UTF-8 YAML file is parsed from pieces read in turn (`pieces`),
+ * so its text is never held whole while parsing. A file that can no longer be read (removed or
+ * made unreadable meanwhile) reads as empty, with the reason in `unreadable`.
  */
 class DiskFile implements SourceFile {
   private cached: string | undefined;
+  unreadable: string | undefined;
   readonly pieces?: () => Iterable<string>;
 
-  constructor(readonly path: string, readonly size: number, readonly contextOnly: boolean | undefined, text?: string) {
-    this.cached = text;
-    if (text === undefined) this.pieces = () => readPieces(path);
+  constructor(readonly path: string, readonly size: number, readonly contextOnly: boolean | undefined, streamed: boolean) {
+    if (streamed) this.pieces = () => readPieces(path);
   }
 
   get text(): string {
-    return (this.cached ??= decode(readFileSync(this.path)));
+    if (this.cached !== undefined) return this.cached;
+    try {
+      const fd = openSync(this.path, 'r');
+      try {
+        this.cached = readSmall(fd, fstatSync(fd).size);
+      } finally {
+        closeSync(fd);
+      }
+      this.unreadable = undefined;
+    } catch (error) {
+      this.cached = '';
+      this.unreadable = error instanceof Error ? error.message : String(error);
+    }
+    return this.cached;
   }
 
   release(): void {
@@ -229,16 +241,16 @@ function readOne(file: string, contextOnly: boolean | undefined, options: Discov
   try {
     const fd = openSync(file, 'r');
     try {
-      const { size } = fstatSync(fd);
+      const stat = fstatSync(fd);
+      const { size } = stat;
       if (size > options.maxFileSize) {
         const source = { path: file, text: '', contextOnly };
         issues.push(fileIssue(source, 'tooLarge', { size, limit: options.maxFileSize }));
         return source;
       }
-      if (size >= LARGE_FILE) {
-        if (streamable(file, fd)) return new DiskFile(file, size, contextOnly);
-        return new DiskFile(file, size, contextOnly, decode(readFileSync(fd)));
-      }
+      if (size >= LARGE_FILE) return new DiskFile(file, size, contextOnly, streamable(file, fd));
+      // Read when parsed. A pipe or special file (no size) can be read once only: read it now.
+      if (size > 0 && stat.isFile()) return new DiskFile(file, size, contextOnly, false);
       return { path: file, text: readSmall(fd, size), contextOnly };
     } finally {
       closeSync(fd);
@@ -250,12 +262,12 @@ function readOne(file: string, contextOnly: boolean | undefined, options: Discov
   }
 }
 
-/** The buffer small files are read into, grown as needed: a run reads thousands of files, and a buffer each is garbage. */
+/** The buffer files are read into, grown as needed: a run reads thousands of files, and a buffer each is garbage. */
 let scratch = Buffer.alloc(0);
 
-/** The text of a file under LARGE_FILE, open as `fd`, of `size` bytes on disk (0: a pipe or a special file, read to its end). */
+/** The text of a file open as `fd`, of `size` bytes on disk (0: a pipe or a special file, read to its end). */
 function readSmall(fd: number, size: number): string {
-  if (size === 0) return decode(readFileSync(fd));
+  if (size === 0 || size >= LARGE_FILE) return decode(readFileSync(fd));
   if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
   let length = 0;
   for (let read = -1; length < size && read !== 0; length += read) read = readSync(fd, scratch, length, size - length, null);

@@ -35,6 +35,8 @@ export interface LoadResult {
  * CRD schema of ../shared/crds nests 39 levels, and js-yaml's own default of 100 is too few for some.
  */
 export const MAX_DEPTH = 1000;
+/** Files from this size on are large: a run holds their objects, not their text too. */
+export const LARGE_FILE = 1024 * 1024;
 /** js-yaml's options for manifests (also used to check that a fix parses as intended). */
 export const LOAD_OPTIONS = { schema: YAML11_SCHEMA, maxDepth: MAX_DEPTH } as jsyaml.LoadOptions;
 
@@ -65,7 +67,7 @@ export function readDocuments(file: SourceFile, onDocument: (doc: ParsedDocument
 function parseDocuments(file: SourceFile, onDocument: (doc: ParsedDocument) => void): LoadIssue[] {
   const issues: LoadIssue[] = [];
   // A large file is rebuilt compactly, without slices of its text (which the engine releases).
-  const compact = file.release !== undefined;
+  const compact = file.size !== undefined && file.size >= LARGE_FILE;
   const emitter = (batch: Batch, json: boolean) => {
     const check = guard(file, batch, json);
     const aliases = batch.text.includes('*') && batch.text.includes('&');
@@ -81,8 +83,10 @@ function parseDocuments(file: SourceFile, onDocument: (doc: ParsedDocument) => v
   if (file.pieces) {
     batches = streamBatches(file.pieces());
   } else {
-    if (file.text.slice(0, 8192).includes('\u0000')) return [fileIssue(file, 'binary', {})];
-    const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+    const whole = file.text;
+    if (file.unreadable !== undefined) return [fileIssue(file, 'unreadable', { reason: file.unreadable })];
+    if (whole.slice(0, 8192).includes('\u0000')) return [fileIssue(file, 'binary', {})];
+    const text = whole.charCodeAt(0) === 0xfeff ? whole.slice(1) : whole;
     const json = tryJson(text, file.path);
     if (json !== undefined) {
       emitter({ text, line: 0 }, true)(0, json);
