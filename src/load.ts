@@ -8,7 +8,7 @@ import jsyaml from 'js-yaml';
 import type { Range, SourceFile } from './model.js';
 import { streamBatches, textBatches, type Batch } from './batches.js';
 import { compactValue } from './compact.js';
-import { share, sharingStrings, YAML11_SCHEMA } from './yaml11.js';
+import { share, sharingStrings, tightenNode, YAML11_SCHEMA } from './yaml11.js';
 
 export interface ParsedDocument {
   readonly file: SourceFile;
@@ -39,6 +39,8 @@ export const MAX_DEPTH = 1000;
 export const LARGE_FILE = 1024 * 1024;
 /** js-yaml's options for manifests (also used to check that a fix parses as intended). */
 export const LOAD_OPTIONS = { schema: YAML11_SCHEMA, maxDepth: MAX_DEPTH } as jsyaml.LoadOptions;
+/** The options of the run's parse: nodes kept compact as they are read (see `tightenNode`). */
+const PARSE_OPTIONS: jsyaml.LoadOptions = { ...LOAD_OPTIONS, listener: tightenNode as unknown as jsyaml.LoadOptions['listener'] };
 
 const HELM_LINE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#'"][^#]*?:[ \t]+)?\{\{/;
 /** A document start or end marker at the start of a line. */
@@ -102,7 +104,7 @@ function parseDocuments(file: SourceFile, onDocument: (doc: ParsedDocument) => v
     const emit = emitter(batch, false);
     let values: unknown[];
     try {
-      values = jsyaml.loadAll(batch.text, undefined, LOAD_OPTIONS);
+      values = jsyaml.loadAll(batch.text, undefined, PARSE_OPTIONS);
     } catch (error) {
       if (!(error instanceof jsyaml.YAMLException)) throw error;
       if (notOurs) return [];
@@ -161,7 +163,7 @@ function loadDocumentByDocument(file: SourceFile, text: string, starts: number[]
     const slice = text.slice(start, end);
     let value: unknown;
     try {
-      value = jsyaml.load(slice, LOAD_OPTIONS);
+      value = jsyaml.load(slice, PARSE_OPTIONS);
     } catch (error) {
       if (!(error instanceof jsyaml.YAMLException)) throw error;
       issues.push(syntaxIssue(file, slice, lineOffset, error));

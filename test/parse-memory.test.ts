@@ -8,6 +8,16 @@ import { share, sharingStrings } from '../src/yaml11.js';
 const distinct = (batch: number, count: number) => Array.from({ length: count }, (_, i) => `k${i}: name-${batch}-${i}-abcdefghij\n`).join('');
 const valueOf = (text: string, key: string) => (loadFile({ path: 'a.yaml', text }).documents[0].value as Record<string, string>)[key];
 
+function gcHeap(): () => number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  return () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+}
+
 describe('strings shared while parsing', () => {
   it('returns one string for equal strings, and equal copies past the limit or the length', () => {
     sharingStrings(() => {
@@ -24,13 +34,7 @@ describe('strings shared while parsing', () => {
   });
 
   it('keeps no parsed text alive through the strings it returns, past the limit too', () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const heap = () => {
-      gc();
-      gc();
-      return process.memoryUsage().heapUsed;
-    };
+    const heap = gcHeap();
     const kept: string[] = [];
     sharingStrings(() => {
       valueOf(distinct(0, 50_000), 'k0');
@@ -40,5 +44,30 @@ describe('strings shared while parsing', () => {
       expect(heap() - before).toBeLessThan(3 * 1024 * 1024);
     });
     expect(kept[39]).toBe('name-40-7-abcdefghij');
+  });
+});
+
+describe('values kept compact while parsing', () => {
+  it('gives lists their exact length, and aliases the anchored value', () => {
+    const [value] = loadFile({ path: 'a.yaml', text: 'a: &x [1, {b: [2]}]\nc: *x\nd:\n  - e\n  - [f]\n' }).documents.map((d) => d.value);
+    expect(value).toEqual({ a: [1, { b: [2] }], c: [1, { b: [2] }], d: ['e', ['f']] });
+  });
+
+  it('keeps no parsed text alive through quoted and block scalars, and no room for items a list does not have', () => {
+    const heap = gcHeap();
+    const quoted = (batch: number) => Array.from({ length: 8000 }, (_, i) => `k${i}: "name-${batch}-${i}-abcdefghij"\nb${i}: |\n  line-${batch}-${i}-abcdefghij\n`).join('');
+    const kept: unknown[] = [];
+    let before = heap();
+    for (let batch = 1; batch <= 20; batch++) {
+      const value = loadFile({ path: 'a.yaml', text: quoted(batch) }).documents[0].value as Record<string, string>;
+      kept.push(value.k7, value.b7);
+    }
+    // 20 texts of ~700 KB (batches of ~256 KB): were each kept by a slice, they would hold ~14 MB.
+    expect(heap() - before).toBeLessThan(3 * 1024 * 1024);
+    before = heap();
+    const lists = loadFile({ path: 'a.yaml', text: Array.from({ length: 20_000 }, (_, i) => `- [${i}]\n`).join('') }).documents[0].value;
+    // 20,000 lists of one item: 56 bytes each when exact, 184 as js-yaml grows them (3.7 MB).
+    expect(heap() - before).toBeLessThan(3 * 1024 * 1024);
+    expect([kept[0], kept[1], (lists as number[][])[19_999]]).toEqual(['name-1-7-abcdefghij', 'line-1-7-abcdefghij\n', [19_999]]);
   });
 });
