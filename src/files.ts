@@ -4,7 +4,7 @@
  * Reads, never writes. Local files are read synchronously: the run has nothing else to do while it
  * reads, so a promise per stat, open, read and close only left the main thread idle.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { matchesPath } from './glob.js';
@@ -38,12 +38,7 @@ class DiskFile implements SourceFile {
   get text(): string {
     if (this.cached !== undefined) return this.cached;
     try {
-      const fd = openSync(this.path, 'r');
-      try {
-        this.cached = readSmall(fd, fstatSync(fd).size);
-      } finally {
-        closeSync(fd);
-      }
+      this.cached = readText(this.path, this.size);
       this.unreadable = undefined;
     } catch (error) {
       this.cached = '';
@@ -72,14 +67,20 @@ function* readPieces(file: string): Generator<string> {
 }
 
 /**
- * Whether a large file (open as `fd`) can be parsed in pieces: UTF-8 (no UTF-16 byte-order mark),
+ * Whether a large file can be parsed in pieces: UTF-8 (no UTF-16 byte-order mark),
  * text (no NUL near the start, where the loader looks for binary content) and YAML rather than one
  * JSON value.
  */
-function streamable(file: string, fd: number): boolean {
+function streamable(file: string): boolean {
   if (file.endsWith('.json')) return false;
   const buffer = Buffer.alloc(8192);
-  const head = buffer.subarray(0, readSync(fd, buffer, 0, 8192, 0));
+  const fd = openSync(file, 'r');
+  let head: Buffer;
+  try {
+    head = buffer.subarray(0, readSync(fd, buffer, 0, 8192, 0));
+  } finally {
+    closeSync(fd);
+  }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.includes(0)) return false;
   const first = head.toString('utf8').replace(/^\ufeff/, '').trimStart()[0];
   return first !== '{' && first !== '[';
@@ -239,22 +240,17 @@ function readOne(file: string, contextOnly: boolean | undefined, options: Discov
   const overlaid = options.overlay?.get(file);
   if (overlaid !== undefined) return { path: file, text: overlaid, contextOnly };
   try {
-    const fd = openSync(file, 'r');
-    try {
-      const stat = fstatSync(fd);
-      const { size } = stat;
-      if (size > options.maxFileSize) {
-        const source = { path: file, text: '', contextOnly };
-        issues.push(fileIssue(source, 'tooLarge', { size, limit: options.maxFileSize }));
-        return source;
-      }
-      if (size >= LARGE_FILE) return new DiskFile(file, size, contextOnly, streamable(file, fd));
-      // Read when parsed. A pipe or special file (no size) can be read once only: read it now.
-      if (size > 0 && stat.isFile()) return new DiskFile(file, size, contextOnly, false);
-      return { path: file, text: readSmall(fd, size), contextOnly };
-    } finally {
-      closeSync(fd);
+    const stat = statSync(file);
+    const { size } = stat;
+    if (size > options.maxFileSize) {
+      const source = { path: file, text: '', contextOnly };
+      issues.push(fileIssue(source, 'tooLarge', { size, limit: options.maxFileSize }));
+      return source;
     }
+    if (size >= LARGE_FILE) return new DiskFile(file, size, contextOnly, streamable(file));
+    // Read when parsed. A pipe or special file (no size) can be read once only: read it now.
+    if (size > 0 && stat.isFile()) return new DiskFile(file, size, contextOnly, false);
+    return { path: file, text: decode(readFileSync(file)), contextOnly };
   } catch (error) {
     const source = { path: file, text: '', contextOnly };
     issues.push(fileIssue(source, 'unreadable', { reason: error instanceof Error ? error.message : String(error) }));
@@ -265,13 +261,19 @@ function readOne(file: string, contextOnly: boolean | undefined, options: Discov
 /** The buffer files are read into, grown as needed: a run reads thousands of files, and a buffer each is garbage. */
 let scratch = Buffer.alloc(0);
 
-/** The text of a file open as `fd`, of `size` bytes on disk (0: a pipe or a special file, read to its end). */
-function readSmall(fd: number, size: number): string {
-  if (size === 0 || size >= LARGE_FILE) return decode(readFileSync(fd));
-  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
-  let length = 0;
-  for (let read = -1; length < size && read !== 0; length += read) read = readSync(fd, scratch, length, size - length, null);
-  return decode(scratch.subarray(0, length));
+/** The text of a file (see `decode`) of `size` bytes when it was found: in one read while it still is. */
+function readText(file: string, size: number): string {
+  if (size >= LARGE_FILE) return decode(readFileSync(file));
+  const fd = openSync(file, 'r');
+  try {
+    if (scratch.length <= size) scratch = Buffer.allocUnsafe(Math.max(size + 1, 64 * 1024));
+    const length = readSync(fd, scratch, 0, size + 1, null);
+    if (length <= size) return decode(scratch.subarray(0, length));
+    // The file grew since it was found: the rest too.
+    return decode(Buffer.concat([scratch.subarray(0, length), readFileSync(fd)]));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** UTF-8 unless a byte-order mark says UTF-16 (editors on Windows write it; kubectl reads it). */

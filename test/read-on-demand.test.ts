@@ -42,6 +42,18 @@ describe('texts of files on disk, read on demand', () => {
     expect(file.text).toBe(CLEAN);
   });
 
+  it('reads UTF-16 files with a byte-order mark, and UTF-8 files that begin with U+FFFD, as when read at once', async () => {
+    const utf16 = Buffer.from(`\ufeff${BAD}`, 'utf16le');
+    const dir = folder({});
+    writeFileSync(path.join(dir, 'le.yaml'), utf16);
+    writeFileSync(path.join(dir, 'be.yaml'), Buffer.from(utf16).swap16());
+    writeFileSync(path.join(dir, 'replacement.yaml'), `\ufffd: x\n---\n${CLEAN}`);
+    const output = await lint([{ path: dir }], options());
+    const inline = await lint([{ path: 'x.yaml', text: BAD }], options());
+    expect(output.files!.map((f) => f.text)).toEqual([BAD, BAD, `\ufffd: x\n---\n${CLEAN}`]);
+    expect(output.results.map((r) => positions(r.messages))).toEqual([positions(inline.results[0].messages), positions(inline.results[0].messages), []]);
+  });
+
   it('gives the positions of findings in a file read again as of the same text given inline', async () => {
     const dir = folder({ 'a.yaml': CLEAN, 'b.yaml': BAD });
     const fromDisk = await lint([{ path: dir }], options());
