@@ -105,11 +105,11 @@ interface NodeState {
  */
 export function tightenNode(event: 'open' | 'close', state: NodeState): void {
   if (event !== 'close') return;
+  const result = state.result;
   if (state.kind === 'sequence') {
-    state.result = (state.result as unknown[]).slice();
+    if (Array.isArray(result)) state.result = result.slice();
   } else if (state.kind === 'scalar' && state.tag === null && shared !== undefined) {
-    const text = state.result as string;
-    if (text.length >= 13) state.result = copy(text);
+    if (typeof result === 'string' && result.length >= 13) state.result = copy(result);
   }
 }
 
