@@ -178,8 +178,8 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   // A worker thread checks part of a large run meanwhile (src/parallel/); it loads while this one parses.
   const parallel = await startParallel(read.files, options, { builtIn: allRules, rules, kubernetesVersion: version.version, settings, bytes, rendering });
   const onDocument = rendering ? (doc: ParsedDocument) => void documents.push(doc) : addObjects;
-  // Document by document, strings shared across documents; a large file's text is released once
-  // parsed (positions read it again), so a run holds its objects, not its text.
+  // Document by document, strings shared across documents; a file's text is read from disk when it
+  // is parsed and released after (positions read it again), so a run holds its objects, not its text.
   sharingStrings(() => read.files.forEach((file, i) => {
     try {
       if (options.cache) {

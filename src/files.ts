@@ -4,11 +4,11 @@
  * Reads, never writes. Local files are read synchronously: the run has nothing else to do while it
  * reads, so a promise per stat, open, read and close only left the main thread idle.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { matchesPath } from './glob.js';
-import { fileIssue, type LoadIssue } from './load.js';
+import { fileIssue, LARGE_FILE, type LoadIssue } from './load.js';
 import type { SourceFile } from './model.js';
 import { generatedObjects, projectSkips } from './projects.js';
 import type { ExternalObject } from './resource-index.js';
@@ -17,27 +17,34 @@ import type { Tools } from './units/tools.js';
 import type { LintCache } from './lint-cache.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
-/** Files from this size on are large: a run holds their objects, not their text too. */
-const LARGE_FILE = 1024 * 1024;
 const PIECE = 1024 * 1024;
 
 /**
- * A large file on disk. A UTF-8 YAML file is parsed from pieces read in turn (`pieces`), so its text
- * is never held whole while parsing; other large files are read whole and released after parsing.
- * Later the run needs the text only for positions and comments of files with findings: it is read
- * again then.
+ * A file on disk, read when the run needs its text: just before it is parsed, then again (after
+ * `release`) only for positions, comments and fixes of files with findings, so a run never holds
+ * the texts of all its files. A large UTF-8 YAML file is parsed from pieces read in turn (`pieces`),
+ * so its text is never held whole while parsing. A file that can no longer be read (removed or
+ * made unreadable meanwhile) reads as empty, with the reason in `unreadable`.
  */
 class DiskFile implements SourceFile {
   private cached: string | undefined;
+  unreadable: string | undefined;
   readonly pieces?: () => Iterable<string>;
 
-  constructor(readonly path: string, readonly size: number, readonly contextOnly: boolean | undefined, text?: string) {
-    this.cached = text;
-    if (text === undefined) this.pieces = () => readPieces(path);
+  constructor(readonly path: string, readonly size: number, readonly contextOnly: boolean | undefined, streamed: boolean) {
+    if (streamed) this.pieces = () => readPieces(path);
   }
 
   get text(): string {
-    return (this.cached ??= decode(readFileSync(this.path)));
+    if (this.cached !== undefined) return this.cached;
+    try {
+      this.cached = readText(this.path, this.size);
+      this.unreadable = undefined;
+    } catch (error) {
+      this.cached = '';
+      this.unreadable = error instanceof Error ? error.message : String(error);
+    }
+    return this.cached;
   }
 
   release(): void {
@@ -60,14 +67,20 @@ function* readPieces(file: string): Generator<string> {
 }
 
 /**
- * Whether a large file (open as `fd`) can be parsed in pieces: UTF-8 (no UTF-16 byte-order mark),
+ * Whether a large file can be parsed in pieces: UTF-8 (no UTF-16 byte-order mark),
  * text (no NUL near the start, where the loader looks for binary content) and YAML rather than one
  * JSON value.
  */
-function streamable(file: string, fd: number): boolean {
+function streamable(file: string): boolean {
   if (file.endsWith('.json')) return false;
   const buffer = Buffer.alloc(8192);
-  const head = buffer.subarray(0, readSync(fd, buffer, 0, 8192, 0));
+  const fd = openSync(file, 'r');
+  let head: Buffer;
+  try {
+    head = buffer.subarray(0, readSync(fd, buffer, 0, 8192, 0));
+  } finally {
+    closeSync(fd);
+  }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.includes(0)) return false;
   const first = head.toString('utf8').replace(/^\ufeff/, '').trimStart()[0];
   return first !== '{' && first !== '[';
@@ -227,22 +240,17 @@ function readOne(file: string, contextOnly: boolean | undefined, options: Discov
   const overlaid = options.overlay?.get(file);
   if (overlaid !== undefined) return { path: file, text: overlaid, contextOnly };
   try {
-    const fd = openSync(file, 'r');
-    try {
-      const { size } = fstatSync(fd);
-      if (size > options.maxFileSize) {
-        const source = { path: file, text: '', contextOnly };
-        issues.push(fileIssue(source, 'tooLarge', { size, limit: options.maxFileSize }));
-        return source;
-      }
-      if (size >= LARGE_FILE) {
-        if (streamable(file, fd)) return new DiskFile(file, size, contextOnly);
-        return new DiskFile(file, size, contextOnly, decode(readFileSync(fd)));
-      }
-      return { path: file, text: readSmall(fd, size), contextOnly };
-    } finally {
-      closeSync(fd);
+    const stat = statSync(file);
+    const { size } = stat;
+    if (size > options.maxFileSize) {
+      const source = { path: file, text: '', contextOnly };
+      issues.push(fileIssue(source, 'tooLarge', { size, limit: options.maxFileSize }));
+      return source;
     }
+    if (size >= LARGE_FILE) return new DiskFile(file, size, contextOnly, streamable(file));
+    // Read when parsed. A pipe or special file (no size) can be read once only: read it now.
+    if (size > 0 && stat.isFile()) return new DiskFile(file, size, contextOnly, false);
+    return { path: file, text: decode(readFileSync(file)), contextOnly };
   } catch (error) {
     const source = { path: file, text: '', contextOnly };
     issues.push(fileIssue(source, 'unreadable', { reason: error instanceof Error ? error.message : String(error) }));
@@ -250,16 +258,22 @@ function readOne(file: string, contextOnly: boolean | undefined, options: Discov
   }
 }
 
-/** The buffer small files are read into, grown as needed: a run reads thousands of files, and a buffer each is garbage. */
+/** The buffer files are read into, grown as needed: a run reads thousands of files, and a buffer each is garbage. */
 let scratch = Buffer.alloc(0);
 
-/** The text of a file under LARGE_FILE, open as `fd`, of `size` bytes on disk (0: a pipe or a special file, read to its end). */
-function readSmall(fd: number, size: number): string {
-  if (size === 0) return decode(readFileSync(fd));
-  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
-  let length = 0;
-  for (let read = -1; length < size && read !== 0; length += read) read = readSync(fd, scratch, length, size - length, null);
-  return decode(scratch.subarray(0, length));
+/** The text of a file (see `decode`) of `size` bytes when it was found: in one read while it still is. */
+function readText(file: string, size: number): string {
+  if (size >= LARGE_FILE) return decode(readFileSync(file));
+  const fd = openSync(file, 'r');
+  try {
+    if (scratch.length <= size) scratch = Buffer.allocUnsafe(Math.max(size + 1, 64 * 1024));
+    const length = readSync(fd, scratch, 0, size + 1, null);
+    if (length <= size) return decode(scratch.subarray(0, length));
+    // The file grew since it was found: the rest too.
+    return decode(Buffer.concat([scratch.subarray(0, length), readFileSync(fd)]));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** UTF-8 unless a byte-order mark says UTF-16 (editors on Windows write it; kubectl reads it). */

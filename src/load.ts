@@ -8,7 +8,7 @@ import jsyaml from 'js-yaml';
 import type { Range, SourceFile } from './model.js';
 import { streamBatches, textBatches, type Batch } from './batches.js';
 import { compactValue } from './compact.js';
-import { share, sharingStrings, YAML11_SCHEMA } from './yaml11.js';
+import { share, sharingStrings, tightenNode, YAML11_SCHEMA } from './yaml11.js';
 
 export interface ParsedDocument {
   readonly file: SourceFile;
@@ -35,8 +35,12 @@ export interface LoadResult {
  * CRD schema of ../shared/crds nests 39 levels, and js-yaml's own default of 100 is too few for some.
  */
 export const MAX_DEPTH = 1000;
+/** Files from this size on are large: a run holds their objects, not their text too. */
+export const LARGE_FILE = 1024 * 1024;
 /** js-yaml's options for manifests (also used to check that a fix parses as intended). */
 export const LOAD_OPTIONS = { schema: YAML11_SCHEMA, maxDepth: MAX_DEPTH } as jsyaml.LoadOptions;
+/** The options of the run's parse: nodes kept compact as they are read (see `tightenNode`). */
+const PARSE_OPTIONS: jsyaml.LoadOptions = { ...LOAD_OPTIONS, listener: tightenNode as unknown as jsyaml.LoadOptions['listener'] };
 
 const HELM_LINE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#'"][^#]*?:[ \t]+)?\{\{/;
 /** A document start or end marker at the start of a line. */
@@ -65,7 +69,7 @@ export function readDocuments(file: SourceFile, onDocument: (doc: ParsedDocument
 function parseDocuments(file: SourceFile, onDocument: (doc: ParsedDocument) => void): LoadIssue[] {
   const issues: LoadIssue[] = [];
   // A large file is rebuilt compactly, without slices of its text (which the engine releases).
-  const compact = file.release !== undefined;
+  const compact = file.size !== undefined && file.size >= LARGE_FILE;
   const emitter = (batch: Batch, json: boolean) => {
     const check = guard(file, batch, json);
     const aliases = batch.text.includes('*') && batch.text.includes('&');
@@ -81,8 +85,10 @@ function parseDocuments(file: SourceFile, onDocument: (doc: ParsedDocument) => v
   if (file.pieces) {
     batches = streamBatches(file.pieces());
   } else {
-    if (file.text.slice(0, 8192).includes('\u0000')) return [fileIssue(file, 'binary', {})];
-    const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+    const whole = file.text;
+    if (file.unreadable !== undefined) return [fileIssue(file, 'unreadable', { reason: file.unreadable })];
+    if (whole.slice(0, 8192).includes('\u0000')) return [fileIssue(file, 'binary', {})];
+    const text = whole.charCodeAt(0) === 0xfeff ? whole.slice(1) : whole;
     const json = tryJson(text, file.path);
     if (json !== undefined) {
       emitter({ text, line: 0 }, true)(0, json);
@@ -98,7 +104,7 @@ function parseDocuments(file: SourceFile, onDocument: (doc: ParsedDocument) => v
     const emit = emitter(batch, false);
     let values: unknown[];
     try {
-      values = jsyaml.loadAll(batch.text, undefined, LOAD_OPTIONS);
+      values = jsyaml.loadAll(batch.text, undefined, PARSE_OPTIONS);
     } catch (error) {
       if (!(error instanceof jsyaml.YAMLException)) throw error;
       if (notOurs) return [];
@@ -157,7 +163,7 @@ function loadDocumentByDocument(file: SourceFile, text: string, starts: number[]
     const slice = text.slice(start, end);
     let value: unknown;
     try {
-      value = jsyaml.load(slice, LOAD_OPTIONS);
+      value = jsyaml.load(slice, PARSE_OPTIONS);
     } catch (error) {
       if (!(error instanceof jsyaml.YAMLException)) throw error;
       issues.push(syntaxIssue(file, slice, lineOffset, error));

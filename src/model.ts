@@ -9,7 +9,7 @@ export type SeverityName = 'off' | 'warn' | 'error';
 export interface SourceFile {
   /** Path as given to the formatter (absolute for files, `<stdin>` for stdin). */
   readonly path: string;
-  /** The text (a large file read from disk reads it again if it was released after parsing). */
+  /** The text (a file read from disk reads it again if it was released after parsing). */
   readonly text: string;
   /** Objects from this file are indexed but never reported on (`--context`). */
   readonly contextOnly?: boolean;
@@ -17,8 +17,10 @@ export interface SourceFile {
   readonly size?: number;
   /** The text in pieces, read from disk without holding all of it (large YAML files). */
   pieces?(): Iterable<string>;
-  /** Drops the text until it is next needed (large files read from disk, after parsing). */
+  /** Drops the text until it is next needed (files read from disk, after parsing). */
   release?(): void;
+  /** Why the text of a file on disk could not be read when it was needed (the text is then empty). */
+  readonly unreadable?: string;
 }
 
 export interface ResourceId {

@@ -64,22 +64,53 @@ function scalarType(tag: string, matches: (v: unknown) => boolean): jsyaml.Type 
 const builtIn = (jsyaml as unknown as { types: Record<'merge' | 'binary', jsyaml.Type> }).types;
 
 let shared: Map<string, string> | undefined;
-/** Distinct strings shared per file; past it, new ones are not (a file naming a million objects). */
+/** Distinct strings shared per run; past it, new ones are copied but not shared (a run naming a million objects). */
 const SHARED_LIMIT = 50_000;
+/** Longer strings are rarely repeated: copied, never shared. */
+const MAX_SHARED_LENGTH = 64;
 
 /**
  * One string for all equal short strings parsed within `sharingStrings`, so that a million
  * `kind: ConfigMap` hold one string (each parsed copy takes 24-32 bytes, a quarter of a small object).
- * The kept string is a copy: V8 keeps a string of 13 or more characters as a slice of the whole text.
+ * Every string returned is a copy (or shorter than 13 characters): V8 keeps a string of 13 or more
+ * characters as a slice of the whole text js-yaml parsed, and one kept slice would keep that text.
  */
 export function share(text: string): string {
-  if (shared === undefined || text.length > 64) return text;
+  if (shared === undefined) return text;
+  if (text.length > MAX_SHARED_LENGTH) return copy(text);
   const known = shared.get(text);
   if (known !== undefined) return known;
-  if (shared.size >= SHARED_LIMIT) return text;
-  const copy = text.length >= 13 ? ` ${text}`.slice(1) : text;
-  shared.set(copy, copy);
-  return copy;
+  const kept = text.length >= 13 ? copy(text) : text;
+  if (shared.size < SHARED_LIMIT) shared.set(kept, kept);
+  return kept;
+}
+
+/** `text` in a string of its own (not a slice of a longer one). */
+function copy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+/** What js-yaml's `listener` is shown of its parser state. */
+interface NodeState {
+  result: unknown;
+  readonly kind: string | null;
+  readonly tag: string | null;
+}
+
+/**
+ * js-yaml's `listener` while parsing manifests: each node, once read, is made to take no more memory
+ * than it needs. A list gets its exact length (js-yaml fills it by `push`, which reserves room for 17
+ * items: 128 bytes more than a list of one needs), and a quoted or block scalar is copied as `share`
+ * copies plain ones. Aliases (no kind) stay the anchored node.
+ */
+export function tightenNode(event: 'open' | 'close', state: NodeState): void {
+  if (event !== 'close') return;
+  const result = state.result;
+  if (state.kind === 'sequence') {
+    if (Array.isArray(result)) state.result = result.slice();
+  } else if (state.kind === 'scalar' && state.tag === null && shared !== undefined) {
+    if (typeof result === 'string' && result.length >= 13) state.result = copy(result);
+  }
 }
 
 /** Runs `parse` with strings shared (see `share`); nested calls share with the outer one. */
