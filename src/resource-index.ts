@@ -49,6 +49,7 @@ export class ResourceIndex {
   private readonly tables = new Map<string, unknown>();
   /** Objects that could not be indexed (see `onError`). */
   private readonly unindexed = new Set<Resource>();
+  private repeated: ReadonlySet<Resource> | undefined;
   private asked: Resource | undefined;
   private answer: PodTemplate | undefined;
 
@@ -109,6 +110,17 @@ export class ResourceIndex {
     for (const k in template.labels) push(labels, `${k}=${template.labels[k]}`, template);
     // Labels the controller adds: under their fixed value, or under `key=*` (selectors.ts postingsMatching).
     for (const [k, added] of template.controllerLabels) if (!Object.hasOwn(template.labels, k)) push(labels, added.value === undefined ? anyValue(k) : `${k}=${added.value}`, template);
+  }
+
+  /**
+   * The objects some other object shares a kind, namespace and name with, and those that could not
+   * be indexed (unknown: counted in). Built on first use, from the lookups' own buckets.
+   */
+  redefined(): ReadonlySet<Resource> {
+    if (this.repeated) return this.repeated;
+    const out = new Set(this.unindexed);
+    for (const namespaces of this.byKey.values()) for (const names of namespaces.values()) names.repeated(out);
+    return (this.repeated = out);
   }
 
   /** Objects of `kind` named `name` in `namespace` (several when defined twice). */

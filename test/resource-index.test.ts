@@ -58,6 +58,14 @@ describe('ResourceIndex', () => {
       expect(mixed.podTemplate(resource)?.owner).toBe(owner);
     }
   });
+  it('knows the objects defined more than once, by kind, namespace and name', () => {
+    const twice = indexOf(['web', 'web', 'api', 'web'].map((name, i) => `apiVersion: v1\nkind: ${i === 3 ? 'ConfigMap' : 'Service'}\nmetadata: {name: ${name}, namespace: shop}\n`).join('---\n') +
+      '---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: blog}\n');
+    const [first, second] = twice.resources;
+    expect([...twice.redefined()]).toEqual([first, second]);
+    expect(twice.redefined()).toBe(twice.redefined());
+    expect(run.redefined().size).toBe(0);
+  });
   it('builds a derived table once per run', () => {
     let builds = 0;
     const build = () => ({ count: ++builds });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { matchesPath } from '../glob.js';
 import type { Resource } from '../resource.js';
 import type { FileUnitConfig, RenderedFile } from './index.js';
-import { commonFolder, partition, type PlainFile } from './partition.js';
+import { commonFolder, partition, type PlainFile, type PlainObject } from './partition.js';
 
 export interface UnitGroup {
   readonly name: string;
@@ -24,8 +24,18 @@ function isRendered(file: Resource['file']): file is RenderedFile {
   return typeof (file as Partial<RenderedFile>).unit === 'string';
 }
 
-/** Units of `resources` (context objects excluded); `explicit` files, named one by one, form one unit. */
-export function assignUnits(resources: readonly Resource[], cwd: string, fileUnits: readonly FileUnitConfig[] = [], explicit: ReadonlySet<string> = new Set()): UnitGroup[] {
+/**
+ * Units of `resources` (context objects excluded); `explicit` files, named one by one, form one unit.
+ * `redefined`, when known (ResourceIndex#redefined), holds every object that shares its identity
+ * with another: only those can make folders collide, so only those are compared.
+ */
+export function assignUnits(
+  resources: readonly Resource[],
+  cwd: string,
+  fileUnits: readonly FileUnitConfig[] = [],
+  explicit: ReadonlySet<string> = new Set(),
+  redefined?: ReadonlySet<Resource>,
+): UnitGroup[] {
   const byUnit = new Map<string, Resource[]>();
   const add = (unit: string, resource: Resource) => {
     const list = byUnit.get(unit);
@@ -58,7 +68,7 @@ export function assignUnits(resources: readonly Resource[], cwd: string, fileUni
       else plain.set(file, [resource]);
     }
   }
-  const files: PlainFile[] = [...plain].map(([file, list]) => ({ path: file, objects: list.map((r) => ({ key: keyOf(r), value: r.value })) }));
+  const files: PlainFile[] = [...plain].map(([file, list]) => ({ path: file, objects: comparable(list, redefined) }));
   const units = partition(files);
   for (const unit of units) {
     const name = units.length === 1 && byUnit.size === 0 ? unit.name : displayName(unit.name, files, cwd);
@@ -70,6 +80,22 @@ export function assignUnits(resources: readonly Resource[], cwd: string, fileUni
   }
   const context = resources.filter((r) => r.file.contextOnly);
   return [...byUnit].map(([name, own]) => ({ name, resources: own, indexed: withMissing(own, [...shared.values(), ...(own.some((r) => isRendered(r.file)) ? context : [])]) }));
+}
+
+/**
+ * What partition compares of a file's objects: all of them, or only those that may share a key with
+ * another object. An object defined once collides with nothing, unless a `|` in its kind, namespace
+ * or name lets its key equal that of another identity (`keyOf` joins them with `|`).
+ */
+function comparable(list: readonly Resource[], redefined: ReadonlySet<Resource> | undefined): PlainObject[] {
+  const out: PlainObject[] = [];
+  const some = redefined === undefined || redefined.size > 0;
+  for (const r of list) {
+    if (redefined === undefined || (some && redefined.has(r)) || r.kind.includes('|') || r.name.includes('|') || r.namespace?.includes('|')) {
+      out.push({ key: keyOf(r), value: r.value });
+    }
+  }
+  return out;
 }
 
 /**
