@@ -70,6 +70,19 @@ describe('assignUnits', () => {
     expect(some.map((u) => [u.name, u.resources, u.indexed])).toEqual(all.map((u) => [u.name, u.resources, u.indexed]));
   });
 
+  it('keeps a file’s objects together, in order, when its objects are not consecutive', () => {
+    const [a1, a2] = objects('/repo/a/cm.yaml', cm('a1', '1'), cm('a2', '1'));
+    const [b1] = objects('/repo/b/cm.yaml', cm('b1', '1'));
+    const [c1, c2] = objects('/repo/c.yaml', cm('c1', '1'), cm('c2', '1'));
+    const [d1] = objects('/repo/d.yaml', cm('d1', '1'));
+    const order = (units: ReturnType<typeof assignUnits>) => units.map((u) => [u.name, u.resources.map((r) => r.name)]);
+    expect(order(assignUnits([b1, a1, c1, b1, a2], '/repo'))).toEqual([['.', ['c1', 'a1', 'a2', 'b1', 'b1']]]);
+    expect(order(assignUnits([c1, a1, d1, c2, a2], '/repo', [], new Set(['/repo/c.yaml', '/repo/d.yaml'])))).toEqual([
+      ['files named on the command line', ['c1', 'd1', 'c2']],
+      ['a', ['a1', 'a2']],
+    ]);
+  });
+
   it('tells the layouts apart (the cases above are not all one unit)', () => {
     const names = layouts.map(([, resources]) => assignUnits(resources, '/repo').map((u) => u.name));
     expect(names).toEqual([['.'], ['.'], ['aws', 'azure', 'gcp'], ['a', 'b']]);
