@@ -94,7 +94,10 @@ export class ResourceIndex {
   }
 
   private addServiceLabels(service: Resource, namespace: string): void {
-    const labels = plainSelector(isRecord(service.value.metadata?.labels) ? service.value.metadata.labels : {}) ?? {};
+    const own = service.value.metadata?.labels;
+    // Most Services carry no labels: they are in no posting, so there is nothing to keep.
+    if (!isRecord(own)) return;
+    const labels = plainSelector(own) ?? {};
     this.serviceLabels.set(service, labels);
     let postings = this.serviceLabelIndex.get(namespace);
     if (!postings) this.serviceLabelIndex.set(namespace, (postings = new Map()));

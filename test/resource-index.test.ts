@@ -66,6 +66,14 @@ describe('ResourceIndex', () => {
     expect(twice.redefined()).toBe(twice.redefined());
     expect(run.redefined().size).toBe(0);
   });
+  it('finds Services by their own labels, and none without labels', () => {
+    const services = indexOf(['{app: web, tier: front}', '{app: web}', undefined, '[]'].map((labels, i) =>
+      `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}, namespace: shop${labels ? `, labels: ${labels}` : ''}}\n`).join('---\n'));
+    expect(services.servicesLabelled({ app: 'web' }, 'shop').map((r) => r.name)).toEqual(['s0', 's1']);
+    expect(services.servicesLabelled({ app: 'web', tier: 'front' }, 'shop').map((r) => r.name)).toEqual(['s0']);
+    expect(services.servicesLabelled({ app: 'web' }, 'blog')).toEqual([]);
+    expect(run.servicesLabelled({ app: 'web' }, 'shop')).toEqual([]);
+  });
   it('builds a derived table once per run', () => {
     let builds = 0;
     const build = () => ({ count: ++builds });
