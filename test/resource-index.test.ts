@@ -1,6 +1,7 @@
 /** The lookups of the index that rules lean on instead of scanning the run. */
 import { describe, expect, it } from 'vitest';
 import { indexOf } from './helpers/index-of.js';
+import { ResourceIndex } from '../src/resource-index.js';
 
 const run = indexOf(`
 apiVersion: v1
@@ -65,6 +66,14 @@ describe('ResourceIndex', () => {
     expect([...twice.redefined()]).toEqual([first, second]);
     expect(twice.redefined()).toBe(twice.redefined());
     expect(run.redefined().size).toBe(0);
+  });
+  it('counts an object it could not index among the redefined (its identity is unknown)', () => {
+    const [good, bad] = indexOf('apiVersion: v1\nkind: Service\nmetadata: {name: a, namespace: shop}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b, namespace: shop}\n').resources;
+    const broken = Object.create(bad, { kind: { get: () => { throw new Error('unreadable'); } } }) as typeof bad;
+    const errors: unknown[] = [];
+    const index = new ResourceIndex([good, broken], 0, [], (_, error) => errors.push(error));
+    expect(errors).toHaveLength(1);
+    expect([...index.redefined()]).toEqual([broken]);
   });
   it('finds Services by their own labels, and none without labels', () => {
     const services = indexOf(['{app: web, tier: front}', '{app: web}', undefined, '[]'].map((labels, i) =>
