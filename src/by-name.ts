@@ -37,6 +37,24 @@ export class ByName {
     return found ?? NONE;
   }
 
+  /** Adds to `out` every object whose name another object of this bucket has too. */
+  repeated(out: Set<Resource>): void {
+    if (this.items.length < 2) return;
+    const hashes = this.hashes ?? this.sort();
+    const items = this.items;
+    // Equal names have equal hashes, so they sit in one run of equal hashes: compare within runs.
+    for (let start = 0, end = 1; start < hashes.length; start = end++) {
+      while (end < hashes.length && hashes[end] === hashes[start]) end++;
+      if (end - start === 2) {
+        if (items[start].name === items[start + 1].name) out.add(items[start]).add(items[start + 1]);
+      } else if (end - start > 2) {
+        const count = new Map<string, number>();
+        for (let i = start; i < end; i++) count.set(items[i].name, (count.get(items[i].name) ?? 0) + 1);
+        for (let i = start; i < end; i++) if (count.get(items[i].name)! > 1) out.add(items[i]);
+      }
+    }
+  }
+
   private sort(): Int32Array {
     // Equal names keep their order (defined first, found first). Each item is keyed by its hash
     // times 2^21 plus its position, exact in a double, so one native numeric sort of a typed array

@@ -69,27 +69,32 @@ const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
  * document, which ends an empty one.
  */
 export function documentStarts(text: string): number[] {
-  const starts: number[] = [];
+  return [...documentStartsOf(text)];
+}
+
+/** `documentStarts`, in order, one at a time: positions read no further than the last document they need. */
+export function* documentStartsOf(text: string): Generator<number, void> {
+  // Its own expression: several files' scans may be under way at once.
+  const marker = new RegExp(MARKER);
   let open = false;
   let from = 0;
-  MARKER.lastIndex = 0;
-  for (let match = MARKER.exec(text); ; match = MARKER.exec(text)) {
+  for (let match = marker.exec(text); ; match = marker.exec(text)) {
     const to = match ? match.index : text.length;
     const content = open ? -1 : firstContent(text, from, to);
-    if (content !== -1) starts.push(content);
-    if (!match) return starts;
+    if (content !== -1) yield content;
+    if (!match) return;
     const nl = text.indexOf('\n', match.index);
     from = nl === -1 ? text.length : nl + 1;
-    MARKER.lastIndex = from;
+    marker.lastIndex = from;
     if (match[0] === '---') {
-      starts.push(match.index);
+      yield match.index;
       open = true;
       continue;
     }
-    if (!open && content === -1) starts.push(match.index);
+    if (!open && content === -1) yield match.index;
     const rest = text.slice(match.index + 3, nl === -1 ? text.length : nl).trim();
     open = rest !== '' && !rest.startsWith('#');
-    if (open) starts.push(match.index + 3);
+    if (open) yield match.index + 3;
   }
 }
 
@@ -107,10 +112,14 @@ function firstContent(text: string, from: number, to: number): number {
 }
 
 export class PositionResolver {
-  private starts: number[] | undefined;
+  /** The document starts read so far; `more` reads on (undefined: not begun, null: all read). */
+  private readonly starts: number[] = [];
+  private more: Iterator<number, void> | null | undefined;
   /** Each document's light tree, scanned once (null: declined). */
   private readonly trees = new Map<number, LightNode | null>();
-  private lineStarts: number[] | undefined;
+  /** The line starts up to `linesTo` (where the search for the next newline resumes). */
+  private readonly lineStarts = [0];
+  private linesTo = 0;
   /** The file's text without its byte-order mark: offsets (and fix ranges) count from here. */
   readonly text: string;
 
@@ -120,7 +129,12 @@ export class PositionResolver {
 
   /** Where document `index` starts and ends in `text`. */
   span(index: number): { offset: number; end: number } | undefined {
-    this.starts ??= documentStarts(this.text);
+    if (this.more === undefined) this.more = documentStartsOf(this.text);
+    while (this.starts.length <= index + 1 && this.more) {
+      const next = this.more.next();
+      if (next.done) this.more = null;
+      else this.starts.push(next.value);
+    }
     const offset = this.starts[index];
     return offset === undefined ? undefined : { offset, end: this.starts[index + 1] ?? this.text.length };
   }
@@ -152,11 +166,17 @@ export class PositionResolver {
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   }
 
-  /** 1-based line and column of `offset` (binary search over line starts, built once). */
+  /** 1-based line and column of `offset` (binary search over line starts, read as far as needed, once). */
   private linePos(offset: number): { line: number; col: number } {
-    if (!this.lineStarts) {
-      this.lineStarts = [0];
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    // Every line start at or before `offset` is known once each newline before it is.
+    while (this.linesTo < offset) {
+      const nl = this.text.indexOf('\n', this.linesTo);
+      if (nl === -1) {
+        this.linesTo = Infinity;
+        break;
+      }
+      this.lineStarts.push(nl + 1);
+      this.linesTo = nl + 1;
     }
     let low = 0;
     let high = this.lineStarts.length - 1;

@@ -3,42 +3,16 @@
  * templates: each cross reference is a lookup, so a run stays linear in the number of objects.
  */
 import { matchesName } from './glob.js';
-import { isNamespaced, kindKeyOf } from './k8s/kinds.js';
+import { kindKeyOf } from './k8s/kinds.js';
 import { podTemplateOf, type PodTemplate } from './k8s/pod-template.js';
 import { anyValue, plainSelector, postingsMatching, selectorCloseness, type Labels } from './k8s/selectors.js';
 import { isWellKnown, providedBy } from './k8s/providers.js';
 import { editDistance } from './k8s/suggest.js';
 import { isRecord, type Resource } from './resource.js';
 import { ByName } from './by-name.js';
+import { splitKind, type ExternalObject } from './external-objects.js';
 
-/** Kinds are addressed as `Kind` for the core/apps groups or `group/Kind` otherwise. */
-const CORE_GROUPS: ReadonlyMap<string, string> = new Map(Object.entries({
-  Service: '', ConfigMap: '', Secret: '', PersistentVolumeClaim: '', ServiceAccount: '', Namespace: '',
-  Pod: '', ReplicationController: '', Endpoints: '', LimitRange: '', ResourceQuota: '',
-  Deployment: 'apps', StatefulSet: 'apps', DaemonSet: 'apps', ReplicaSet: 'apps',
-  Job: 'batch', CronJob: 'batch',
-  Ingress: 'networking.k8s.io', IngressClass: 'networking.k8s.io', NetworkPolicy: 'networking.k8s.io',
-  HorizontalPodAutoscaler: 'autoscaling', PodDisruptionBudget: 'policy',
-  Role: 'rbac.authorization.k8s.io', ClusterRole: 'rbac.authorization.k8s.io',
-  RoleBinding: 'rbac.authorization.k8s.io', ClusterRoleBinding: 'rbac.authorization.k8s.io',
-}));
-
-function kindKey(kind: string, group: string): string {
-  return `${group}/${kind}`;
-}
-
-
-/** `Kind` -> `group/Kind` (the same string each time: rules look kinds up per object). */
-const bareKinds = new Map<string, string>();
-function splitKind(kindRef: string): string {
-  if (kindRef.includes('/')) return kindRef;
-  let key = bareKinds.get(kindRef);
-  if (key === undefined) {
-    key = kindKey(kindRef, CORE_GROUPS.get(kindRef) ?? '');
-    if (bareKinds.size < 10_000) bareKinds.set(kindRef, key);
-  }
-  return key;
-}
+export { parseExternal, parseExternals, type ExternalObject } from './external-objects.js';
 
 /**
  * How an object that no manifest defines comes to exist (e.g. a Secret from a SealedSecret);
@@ -47,50 +21,6 @@ function splitKind(kindRef: string): string {
 export interface Provider {
   readonly resource?: Resource;
   readonly how: string;
-}
-
-/** An object that exists outside the manifests (config `external`); `*` globs in names. */
-export interface ExternalObject {
-  /** `group/Kind` ('' group for the core API). */
-  readonly kind: string;
-  /** Undefined: cluster-scoped, or every namespace. */
-  readonly namespace?: string;
-  readonly name: string;
-  /** How it comes to exist, for messages: `configuration (external)`. */
-  readonly how: string;
-}
-
-/**
- * `Secret/payments/stripe-key`, `ClusterRole/my-role`, `cert-manager.io/Issuer/infra/le`, with `*`
- * globs in the namespace or name: a lowercase first segment is an API group. A
- * namespaced kind without a namespace exists in every namespace. Returns an error message when
- * the text cannot name an object.
- */
-export function parseExternal(text: string, how = 'configuration (external)'): ExternalObject | string {
-  const parts = text.split('/');
-  const group = parts.length > 0 && /^[a-z]/.test(parts[0]) ? parts.shift() : undefined;
-  const [kind, ...rest] = parts;
-  if (!kind || !/^[A-Z][A-Za-z0-9]*$/.test(kind) || rest.length < 1 || rest.length > 2 || rest.some((p) => p === '')) {
-    return `\`${text}\` does not name an object: write \`Kind/namespace/name\`, \`Kind/name\` for cluster-scoped kinds, or \`group/Kind/...\` for other API groups`;
-  }
-  const key = group === undefined ? splitKind(kind) : kindKey(kind, group);
-  const namespaced = isNamespaced(key.slice(0, key.lastIndexOf('/')), kind, new Map());
-  if (rest.length === 2 && !namespaced) {
-    return `\`${text}\`: ${kind} is cluster-scoped, write \`${group ? `${group}/` : ''}${kind}/${rest[1]}\``;
-  }
-  const namespace = rest.length === 2 && rest[0] !== '*' ? rest[0] : undefined;
-  return { kind: key, namespace, name: rest[rest.length - 1], how };
-}
-
-/** The configuration's `external` entries; malformed ones are reported into `errors`. */
-export function parseExternals(texts: readonly string[], errors: string[]): ExternalObject[] {
-  const out: ExternalObject[] = [];
-  for (const text of texts) {
-    const parsed = parseExternal(text);
-    if (typeof parsed === 'string') errors.push(`external object ${parsed}`);
-    else out.push(parsed);
-  }
-  return out;
 }
 
 export class ResourceIndex {
@@ -119,6 +49,7 @@ export class ResourceIndex {
   private readonly tables = new Map<string, unknown>();
   /** Objects that could not be indexed (see `onError`). */
   private readonly unindexed = new Set<Resource>();
+  private repeated: ReadonlySet<Resource> | undefined;
   private asked: Resource | undefined;
   private answer: PodTemplate | undefined;
 
@@ -163,7 +94,10 @@ export class ResourceIndex {
   }
 
   private addServiceLabels(service: Resource, namespace: string): void {
-    const labels = plainSelector(isRecord(service.value.metadata?.labels) ? service.value.metadata.labels : {}) ?? {};
+    const own = service.value.metadata?.labels;
+    // Most Services carry no labels: they are in no posting, so there is nothing to keep.
+    if (!isRecord(own)) return;
+    const labels = plainSelector(own) ?? {};
     this.serviceLabels.set(service, labels);
     let postings = this.serviceLabelIndex.get(namespace);
     if (!postings) this.serviceLabelIndex.set(namespace, (postings = new Map()));
@@ -179,6 +113,17 @@ export class ResourceIndex {
     for (const k in template.labels) push(labels, `${k}=${template.labels[k]}`, template);
     // Labels the controller adds: under their fixed value, or under `key=*` (selectors.ts postingsMatching).
     for (const [k, added] of template.controllerLabels) if (!Object.hasOwn(template.labels, k)) push(labels, added.value === undefined ? anyValue(k) : `${k}=${added.value}`, template);
+  }
+
+  /**
+   * The objects some other object shares a kind, namespace and name with, and those that could not
+   * be indexed (unknown: counted in). Built on first use, from the lookups' own buckets.
+   */
+  redefined(): ReadonlySet<Resource> {
+    if (this.repeated) return this.repeated;
+    const out = new Set(this.unindexed);
+    for (const namespaces of this.byKey.values()) for (const names of namespaces.values()) names.repeated(out);
+    return (this.repeated = out);
   }
 
   /** Objects of `kind` named `name` in `namespace` (several when defined twice). */

@@ -21,6 +21,29 @@ describe('ByName', () => {
     expect(byName.get('')).toEqual([]);
   });
 
+  it.each([
+    ['keyed in a typed array', undefined],
+    ['too large to key by position (the object sort)', 16],
+  ])('finds the objects whose name repeats, as a scan does: %s', (_, largest) => {
+    // Names repeated 1 to 4 times, and two names whose hashes collide (one of them repeated).
+    const once = Array.from({ length: 200 }, (_, i) => `app-${i}`);
+    const again = Array.from({ length: 30 }, (_, i) => `app-${(i * 7) % 50}`);
+    const names = [...once, ...again, 'cm-55884', 'cm-318510', 'cm-318510'];
+    const items = names.map((name, i) => object(name, i));
+    const byName = new ByName(largest);
+    for (const item of items) byName.add(item);
+    const found = new Set<Resource>();
+    byName.repeated(found);
+    const expected = items.filter((r) => items.some((o) => o !== r && o.name === r.name));
+    expect(expected.length).toBeGreaterThan(10);
+    expect(expected.length).toBeLessThan(items.length - 10);
+    expect(new Set(found)).toEqual(new Set(expected));
+    const single = new ByName();
+    single.add(items[0]);
+    single.repeated(found);
+    expect(found.size).toBe(expected.length);
+  });
+
   it('tells apart names whose hashes collide', () => {
     expect(hashName('cm-55884')).toBe(hashName('cm-318510'));
     const byName = new ByName();

@@ -10,7 +10,7 @@ import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { Lexer, Parser } from 'yaml';
 import { LOAD_OPTIONS } from '../src/load.js';
-import { documentStarts } from '../src/positions.js';
+import { documentStarts, documentStartsOf, PositionResolver } from '../src/positions.js';
 import { ROOT } from './helpers/test-rule.js';
 
 const SHARED = path.join(ROOT, '..', 'shared');
@@ -90,5 +90,37 @@ describe('documentStarts', () => {
   ])('%s', (_, text, starts) => {
     expect(documentStarts(text)).toEqual(starts);
     expect(lexerStarts(text)).toEqual(starts);
+  });
+});
+
+describe('reading document and line starts only as far as asked', () => {
+  const text = (n: number) => Array.from({ length: n }, (_, i) => `# doc ${i}\na${i}:\n  b: ${i}\n`).join('---\n');
+
+  it('gives the same starts when several files are read in turns', () => {
+    const [a, b] = [text(5), `x: 1\n...\n${text(3)}`];
+    const [first, second] = [documentStartsOf(a), documentStartsOf(b)];
+    const [fromA, fromB]: number[][] = [[], []];
+    for (let turn = 0; turn < 8; turn++) {
+      const next = turn % 2 === 0 ? first.next() : second.next();
+      if (!next.done) (turn % 2 === 0 ? fromA : fromB).push(next.value);
+    }
+    fromA.push(...first);
+    fromB.push(...second);
+    expect(fromA).toEqual(documentStarts(a));
+    expect(fromB).toEqual(documentStarts(b));
+    expect(fromA).toHaveLength(5);
+  });
+
+  it('places each node the same whatever order documents and lines are asked in', () => {
+    const file = { path: 'x.yaml', text: text(40) };
+    const refs = [39, 0, 17, 17, 3, 38, 1].map((docIndex) => ({ file, docIndex, path: [`a${docIndex}`, 'b'] }));
+    const once = refs.map((ref) => new PositionResolver(file).locate(ref));
+    const shared = new PositionResolver(file);
+    expect(refs.map((ref) => shared.locate(ref))).toEqual(once);
+    expect(once[0]).toEqual({ line: 4 * 39 + 3, column: 6, endLine: 4 * 39 + 3, endColumn: 8 });
+    expect(once[1]).toEqual({ line: 3, column: 6, endLine: 3, endColumn: 7 });
+    expect(shared.span(40)).toBeUndefined();
+    expect(shared.span(39)).toEqual({ offset: file.text.lastIndexOf('---'), end: file.text.length });
+    expect(shared.toRange([file.text.length - 1, file.text.length])).toEqual({ line: 159, column: 8, endLine: 160, endColumn: 1 });
   });
 });

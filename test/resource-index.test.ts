@@ -1,6 +1,7 @@
 /** The lookups of the index that rules lean on instead of scanning the run. */
 import { describe, expect, it } from 'vitest';
 import { indexOf } from './helpers/index-of.js';
+import { ResourceIndex } from '../src/resource-index.js';
 
 const run = indexOf(`
 apiVersion: v1
@@ -57,6 +58,30 @@ describe('ResourceIndex', () => {
     for (const [resource, owner] of [[deployment, deployment], [deployment, deployment], [service, undefined], [deployment, deployment], [service, undefined]] as const) {
       expect(mixed.podTemplate(resource)?.owner).toBe(owner);
     }
+  });
+  it('knows the objects defined more than once, by kind, namespace and name', () => {
+    const twice = indexOf(['web', 'web', 'api', 'web'].map((name, i) => `apiVersion: v1\nkind: ${i === 3 ? 'ConfigMap' : 'Service'}\nmetadata: {name: ${name}, namespace: shop}\n`).join('---\n') +
+      '---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: blog}\n');
+    const [first, second] = twice.resources;
+    expect([...twice.redefined()]).toEqual([first, second]);
+    expect(twice.redefined()).toBe(twice.redefined());
+    expect(run.redefined().size).toBe(0);
+  });
+  it('counts an object it could not index among the redefined (its identity is unknown)', () => {
+    const [good, bad] = indexOf('apiVersion: v1\nkind: Service\nmetadata: {name: a, namespace: shop}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b, namespace: shop}\n').resources;
+    const broken = Object.create(bad, { kind: { get: () => { throw new Error('unreadable'); } } }) as typeof bad;
+    const errors: unknown[] = [];
+    const index = new ResourceIndex([good, broken], 0, [], (_, error) => errors.push(error));
+    expect(errors).toHaveLength(1);
+    expect([...index.redefined()]).toEqual([broken]);
+  });
+  it('finds Services by their own labels, and none without labels', () => {
+    const services = indexOf(['{app: web, tier: front}', '{app: web}', undefined, '[]'].map((labels, i) =>
+      `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}, namespace: shop${labels ? `, labels: ${labels}` : ''}}\n`).join('---\n'));
+    expect(services.servicesLabelled({ app: 'web' }, 'shop').map((r) => r.name)).toEqual(['s0', 's1']);
+    expect(services.servicesLabelled({ app: 'web', tier: 'front' }, 'shop').map((r) => r.name)).toEqual(['s0']);
+    expect(services.servicesLabelled({ app: 'web' }, 'blog')).toEqual([]);
+    expect(run.servicesLabelled({ app: 'web' }, 'shop')).toEqual([]);
   });
   it('builds a derived table once per run', () => {
     let builds = 0;

@@ -27,12 +27,19 @@ export interface Provided {
   readonly how: string;
 }
 
+/** The kinds (of any group) `providedBy` may find something in. */
+const PROVIDING_KINDS = new Set(['SealedSecret', 'ExternalSecret', 'Certificate', 'StatefulSet']);
+
+const NONE: readonly Provided[] = Object.freeze([]);
+
 /**
  * Objects that controllers create from this one: Secrets from SealedSecret, ExternalSecret and
  * cert-manager Certificate; PersistentVolumeClaims from StatefulSet volumeClaimTemplates
  * (`<template>-<statefulset>-<ordinal>`).
  */
-export function providedBy(resource: Resource): Provided[] {
+export function providedBy(resource: Resource): readonly Provided[] {
+  // The index asks for every object: most kinds create nothing, known without building a string.
+  if (!PROVIDING_KINDS.has(resource.kind)) return NONE;
   const value = resource.value as Record<string, unknown>;
   const spec = isRecord(value.spec) ? value.spec : {};
   const how = `${resource.kind} \`${resource.name}\``;

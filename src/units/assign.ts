@@ -8,7 +8,7 @@ import path from 'node:path';
 import { matchesPath } from '../glob.js';
 import type { Resource } from '../resource.js';
 import type { FileUnitConfig, RenderedFile } from './index.js';
-import { commonFolder, partition, type PlainFile } from './partition.js';
+import { commonFolder, partition, type PlainFile, type PlainObject } from './partition.js';
 
 export interface UnitGroup {
   readonly name: string;
@@ -24,52 +24,92 @@ function isRendered(file: Resource['file']): file is RenderedFile {
   return typeof (file as Partial<RenderedFile>).unit === 'string';
 }
 
-/** Units of `resources` (context objects excluded); `explicit` files, named one by one, form one unit. */
-export function assignUnits(resources: readonly Resource[], cwd: string, fileUnits: readonly FileUnitConfig[] = [], explicit: ReadonlySet<string> = new Set()): UnitGroup[] {
-  const byUnit = new Map<string, Resource[]>();
-  const add = (unit: string, resource: Resource) => {
-    const list = byUnit.get(unit);
-    if (list) list.push(resource);
-    else byUnit.set(unit, [resource]);
+/**
+ * Units of `resources` (context objects excluded); `explicit` files, named one by one, form one unit.
+ * `redefined`, when known (ResourceIndex#redefined), holds every object that shares its identity
+ * with another: only those can make folders collide, so only those are compared.
+ */
+export function assignUnits(
+  resources: readonly Resource[],
+  cwd: string,
+  fileUnits: readonly FileUnitConfig[] = [],
+  explicit: ReadonlySet<string> = new Set(),
+  redefined?: ReadonlySet<Resource>,
+): UnitGroup[] {
+  // Objects go to units file by file (a run of one file's objects at a time), joined at the end.
+  const byUnit = new Map<string, Resource[][]>();
+  const add = (unit: string, run: Resource[]) => {
+    const runs = byUnit.get(unit);
+    if (runs) runs.push(run);
+    else byUnit.set(unit, [run]);
   };
   const plain = new Map<string, Resource[]>();
-  // A file's objects are consecutive: its absolute path and configured unit are worked out once.
-  let lastFile: Resource['file'] | undefined;
-  let file = '';
-  let configured: FileUnitConfig | undefined;
-  for (const resource of resources) {
-    if (isRendered(resource.file)) {
-      add(resource.file.unit, resource);
+  for (let start = 0; start < resources.length; ) {
+    // Everything below depends on the file only: its objects are decided together.
+    const source = resources[start].file;
+    let end = start + 1;
+    while (end < resources.length && resources[end].file === source) end++;
+    const run = resources.slice(start, end);
+    start = end;
+    if (isRendered(source)) {
+      add(source.unit, run);
       continue;
     }
-    if (explicit.has(resource.file.path)) {
-      add(explicitName(explicit, cwd), resource);
+    if (explicit.has(source.path)) {
+      add(explicitName(explicit, cwd), run);
       continue;
     }
-    if (resource.file !== lastFile) {
-      lastFile = resource.file;
-      file = path.resolve(cwd, resource.file.path);
-      configured = fileUnits.find((u) => u.files.some((glob) => matchesPath(path.relative(u.base, file), glob)));
-    }
-    if (configured) add(configured.name, resource);
+    const file = path.resolve(cwd, source.path);
+    const configured = fileUnits.find((u) => u.files.some((glob) => matchesPath(path.relative(u.base, file), glob)));
+    if (configured) add(configured.name, run);
     else {
       const list = plain.get(file);
-      if (list) list.push(resource);
-      else plain.set(file, [resource]);
+      if (list) for (const resource of run) list.push(resource);
+      else plain.set(file, run);
     }
   }
-  const files: PlainFile[] = [...plain].map(([file, list]) => ({ path: file, objects: list.map((r) => ({ key: keyOf(r), value: r.value })) }));
+  const files: PlainFile[] = [...plain].map(([file, list]) => ({ path: file, objects: comparable(list, redefined) }));
   const units = partition(files);
   for (const unit of units) {
     const name = units.length === 1 && byUnit.size === 0 ? unit.name : displayName(unit.name, files, cwd);
-    for (const file of unit.files) for (const resource of plain.get(file)!) add(name, resource);
+    for (const file of unit.files) add(name, plain.get(file)!);
   }
   const shared = new Map<string, Resource>();
   for (const resource of resources) {
     if ((resource.kind === 'CustomResourceDefinition' || resource.kind === 'Namespace') && !shared.has(keyOf(resource))) shared.set(keyOf(resource), resource);
   }
   const context = resources.filter((r) => r.file.contextOnly);
-  return [...byUnit].map(([name, own]) => ({ name, resources: own, indexed: withMissing(own, [...shared.values(), ...(own.some((r) => isRendered(r.file)) ? context : [])]) }));
+  return [...byUnit].map(([name, runs]) => {
+    const own = joined(runs);
+    const rendered = runs.some((run) => isRendered(run[0].file));
+    return { name, resources: own, indexed: withMissing(own, [...shared.values(), ...(rendered ? context : [])]) };
+  });
+}
+
+/** The runs as one new array (a shared folder's runs go to several units). */
+function joined(runs: readonly Resource[][]): Resource[] {
+  let length = 0;
+  for (const run of runs) length += run.length;
+  const out = new Array<Resource>(length);
+  let i = 0;
+  for (const run of runs) for (const resource of run) out[i++] = resource;
+  return out;
+}
+
+/**
+ * What partition compares of a file's objects: all of them, or only those that may share a key with
+ * another object. An object defined once collides with nothing, unless a `|` in its kind, namespace
+ * or name lets its key equal that of another identity (`keyOf` joins them with `|`).
+ */
+function comparable(list: readonly Resource[], redefined: ReadonlySet<Resource> | undefined): PlainObject[] {
+  const out: PlainObject[] = [];
+  const some = redefined === undefined || redefined.size > 0;
+  for (const r of list) {
+    if (redefined === undefined || (some && redefined.has(r)) || r.kind.includes('|') || r.name.includes('|') || r.namespace?.includes('|')) {
+      out.push({ key: keyOf(r), value: r.value });
+    }
+  }
+  return out;
 }
 
 /**

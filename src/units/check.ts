@@ -37,7 +37,9 @@ export async function checkUnits(
 ): Promise<UnitRun> {
   const context = resources.filter((r) => r.file.contextOnly);
   const own = resources.filter((r) => !r.file.contextOnly);
-  const groups = assignUnits(own, options.cwd, options.fileUnits, options.explicit);
+  // The run's index knows which objects are defined more than once: only those are compared.
+  const redefined = options.runIndex?.resources === resources ? options.runIndex.redefined() : undefined;
+  const groups = assignUnits(own, options.cwd, options.fileUnits, options.explicit, redefined);
   const findings: Finding[] = [];
   const seen = new Map<string, number>();
   const ids = new Map<Resource, number>();
