@@ -20,6 +20,7 @@ function mountTargets(container: object): number {
 export default defineRule({
   id: 'duplicate-mount-path',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Two volumes mounted at the same path in one container',
   docs: {
     why:

@@ -3,6 +3,7 @@ import { containerLabel, defineRule } from '../src/rule-api.js';
 export default defineRule({
   id: 'image-pull-policy-never',
   severity: 'warn',
+  podTemplateOnly: true,
   description: 'Controller pod template that never pulls its images',
   docs: {
     why:

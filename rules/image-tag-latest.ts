@@ -8,6 +8,7 @@ const POLICY: ReadonlyMap<string, string> = new Map([
 export default defineRule({
   id: 'image-tag-latest',
   severity: 'warn',
+  podTemplateOnly: true,
   description: 'Container image tagged `latest` or not tagged at all',
   docs: {
     why:

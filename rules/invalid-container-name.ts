@@ -11,6 +11,7 @@ function suggestion(name: string): string {
 export default defineRule({
   id: 'invalid-container-name',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Container name that is not a DNS-1123 label, or that another container of the same pod already uses',
   docs: {
     why:

@@ -3,6 +3,7 @@ import { defineRule, edit, parseImageReference } from '../src/rule-api.js';
 export default defineRule({
   id: 'invalid-image-reference',
   severity: 'error',
+  podTemplateOnly: true,
   fixable: true,
   hasSuggestions: true,
   description: 'Container image that the kubelet cannot parse (InvalidImageName)',

@@ -79,6 +79,7 @@ function defaultBelowRequest(report: Report, template: PodTemplate, container: E
 export default defineRule({
   id: 'limit-range-violation',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Container or pod requests/limits outside the min, max or maxLimitRequestRatio of a LimitRange in its namespace',
   crossResource: true,
   docs: {

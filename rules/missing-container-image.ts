@@ -8,6 +8,7 @@ const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'extensions']);
 export default defineRule({
   id: 'missing-container-image',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Container without an image in a Pod or a built-in workload',
   docs: {
     why:

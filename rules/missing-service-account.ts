@@ -3,6 +3,7 @@ import { defineRule, didYouMean } from '../src/rule-api.js';
 export default defineRule({
   id: 'missing-service-account',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Pod template runs as a ServiceAccount that does not exist in its namespace',
   crossResource: true,
   docs: {

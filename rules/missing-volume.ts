@@ -3,6 +3,7 @@ import { claimTemplateNames, closest, containerLabel, defineRule, isRecord, moun
 export default defineRule({
   id: 'missing-volume',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Container mounts a volume that its pod does not define',
   docs: {
     why:

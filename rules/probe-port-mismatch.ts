@@ -21,6 +21,7 @@ function listPorts(ports: ReturnType<typeof containerPorts>): string {
 export default defineRule({
   id: 'probe-port-mismatch',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Probe or httpGet hook names a port the container does not declare',
   docs: {
     why:

@@ -43,6 +43,7 @@ function checkRequirements(resource: Resource, report: Report, subject: string, 
 export default defineRule({
   id: 'resource-requests-exceed-limits',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Container resource request greater than its limit (or different from it, for resources that cannot be overcommitted)',
   docs: {
     why:

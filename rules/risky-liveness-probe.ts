@@ -3,6 +3,7 @@ import { containerLabel, defineRule, isLongRunning, isRecord, probeCheck, probeT
 export default defineRule({
   id: 'risky-liveness-probe',
   severity: 'warn',
+  podTemplateOnly: true,
   description: 'Liveness probe that restarts containers which are only busy or still starting',
   docs: {
     why:

@@ -128,6 +128,11 @@ export interface Rule<M extends string = string> {
   readonly fixable?: boolean;
   /** The rule offers suggestions (`report(..., { suggestions })`). */
   readonly hasSuggestions?: boolean;
+  /**
+   * The rule reports only on objects with a pod template (`index.podTemplate(resource)`), returning at
+   * once on others: the runner then does not call it on them (a Service, a ConfigMap).
+   */
+  readonly podTemplateOnly?: boolean;
   /** Emitted by the engine itself (e.g. `yaml-syntax`); `check` then never runs. */
   readonly builtIn?: boolean;
   check(context: RuleContext<M>): void;
