@@ -22,7 +22,9 @@ export default defineRule({
   check({ resource, index, report }) {
     const template = index.podTemplate(resource);
     if (!template || resource.kind === 'Pod') return;
-    for (const ref of template.containers) {
+    const { containers } = template;
+    for (let i = 0; i < containers.length; i++) {
+      const ref = containers[i];
       if (ref.container.imagePullPolicy !== 'Never') continue;
       const image = typeof ref.container.image === 'string' ? ref.container.image : '';
       report(resource.node(...ref.path, 'imagePullPolicy'), 'never', { subject: containerLabel(template, ref), image });

@@ -17,7 +17,7 @@ const PLAIN_SELECTORS = new Set(['/Service', '/ReplicationController']);
 
 function get(value: unknown, path: Path): unknown {
   let current = value;
-  for (const segment of path) current = isRecord(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[segment] : undefined;
+  for (let i = 0; i < path.length; i++) current = isRecord(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[path[i]] : undefined;
   return current;
 }
 

@@ -47,7 +47,9 @@ export default defineRule({
     const template = index.podTemplate(resource);
     if (!template) return;
     // Texts for messages and the pod's port list are built only for a finding.
-    for (const ref of template.containers) {
+    const { containers } = template;
+    for (let i = 0; i < containers.length; i++) {
+      const ref = containers[i];
       if (!isLongRunning(ref)) continue;
       const uses = portReferences(ref);
       if (uses.length === 0) continue;
