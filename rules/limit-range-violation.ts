@@ -1,5 +1,5 @@
 import {
-  compareAmounts, containerSubject, defineRule, effectiveContainers, formatAmount, limitRangeItems, limitRangesIn, podLevelResources,
+  minorVersion, compareAmounts, containerSubject, defineRule, effectiveContainers, formatAmount, limitRangeItems, limitRangesIn, podLevelResources,
   podTotals, requirementNode, type Amount, type EffectiveContainer, type LimitRangeItem, type NodeRef, type PodTemplate, type RuleContext,
 } from '../src/rule-api.js';
 
@@ -121,7 +121,7 @@ export default defineRule({
         checkItem(report, item, { subject: containerSubject(template, container), per: 'Container', requests: container.requests, limits: container.limits, at });
       }
     }
-    const podLevel = Number(kubernetesVersion.split('.')[1]) >= POD_LEVEL_RESOURCES_FROM ? podLevelResources(template) : undefined;
+    const podLevel = minorVersion(kubernetesVersion) >= POD_LEVEL_RESOURCES_FROM ? podLevelResources(template) : undefined;
     for (const item of items.filter((i) => i.type === 'Pod')) {
       const totals = (field: 'requests' | 'limits') =>
         new Map([...podTotals(containers, field, podLevel?.[field])].map(([name, value]): [string, Amount] => [name, { value, text: formatAmount(name, value), source: 'set' }]));

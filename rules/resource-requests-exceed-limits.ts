@@ -1,4 +1,4 @@
-import { defineRule, isRecord, parseQuantity, type Path, type Resource, type RuleContext } from '../src/rule-api.js';
+import { minorVersion, defineRule, isRecord, parseQuantity, type Path, type Resource, type RuleContext } from '../src/rule-api.js';
 
 const GROUP_LABEL = { containers: 'container', initContainers: 'init container', ephemeralContainers: 'ephemeral container' };
 /** Pod-level `spec.resources` (PodLevelResources) is beta and on by default from Kubernetes 1.34. */
@@ -79,7 +79,7 @@ export default defineRule({
       const subject = () => `${resource.label} ${GROUP_LABEL[group]} \`${String(container.name)}\``;
       checkRequirements(resource, report, subject, () => [...path, 'resources'], container.resources);
     }
-    if (Number(kubernetesVersion.split('.')[1]) >= POD_LEVEL_RESOURCES_FROM) {
+    if (minorVersion(kubernetesVersion) >= POD_LEVEL_RESOURCES_FROM) {
       const subject = () => `${resource.label} (pod level)`;
       checkRequirements(resource, report, subject, () => [...template.path, 'spec', 'resources'], (template.spec as { resources?: unknown }).resources);
     }

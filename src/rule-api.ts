@@ -49,6 +49,7 @@ export { scaleTargetProblem, scaleTargetDetails, type ScaleTargetRef, type Scale
 export { KEDA_KINDS, TRANSFER_HPA_OWNERSHIP, scaledObjectTarget, adoptedHpaName, triggerAuthentications, scalersOf, type TriggerAuthenticationRef, type Scaler } from './k8s/keda.js';
 export { ESO_KINDS, storeRefs, type StoreRef } from './k8s/external-secrets.js';
 export { FLUX_SOURCE_GROUP, fluxSourceRefs, fluxDependencies, isBootstrapObject, type FluxReference } from './k8s/flux.js';
+export { minorVersion } from './schemas.js';
 
 export { podSecurityViolations, policyLabels, policyToEvaluate, LABEL_PREFIX as POD_SECURITY_LABEL_PREFIX, type PodSecurityViolation, type PodSecuritySettings, type Mode as PodSecurityMode } from './k8s/pod-security/index.js';
 
