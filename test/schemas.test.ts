@@ -321,6 +321,15 @@ describe('definition bodies, parsed one at a time', () => {
     expect(crlf.get('é')).toEqual({ type: 'integer' });
     expect(crlf.get('a')).toEqual({ type: 'string' });
   });
+
+  it('finds each body by byte offset after multi-byte text in hashes and bodies', () => {
+    const text = '{"format":1,"bodies":{\n"é☃":{"description":"naïve ☃ ü"},\n"b":{"type":"integer"},\t\n"c":{"enum":["€"]}\n}}\n';
+    const bodies = definitionBodies(Buffer.from(text));
+    expect(bodies.get('é☃')).toEqual({ description: 'naïve ☃ ü' });
+    expect(bodies.get('b')).toEqual({ type: 'integer' });
+    expect(bodies.get('c')).toEqual({ enum: ['€'] });
+    expect(bodies.refs(bodies.get('b')!)).toEqual([]);
+  });
 });
 
 describe('minorVersion', () => {
