@@ -49,8 +49,9 @@ function mayReport(resource: Resource, template: PodTemplate | undefined, kindKe
   if (badMap(get(resource.value, METADATA_LABELS))) return true;
   if (template && template.path.length > 0 && badMap(get(get(resource.value, template.path), METADATA_LABELS))) return true;
   const spec = get(resource.value, SPEC);
-  if (PLAIN_SELECTORS.has(kindKey)) return badMap(get(spec, ['selector']));
-  const selector = LABEL_SELECTORS.has(kindKey) ? get(spec, ['selector']) : kindKey === 'networking.k8s.io/NetworkPolicy' ? get(spec, ['podSelector']) : undefined;
+  const fields = isRecord(spec) ? spec : undefined;
+  if (PLAIN_SELECTORS.has(kindKey)) return badMap(fields?.selector);
+  const selector = LABEL_SELECTORS.has(kindKey) ? fields?.selector : kindKey === 'networking.k8s.io/NetworkPolicy' ? fields?.podSelector : undefined;
   if (!isRecord(selector)) return false;
   if (badMap(selector.matchLabels)) return true;
   const expressions = selector.matchExpressions;
