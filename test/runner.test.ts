@@ -1,5 +1,5 @@
 /** The runner's choice of rules per object: by kind, and without `podTemplateOnly` rules where no pod template is. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../rules/index.js';
@@ -9,16 +9,8 @@ import { ResourceIndex } from '../src/resource-index.js';
 import { toResources, type Resource } from '../src/resource.js';
 import { defineRule, type Rule } from '../src/rule-api.js';
 import { kindRules, rulesByKind, rulesOf, runRules } from '../src/runner.js';
+import { manifests } from './helpers/manifests.js';
 import { ROOT } from './helpers/test-rule.js';
-
-function manifests(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) manifests(file, out);
-    else if (/\.(?:ya?ml|json)$/.test(name)) out.push(file);
-  }
-  return out;
-}
 
 function resourcesOf(text: string, file = 'test.yaml'): Resource[] {
   return toResources(loadFile({ path: file, text }).documents, 'default', () => {});
