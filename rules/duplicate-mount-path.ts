@@ -20,6 +20,7 @@ function mountTargets(container: object): number {
 export default defineRule({
   id: 'duplicate-mount-path',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Two volumes mounted at the same path in one container',
   docs: {
     why:
@@ -38,7 +39,9 @@ export default defineRule({
   check({ resource, index, report }) {
     const template = index.podTemplate(resource);
     if (!template) return;
-    for (const ref of template.containers) {
+    const { containers } = template;
+    for (let i = 0; i < containers.length; i++) {
+      const ref = containers[i];
       if (mountTargets(ref.container) < 2) continue; // nothing to clash with
       const mounts = mountsOf(ref).filter((m) => typeof m.target === 'string' && m.target !== '');
       const subject = containerLabel(template, ref);

@@ -33,7 +33,7 @@ export default defineRule({
     for (const ref of routeBackendRefs(resource)) {
       if (!isServiceRef(ref) || index.exists('Service', ref.namespace, ref.name)) continue;
       const names = index.names('Service', ref.namespace);
-      const elsewhere = index.list('Service').find((s) => s.name === ref.name && s.namespace !== ref.namespace);
+      const elsewhere = index.named('Service', ref.name).find((s) => s.namespace !== ref.namespace);
       const hint = didYouMean(ref.name, names) ||
         (elsewhere ? `; a Service \`${ref.name}\` exists in namespace \`${elsewhere.namespace}\`: set \`namespace: ${elsewhere.namespace}\` on the backendRef` : candidates(names, ref.namespace));
       const outside = ref.crossNamespace && !index.hasNamespace(ref.namespace);

@@ -37,7 +37,7 @@ export default defineRule({
       if (!gateway) {
         // Gateways are usually the cluster operator's, outside the application's manifests.
         if (index.exists(GATEWAY, ref.namespace, ref.name) || index.list(GATEWAY).length === 0) continue;
-        const elsewhere = index.list(GATEWAY).find((g) => g.name === ref.name && g.namespace !== ref.namespace);
+        const elsewhere = index.named(GATEWAY, ref.name).find((g) => g.namespace !== ref.namespace);
         const hint = didYouMean(ref.name, index.names(GATEWAY, ref.namespace)) ||
           (elsewhere ? `; a Gateway \`${ref.name}\` exists in namespace \`${elsewhere.namespace}\`: set \`namespace: ${elsewhere.namespace}\` on the parentRef` : '');
         const managedElsewhere = ref.crossNamespace && !index.hasNamespace(ref.namespace);

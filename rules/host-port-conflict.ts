@@ -3,6 +3,7 @@ import { containerLabel, containerLabelFrom, defineRule, formatHostPort, hostPor
 export default defineRule({
   id: 'host-port-conflict',
   severity: 'warn',
+  podTemplateOnly: true,
   description: 'Host port that two pods would need on the same node',
   docs: {
     why:

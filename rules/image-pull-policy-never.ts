@@ -3,6 +3,7 @@ import { containerLabel, defineRule } from '../src/rule-api.js';
 export default defineRule({
   id: 'image-pull-policy-never',
   severity: 'warn',
+  podTemplateOnly: true,
   description: 'Controller pod template that never pulls its images',
   docs: {
     why:
@@ -21,7 +22,9 @@ export default defineRule({
   check({ resource, index, report }) {
     const template = index.podTemplate(resource);
     if (!template || resource.kind === 'Pod') return;
-    for (const ref of template.containers) {
+    const { containers } = template;
+    for (let i = 0; i < containers.length; i++) {
+      const ref = containers[i];
       if (ref.container.imagePullPolicy !== 'Never') continue;
       const image = typeof ref.container.image === 'string' ? ref.container.image : '';
       report(resource.node(...ref.path, 'imagePullPolicy'), 'never', { subject: containerLabel(template, ref), image });

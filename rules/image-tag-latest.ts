@@ -8,6 +8,7 @@ const POLICY: ReadonlyMap<string, string> = new Map([
 export default defineRule({
   id: 'image-tag-latest',
   severity: 'warn',
+  podTemplateOnly: true,
   description: 'Container image tagged `latest` or not tagged at all',
   docs: {
     why:
@@ -26,7 +27,9 @@ export default defineRule({
   check({ resource, index, report }) {
     const template = index.podTemplate(resource);
     if (!template) return;
-    for (const ref of template.containers) {
+    const { containers } = template;
+    for (let i = 0; i < containers.length; i++) {
+      const ref = containers[i];
       const { image, imagePullPolicy } = ref.container;
       if (typeof image !== 'string') continue;
       const parsed = parseImageReference(image);

@@ -45,7 +45,7 @@ export default defineRule({
       const node = resource.node(...backend.serviceNamePath);
       const names = index.names('Service', namespace);
       const suggestion = didYouMean(service, names);
-      const elsewhere = index.list('Service').find((s) => s.name === service && s.namespace !== namespace);
+      const elsewhere = index.named('Service', service).find((s) => s.namespace !== namespace);
       if (elsewhere) {
         report(node, 'otherNamespace', { ...data, other: elsewhere.namespace!, suggestion });
       } else {

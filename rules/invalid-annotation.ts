@@ -94,6 +94,6 @@ function checkAnnotations(resource: Resource, report: Report, base: Path, pod: b
 
 function get(value: unknown, path: Path): unknown {
   let current = value;
-  for (const segment of path) current = isRecord(current) ? current[segment] : undefined;
+  for (let i = 0; i < path.length; i++) current = isRecord(current) ? current[path[i]] : undefined;
   return current;
 }

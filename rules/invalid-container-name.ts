@@ -11,6 +11,7 @@ function suggestion(name: string): string {
 export default defineRule({
   id: 'invalid-container-name',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Container name that is not a DNS-1123 label, or that another container of the same pod already uses',
   docs: {
     why:
@@ -32,16 +33,21 @@ export default defineRule({
     const template = index.podTemplate(resource);
     if (!template) return;
     const seen = new Map<string, ContainerRef>();
-    for (const ref of template.containers) {
+    const { containers } = template;
+    for (let i = 0; i < containers.length; i++) {
+      const ref = containers[i];
       const name = ref.container.name as unknown;
       if (typeof name !== 'string') continue;
-      const data = { owner: resource.label, group: GROUP_LABEL[ref.group], name };
-      const node = resource.node(...ref.path, 'name');
       const reason = dns1123LabelProblem(name);
-      if (reason !== undefined) report(node, 'invalid', { ...data, reason, suggestion: suggestion(name) });
       const first = seen.get(name);
-      if (first) report(node, 'duplicate', { ...data, first: formatPath(first.path) });
-      else if (name !== '') seen.set(name, ref);
+      // The texts and the node only for a finding (nearly every name is valid and unique).
+      if (reason !== undefined || first) {
+        const data = { owner: resource.label, group: GROUP_LABEL[ref.group], name };
+        const node = resource.node(...ref.path, 'name');
+        if (reason !== undefined) report(node, 'invalid', { ...data, reason, suggestion: suggestion(name) });
+        if (first) report(node, 'duplicate', { ...data, first: formatPath(first.path) });
+      }
+      if (!first && name !== '') seen.set(name, ref);
     }
   },
 });

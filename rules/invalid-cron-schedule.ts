@@ -1,4 +1,4 @@
-import { defineRule, parseCronSchedule } from '../src/rule-api.js';
+import { minorVersion, defineRule, parseCronSchedule } from '../src/rule-api.js';
 
 /** Kubernetes 1.29 (kubernetes#116252) rejects new CronJobs whose schedule contains `TZ`. */
 const TZ_REJECTED_FROM = 29;
@@ -39,7 +39,7 @@ export default defineRule({
     const node = resource.node('spec', 'schedule');
     const data = { cronjob: resource.name, schedule };
     if (schedule.includes('TZ')) {
-      if (Number(kubernetesVersion.split('.')[1]) >= TZ_REJECTED_FROM) return report(node, 'timeZone', data);
+      if (minorVersion(kubernetesVersion) >= TZ_REJECTED_FROM) return report(node, 'timeZone', data);
       if (/^(CRON_)?TZ=/.test(schedule)) report(node, 'timeZoneUnsupported', data, { severity: 'warn' });
     }
     const parsed = parseCronSchedule(schedule);

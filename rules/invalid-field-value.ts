@@ -139,7 +139,11 @@ export default defineRule({
     const value = resource.value as Record<string, unknown>;
     if (kind === '/Service') {
       const spec = at(value, 'spec');
-      for (const [path, allowed, rejectEmpty = false] of SERVICE_FIELDS) {
+      for (let i = 0; i < SERVICE_FIELDS.length; i++) {
+        const field = SERVICE_FIELDS[i]!;
+        const path = field[0];
+        const allowed = field[1];
+        const rejectEmpty = field[2] ?? false;
         if (unsupported(at(spec, String(path[1])), allowed, rejectEmpty)) checkValue(resource, report, path, allowed, resource.label, rejectEmpty);
       }
       const ports = at(spec, 'ports');
@@ -152,21 +156,27 @@ export default defineRule({
       }
     }
     if (kind === 'networking.k8s.io/Ingress' || kind === 'extensions/Ingress') {
-      arrayAt(resource, ['spec', 'rules']).forEach((_, i) => {
-        const paths = ['spec', 'rules', i, 'http', 'paths'];
-        arrayAt(resource, paths).forEach((_, j) => checkValue(resource, report, [...paths, j, 'pathType'], PATH_TYPES, resource.label, true));
+      // Each pathType read in place; its path and the label are built only for a value to report.
+      arrayAt(resource, ['spec', 'rules']).forEach((rule, i) => {
+        const paths = get(rule, ['http', 'paths']);
+        if (!Array.isArray(paths)) return;
+        paths.forEach((entry, j) => {
+          if (unsupported(at(entry, 'pathType'), PATH_TYPES, true)) checkValue(resource, report, ['spec', 'rules', i, 'http', 'paths', j, 'pathType'], PATH_TYPES, resource.label, true);
+        });
       });
     }
     for (const site of objectEnumSites(kind, value, true)) checkValue(resource, report, site.path, site.allowed, resource.label, site.rejectEmpty, site.field);
     const template = index.podTemplate(resource) ?? podTemplateObject(resource);
     if (!template) return;
     const podSpec: unknown = template.spec;
-    const spec = [...template.path, 'spec'];
+    const spec = template.path.concat('spec');
     for (const site of podSpecEnumSites(podSpec, spec, true)) checkValue(resource, report, site.path, site.allowed, resource.label, site.rejectEmpty, site.field);
     if (unsupported(at(podSpec, 'dnsPolicy'), DNS_POLICIES, false)) checkValue(resource, report, [...spec, 'dnsPolicy'], DNS_POLICIES);
     checkTopologySpread(resource, report, podSpec, spec);
     if (at(podSpec, 'topologySpreadConstraints') !== undefined || at(podSpec, 'affinity') !== undefined) checkLabelKeys(resource, report, spec, template, kubernetesVersion);
-    for (const { container, path } of template.containers) {
+    const { containers } = template;
+    for (let i = 0; i < containers.length; i++) {
+      const { container, path } = containers[i];
       const ports = container.ports;
       const badProtocol = Array.isArray(ports) && ports.some((port) => unsupported(at(port, 'protocol'), PROTOCOLS, false));
       const sites = containerEnumSites(container, path, true);

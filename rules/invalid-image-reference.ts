@@ -3,6 +3,7 @@ import { defineRule, edit, parseImageReference } from '../src/rule-api.js';
 export default defineRule({
   id: 'invalid-image-reference',
   severity: 'error',
+  podTemplateOnly: true,
   fixable: true,
   hasSuggestions: true,
   description: 'Container image that the kubelet cannot parse (InvalidImageName)',
@@ -27,7 +28,9 @@ export default defineRule({
   check({ resource, index, report }) {
     const template = index.podTemplate(resource);
     if (!template) return;
-    for (const { container, path } of template.containers) {
+    const { containers } = template;
+    for (let i = 0; i < containers.length; i++) {
+      const { container, path } = containers[i];
       if (typeof container.image !== 'string') continue;
       const parsed = parseImageReference(container.image);
       if (parsed.ok) continue;

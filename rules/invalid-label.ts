@@ -17,7 +17,7 @@ const PLAIN_SELECTORS = new Set(['/Service', '/ReplicationController']);
 
 function get(value: unknown, path: Path): unknown {
   let current = value;
-  for (const segment of path) current = isRecord(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[segment] : undefined;
+  for (let i = 0; i < path.length; i++) current = isRecord(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[path[i]] : undefined;
   return current;
 }
 
@@ -49,8 +49,9 @@ function mayReport(resource: Resource, template: PodTemplate | undefined, kindKe
   if (badMap(get(resource.value, METADATA_LABELS))) return true;
   if (template && template.path.length > 0 && badMap(get(get(resource.value, template.path), METADATA_LABELS))) return true;
   const spec = get(resource.value, SPEC);
-  if (PLAIN_SELECTORS.has(kindKey)) return badMap(get(spec, ['selector']));
-  const selector = LABEL_SELECTORS.has(kindKey) ? get(spec, ['selector']) : kindKey === 'networking.k8s.io/NetworkPolicy' ? get(spec, ['podSelector']) : undefined;
+  const fields = isRecord(spec) ? spec : undefined;
+  if (PLAIN_SELECTORS.has(kindKey)) return badMap(fields?.selector);
+  const selector = LABEL_SELECTORS.has(kindKey) ? fields?.selector : kindKey === 'networking.k8s.io/NetworkPolicy' ? fields?.podSelector : undefined;
   if (!isRecord(selector)) return false;
   if (badMap(selector.matchLabels)) return true;
   const expressions = selector.matchExpressions;

@@ -69,7 +69,7 @@ export default defineRule({
   check({ resource, index, kubernetesVersion, report }) {
     const template = index.podTemplate(resource) ?? podTemplateObject(resource);
     if (!template) return;
-    for (const found of podSpecProblems(template, resource.label, kubernetesVersion)) {
+    for (const found of podSpecProblems(template, () => resource.label, kubernetesVersion)) {
       const atKey = AT_KEY.has(found.problem) && typeof found.path.at(-1) === 'string';
       report(atKey ? resource.key(...found.path) : resource.node(...found.path), found.problem, dataOf(found));
     }

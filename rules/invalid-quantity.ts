@@ -19,7 +19,7 @@ function isExtendedResource(name: string): boolean {
 
 function get(value: unknown, path: Path): unknown {
   let current = value;
-  for (const segment of path) current = isRecord(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[segment] : undefined;
+  for (let i = 0; i < path.length; i++) current = isRecord(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[path[i]] : undefined;
   return current;
 }
 
@@ -32,7 +32,8 @@ function suspect(value: unknown, checks: Checks, resourceName?: string): boolean
 
 function suspectList(list: unknown, checks: Checks): boolean {
   if (!isRecord(list)) return false;
-  for (const name of Object.keys(list)) if (suspect(list[name], checks, name)) return true;
+  const names = Object.keys(list);
+  for (let i = 0; i < names.length; i++) if (suspect(list[names[i]], checks, names[i])) return true;
   return false;
 }
 
@@ -50,11 +51,13 @@ function suspectResources(resources: unknown, checks: Checks): boolean {
  */
 function mayReport(resource: Resource, template: PodTemplate | undefined, kind: string): boolean {
   if (template) {
-    for (const { container } of template.containers) if (suspectResources(container.resources, POD_RESOURCES)) return true;
+    const { containers } = template;
+    for (let i = 0; i < containers.length; i++) if (suspectResources(containers[i].container.resources, POD_RESOURCES)) return true;
     const spec = template.spec as unknown as Record<string, unknown>;
     if (suspectResources(spec.resources, POD_RESOURCES)) return true;
     const volumes = Array.isArray(spec.volumes) ? spec.volumes : [];
-    for (const volume of volumes) {
+    for (let i = 0; i < volumes.length; i++) {
+      const volume: unknown = volumes[i];
       if (suspect(get(volume, ['emptyDir', 'sizeLimit']), NON_NEGATIVE)) return true;
       if (suspectResources(get(volume, ['ephemeral', 'volumeClaimTemplate', 'spec', 'resources']), NON_NEGATIVE)) return true;
     }

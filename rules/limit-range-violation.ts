@@ -1,5 +1,5 @@
 import {
-  compareAmounts, containerSubject, defineRule, effectiveContainers, formatAmount, limitRangeItems, limitRangesIn, podLevelResources,
+  minorVersion, compareAmounts, containerSubject, defineRule, effectiveContainers, formatAmount, limitRangeItems, limitRangesIn, podLevelResources,
   podTotals, requirementNode, type Amount, type EffectiveContainer, type LimitRangeItem, type NodeRef, type PodTemplate, type RuleContext,
 } from '../src/rule-api.js';
 
@@ -79,6 +79,7 @@ function defaultBelowRequest(report: Report, template: PodTemplate, container: E
 export default defineRule({
   id: 'limit-range-violation',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Container or pod requests/limits outside the min, max or maxLimitRequestRatio of a LimitRange in its namespace',
   crossResource: true,
   docs: {
@@ -120,7 +121,7 @@ export default defineRule({
         checkItem(report, item, { subject: containerSubject(template, container), per: 'Container', requests: container.requests, limits: container.limits, at });
       }
     }
-    const podLevel = Number(kubernetesVersion.split('.')[1]) >= POD_LEVEL_RESOURCES_FROM ? podLevelResources(template) : undefined;
+    const podLevel = minorVersion(kubernetesVersion) >= POD_LEVEL_RESOURCES_FROM ? podLevelResources(template) : undefined;
     for (const item of items.filter((i) => i.type === 'Pod')) {
       const totals = (field: 'requests' | 'limits') =>
         new Map([...podTotals(containers, field, podLevel?.[field])].map(([name, value]): [string, Amount] => [name, { value, text: formatAmount(name, value), source: 'set' }]));

@@ -33,7 +33,7 @@ export default defineRule({
       const namespace = explicit ?? (resource.kind === 'RoleBinding' ? resource.namespace : undefined);
       if (namespace === undefined || index.exists('ServiceAccount', namespace, subject.name)) return;
       const name = subject.name;
-      const elsewhere = index.list('ServiceAccount').filter((sa) => sa.name === name).map((sa) => `\`${sa.namespace}\``);
+      const elsewhere = index.named('ServiceAccount', name).map((sa) => `\`${sa.namespace}\``);
       const hint = elsewhere.length > 0
         ? `; a ServiceAccount \`${name}\` exists in namespace ${elsewhere.join(', ')}: set \`subjects[${i}].namespace\``
         : didYouMean(name, index.names('ServiceAccount', namespace));

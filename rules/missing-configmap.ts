@@ -3,6 +3,7 @@ import { defineRule, meantName, missingHint, missingKeys, podReferences, referen
 export default defineRule({
   id: 'missing-configmap',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Pod template reads a ConfigMap, or a ConfigMap key, that does not exist in its namespace',
   crossResource: true,
   hasSuggestions: true,

@@ -8,6 +8,7 @@ const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'extensions']);
 export default defineRule({
   id: 'missing-container-image',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Container without an image in a Pod or a built-in workload',
   docs: {
     why:
@@ -27,7 +28,9 @@ export default defineRule({
     if (!BUILT_IN.has(resource.kind) || !BUILT_IN_GROUPS.has(resource.group)) return;
     const template = index.podTemplate(resource);
     if (!template) return;
-    for (const { container, group, index: i, path } of template.containers) {
+    const { containers } = template;
+    for (let k = 0; k < containers.length; k++) {
+      const { container, group, index: i, path } = containers[k];
       const image = container.image as unknown;
       if (image !== undefined && image !== null) continue;
       const node = image === null ? resource.key(...path, 'image') : resource.node(...path, 'name');

@@ -9,7 +9,7 @@ function hint(index: ResourceIndex, ref: IssuerReference, namespace: string, ann
     if (index.exists(CLUSTER_ISSUER, undefined, ref.name)) {
       return annotated ? `; a ClusterIssuer \`${ref.name}\` exists: use the \`cert-manager.io/cluster-issuer\` annotation` : `; a ClusterIssuer \`${ref.name}\` exists: set \`kind: ClusterIssuer\``;
     }
-    const elsewhere = index.list(ISSUER).find((i) => i.name === ref.name && i.namespace !== namespace);
+    const elsewhere = index.named(ISSUER, ref.name).find((i) => i.namespace !== namespace);
     if (elsewhere) return `; an Issuer \`${ref.name}\` exists in namespace \`${elsewhere.namespace}\`, but an Issuer serves only its own namespace: use a ClusterIssuer`;
     return didYouMean(ref.name, index.names(ISSUER, namespace));
   }

@@ -6,6 +6,7 @@ import {
 export default defineRule({
   id: 'missing-memory-limit',
   severity: 'warn',
+  podTemplateOnly: true,
   description: 'Container without a memory limit (and no LimitRange default for it)',
   docs: {
     why:

@@ -23,8 +23,10 @@ export default defineRule({
   check({ resource, index, report }) {
     const namespace = resource.namespace;
     if (namespace === undefined) return;
+    // The lookup first: the list of Namespaces is built only for an object whose namespace is missing.
+    if (index.exists('Namespace', undefined, namespace)) return;
     const defined = index.list('Namespace').filter((r) => r.group === '').map((r) => r.name);
-    if (defined.length === 0 || index.exists('Namespace', undefined, namespace)) return;
+    if (defined.length === 0) return;
     const written = typeof resource.value.metadata?.namespace === 'string' && resource.value.metadata.namespace !== '';
     const shown = [...new Set(defined)].sort();
     report(written ? resource.node('metadata', 'namespace') : resource.node('metadata', 'name'), 'missing', {

@@ -3,6 +3,7 @@ import { defineRule, missingHint, podReferences, referenceData, resolveReference
 export default defineRule({
   id: 'missing-pvc',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Pod template mounts a PersistentVolumeClaim that does not exist in its namespace',
   crossResource: true,
   docs: {

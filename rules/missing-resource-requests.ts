@@ -23,6 +23,7 @@ function typoHint(container: EffectiveContainer, missing: readonly string[]): st
 export default defineRule({
   id: 'missing-resource-requests',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Container without the cpu/memory request or limit that a ResourceQuota of its namespace tracks',
   crossResource: true,
   docs: {

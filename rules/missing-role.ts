@@ -39,7 +39,7 @@ export default defineRule({
     } else if (kind === 'ClusterRole' && resource.namespace !== undefined && index.get('Role', resource.namespace, name)) {
       hint = `; a Role \`${name}\` exists in namespace \`${resource.namespace}\`: set \`roleRef.kind: Role\``;
     } else {
-      const other = kind === 'Role' ? index.list('Role').find((r) => r.name === name) : undefined;
+      const other = kind === 'Role' ? index.named('Role', name)[0] : undefined;
       hint = other
         ? `; a Role \`${name}\` exists in namespace \`${other.namespace}\`, but a RoleBinding can only use a Role of its own namespace`
         : didYouMean(name, index.names(kind, namespace));

@@ -3,6 +3,7 @@ import { defineRule, didYouMean } from '../src/rule-api.js';
 export default defineRule({
   id: 'missing-service-account',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Pod template runs as a ServiceAccount that does not exist in its namespace',
   crossResource: true,
   docs: {
@@ -30,7 +31,7 @@ export default defineRule({
     if (typeof name !== 'string' || name === '') return;
     const { namespace } = template;
     if (index.exists('ServiceAccount', namespace, name)) return;
-    const elsewhere = index.list('ServiceAccount').filter((sa) => sa.name === name && sa.namespace !== namespace).map((sa) => `\`${sa.namespace}\``);
+    const elsewhere = index.named('ServiceAccount', name).filter((sa) => sa.namespace !== namespace).map((sa) => `\`${sa.namespace}\``);
     const hint = elsewhere.length > 0
       ? `; a ServiceAccount \`${name}\` exists in namespace ${elsewhere.join(', ')}, but pods can only use one of their own namespace`
       : didYouMean(name, [...index.names('ServiceAccount', namespace), 'default']);

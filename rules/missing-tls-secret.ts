@@ -43,7 +43,7 @@ export default defineRule({
       if (index.exists('Secret', namespace, secret)) return;
       const hostList = Array.isArray(entry.hosts) ? entry.hosts.map((h) => `\`${String(h)}\``) : [];
       const hosts = hostList.length > 0 ? hostList.join(', ') : 'every host';
-      const elsewhere = index.list('Secret').find((s) => s.name === secret && s.namespace !== namespace);
+      const elsewhere = index.named('Secret', secret).find((s) => s.namespace !== namespace);
       const issuer = index.list('cert-manager.io/ClusterIssuer')[0] ?? index.list('cert-manager.io/Issuer', namespace)[0];
       const hint = elsewhere
         ? `; a Secret \`${secret}\` exists in namespace \`${elsewhere.namespace}\`, but an Ingress can only use Secrets of its own namespace`

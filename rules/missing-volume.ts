@@ -3,6 +3,7 @@ import { claimTemplateNames, closest, containerLabel, defineRule, isRecord, moun
 export default defineRule({
   id: 'missing-volume',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Container mounts a volume that its pod does not define',
   docs: {
     why:
@@ -24,10 +25,17 @@ export default defineRule({
   check({ resource, index, report }) {
     const template = index.podTemplate(resource);
     if (!template) return;
-    const volumes = (Array.isArray(template.spec.volumes) ? template.spec.volumes : []).flatMap((v: unknown) =>
-      isRecord(v) && typeof v.name === 'string' ? [v.name] : []);
+    // The pod's volumes, then its claim templates (loops: this runs cold for every workload).
+    const names = new Set<string>();
+    const volumes: unknown = template.spec.volumes;
+    if (Array.isArray(volumes)) {
+      for (let i = 0; i < volumes.length; i++) {
+        const v: unknown = volumes[i];
+        if (isRecord(v) && typeof v.name === 'string') names.add(v.name);
+      }
+    }
     const claims = claimTemplateNames(resource);
-    const names = new Set([...volumes, ...claims]);
+    for (let i = 0; i < claims.length; i++) names.add(claims[i]);
     const statefulSet = resource.kind === 'StatefulSet' && resource.group === 'apps';
     const what = statefulSet ? 'volume or volumeClaimTemplate' : 'volume';
     for (const ref of template.containers) {

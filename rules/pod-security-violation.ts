@@ -1,5 +1,5 @@
 import {
-  defineRule, isRecord, podSecurityViolations, policyLabels, policyToEvaluate, POD_SECURITY_LABEL_PREFIX,
+  minorVersion, defineRule, isRecord, podSecurityViolations, policyLabels, policyToEvaluate, POD_SECURITY_LABEL_PREFIX,
   type PodSecurityMode, type Resource,
 } from '../src/rule-api.js';
 
@@ -69,7 +69,7 @@ export default defineRule({
     // Nothing to evaluate without a labelled Namespace or a configured policy.
     const configured = settings.podSecurity?.defaults !== undefined || settings.podSecurity?.namespaces?.[template.namespace] !== undefined;
     if (!configured && !Object.keys(namespaceLabels ?? {}).some((key) => key.startsWith(POD_SECURITY_LABEL_PREFIX))) return;
-    const violations = podSecurityViolations({ template, namespaceLabels }, settings.podSecurity, Number(kubernetesVersion.split('.')[1]));
+    const violations = podSecurityViolations({ template, namespaceLabels }, settings.podSecurity, minorVersion(kubernetesVersion));
     const isPod = resource.kind === 'Pod' && resource.group === '';
     for (const violation of violations) {
       const node = resource.node(...template.path, ...violation.site.path);

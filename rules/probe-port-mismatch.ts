@@ -21,6 +21,7 @@ function listPorts(ports: ReturnType<typeof containerPorts>): string {
 export default defineRule({
   id: 'probe-port-mismatch',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Probe or httpGet hook names a port the container does not declare',
   docs: {
     why:
@@ -46,7 +47,9 @@ export default defineRule({
     const template = index.podTemplate(resource);
     if (!template) return;
     // Texts for messages and the pod's port list are built only for a finding.
-    for (const ref of template.containers) {
+    const { containers } = template;
+    for (let i = 0; i < containers.length; i++) {
+      const ref = containers[i];
       if (!isLongRunning(ref)) continue;
       const uses = portReferences(ref);
       if (uses.length === 0) continue;

@@ -27,7 +27,7 @@ export default defineRule({
     const name = spec?.serviceAccountName;
     const namespace = resource.namespace!;
     if (typeof name !== 'string' || name === '' || index.exists('ServiceAccount', namespace, name)) return;
-    const elsewhere = index.list('ServiceAccount').find((sa) => sa.name === name && sa.namespace !== namespace);
+    const elsewhere = index.named('ServiceAccount', name).find((sa) => sa.namespace !== namespace);
     const hint = didYouMean(name, [...index.names('ServiceAccount', namespace), 'default']) ||
       (elsewhere ? `; a ServiceAccount \`${name}\` exists in namespace \`${elsewhere.namespace}\`, but pods can only use one of their own namespace` : '');
     report(resource.node('spec', 'serviceAccountName'), 'missing', { owner: resource.label, name, namespace, hint });

@@ -10,6 +10,7 @@ function accessModes(claim: { value: unknown }): string[] {
 export default defineRule({
   id: 'pvc-access-mode-mismatch',
   severity: 'warn',
+  podTemplateOnly: true,
   description: "PersistentVolumeClaim used in a way its access modes do not allow",
   docs: {
     why:

@@ -50,6 +50,7 @@ export default defineRule({
       return;
     }
     const status = apiVersionStatus(resource.apiVersion, resource.kind, kubernetesVersion);
+    if (status.status !== 'removed' && status.status !== 'unreleased') return; // nearly every object: no text or node
     const object = resource.name === '' ? resource.kind : resource.label;
     const at = resource.node('apiVersion');
     if (status.status === 'removed') {

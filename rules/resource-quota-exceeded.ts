@@ -1,5 +1,5 @@
 import {
-  compareAmounts, CONTAINER_QUOTA_NAMES, defineRule, desiredPods, effectiveContainers, formatAmount, missingForQuota, podLevelResources, podTotals,
+  minorVersion, compareAmounts, CONTAINER_QUOTA_NAMES, defineRule, desiredPods, effectiveContainers, formatAmount, missingForQuota, podLevelResources, podTotals,
   quotaAppliesTo, quotaHard, quotasIn,
 } from '../src/rule-api.js';
 
@@ -51,7 +51,7 @@ export default defineRule({
     if (resource.group !== '' || resource.namespace === undefined) return;
     const hard = [...quotaHard(resource)].filter(([name, amount]) => TRACKED.has(name) && amount.value !== undefined);
     if (hard.length === 0) return;
-    const podLevelOn = Number(kubernetesVersion.split('.')[1]) >= POD_LEVEL_RESOURCES_FROM;
+    const podLevelOn = minorVersion(kubernetesVersion) >= POD_LEVEL_RESOURCES_FROM;
     const contributions = new Map<string, Contribution[]>(hard.map(([name]) => [name, []]));
     for (const template of index.podTemplates(resource.namespace)) {
       const pods = desiredPods(index, template);

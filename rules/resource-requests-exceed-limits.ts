@@ -1,4 +1,4 @@
-import { defineRule, isRecord, parseQuantity, type Path, type Resource, type RuleContext } from '../src/rule-api.js';
+import { minorVersion, defineRule, isRecord, parseQuantity, type Path, type Resource, type RuleContext } from '../src/rule-api.js';
 
 const GROUP_LABEL = { containers: 'container', initContainers: 'init container', ephemeralContainers: 'ephemeral container' };
 /** Pod-level `spec.resources` (PodLevelResources) is beta and on by default from Kubernetes 1.34. */
@@ -23,15 +23,25 @@ function compare(a: number, b: number): number {
   return a < b ? -1 : 1;
 }
 
-function checkRequirements(resource: Resource, report: Report, subject: string, path: Path, resources: unknown): void {
+/**
+ * Reports the requests of `resources` over their limits; `subject` and `path` (of `resources`) are
+ * built only for a finding (nearly every container has none).
+ */
+function checkRequirements(resource: Resource, report: Report, subject: () => string, path: () => Path, resources: unknown): void {
   if (!isRecord(resources) || !isRecord(resources.requests) || !isRecord(resources.limits)) return;
-  for (const [name, request] of Object.entries(resources.requests)) {
-    const limit = Object.hasOwn(resources.limits, name) ? resources.limits[name] : undefined;
-    const [requested, limited] = [quantity(request), quantity(limit)];
+  const { requests, limits } = resources;
+  const names = Object.keys(requests);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const request = requests[name];
+    const limit = Object.hasOwn(limits, name) ? limits[name] : undefined;
+    const requested = quantity(request);
+    const limited = quantity(limit);
     if (requested === undefined || limited === undefined) continue; // absent, or invalid-quantity's
     const order = compare(requested, limited);
-    const data = { subject, resource: name, request: String(request), limit: String(limit) };
-    const node = resource.node(...path, 'requests', name);
+    if (order === 0 || (order < 0 && overcommitAllowed(name))) continue;
+    const data = { subject: subject(), resource: name, request: String(request), limit: String(limit) };
+    const node = resource.node(...path(), 'requests', name);
     if (!overcommitAllowed(name) && order !== 0) {
       report(node, 'notEqual', { ...data, kind: name.startsWith('hugepages-') ? 'hugepages' : 'extended resources' });
     } else if (order > 0) {
@@ -43,6 +53,7 @@ function checkRequirements(resource: Resource, report: Report, subject: string, 
 export default defineRule({
   id: 'resource-requests-exceed-limits',
   severity: 'error',
+  podTemplateOnly: true,
   description: 'Container resource request greater than its limit (or different from it, for resources that cannot be overcommitted)',
   docs: {
     why:
@@ -62,13 +73,15 @@ export default defineRule({
   check({ resource, index, kubernetesVersion, report }) {
     const template = index.podTemplate(resource);
     if (!template) return;
-    for (const { container, group, path } of template.containers) {
-      const subject = `${resource.label} ${GROUP_LABEL[group]} \`${String(container.name)}\``;
-      checkRequirements(resource, report, subject, [...path, 'resources'], container.resources);
+    const { containers } = template;
+    for (let i = 0; i < containers.length; i++) {
+      const { container, group, path } = containers[i];
+      const subject = () => `${resource.label} ${GROUP_LABEL[group]} \`${String(container.name)}\``;
+      checkRequirements(resource, report, subject, () => [...path, 'resources'], container.resources);
     }
-    if (Number(kubernetesVersion.split('.')[1]) >= POD_LEVEL_RESOURCES_FROM) {
-      const subject = `${resource.label} (pod level)`;
-      checkRequirements(resource, report, subject, [...template.path, 'spec', 'resources'], (template.spec as { resources?: unknown }).resources);
+    if (minorVersion(kubernetesVersion) >= POD_LEVEL_RESOURCES_FROM) {
+      const subject = () => `${resource.label} (pod level)`;
+      checkRequirements(resource, report, subject, () => [...template.path, 'spec', 'resources'], (template.spec as { resources?: unknown }).resources);
     }
   },
 });

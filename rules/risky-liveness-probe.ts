@@ -3,6 +3,7 @@ import { containerLabel, defineRule, isLongRunning, isRecord, probeCheck, probeT
 export default defineRule({
   id: 'risky-liveness-probe',
   severity: 'warn',
+  podTemplateOnly: true,
   description: 'Liveness probe that restarts containers which are only busy or still starting',
   docs: {
     why:
@@ -36,7 +37,9 @@ export default defineRule({
   check({ resource, index, report }) {
     const template = index.podTemplate(resource);
     if (!template) return;
-    for (const ref of template.containers) {
+    const { containers } = template;
+    for (let i = 0; i < containers.length; i++) {
+      const ref = containers[i];
       const { livenessProbe: liveness, readinessProbe: readiness, startupProbe } = ref.container;
       if (!isLongRunning(ref) || !isRecord(liveness) || !isRecord(readiness)) continue;
       const live = probeCheck(liveness, ref.container);

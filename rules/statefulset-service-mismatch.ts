@@ -50,7 +50,7 @@ export default defineRule({
     if (!found) {
       if (index.exists('Service', namespace, service)) return;
       const candidate = headlessFor();
-      const elsewhere = index.list('Service').find((s) => s.name === service && s.namespace !== namespace);
+      const elsewhere = index.named('Service', service).find((s) => s.namespace !== namespace);
       const hint = candidate
         ? `; headless Service \`${candidate.name}\` selects its pods: set \`serviceName: ${candidate.name}\``
         : elsewhere

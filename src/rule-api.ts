@@ -49,6 +49,7 @@ export { scaleTargetProblem, scaleTargetDetails, type ScaleTargetRef, type Scale
 export { KEDA_KINDS, TRANSFER_HPA_OWNERSHIP, scaledObjectTarget, adoptedHpaName, triggerAuthentications, scalersOf, type TriggerAuthenticationRef, type Scaler } from './k8s/keda.js';
 export { ESO_KINDS, storeRefs, type StoreRef } from './k8s/external-secrets.js';
 export { FLUX_SOURCE_GROUP, fluxSourceRefs, fluxDependencies, isBootstrapObject, type FluxReference } from './k8s/flux.js';
+export { minorVersion } from './schemas.js';
 
 export { podSecurityViolations, policyLabels, policyToEvaluate, LABEL_PREFIX as POD_SECURITY_LABEL_PREFIX, type PodSecurityViolation, type PodSecuritySettings, type Mode as PodSecurityMode } from './k8s/pod-security/index.js';
 
@@ -128,6 +129,11 @@ export interface Rule<M extends string = string> {
   readonly fixable?: boolean;
   /** The rule offers suggestions (`report(..., { suggestions })`). */
   readonly hasSuggestions?: boolean;
+  /**
+   * The rule reports only on objects with a pod template (`index.podTemplate(resource)`), returning at
+   * once on others: the runner then does not call it on them (a Service, a ConfigMap).
+   */
+  readonly podTemplateOnly?: boolean;
   /** Emitted by the engine itself (e.g. `yaml-syntax`); `check` then never runs. */
   readonly builtIn?: boolean;
   check(context: RuleContext<M>): void;

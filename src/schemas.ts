@@ -278,3 +278,15 @@ export function lookupKind(version: string, apiVersion: string, kind: string): K
   }
   return result ?? undefined;
 }
+
+const minors = new StringMemo<number>(100);
+
+/**
+ * `Number(version.split('.')[1])`: the minor version of the target version as rules compare it
+ * (`1.34` -> 34), parsed once per spelling rather than once per object.
+ */
+export function minorVersion(version: string): number {
+  let minor = minors.get(version);
+  if (minor === undefined) minor = minors.set(version, Number(version.split('.')[1]));
+  return minor;
+}

@@ -7,6 +7,7 @@ import {
   SUPPORTED_VERSIONS,
   kindsServedIn,
   lookupKind,
+  minorVersion,
   resolveVersion,
   servedGroupVersions,
   versionsServing,
@@ -319,5 +320,24 @@ describe('definition bodies, parsed one at a time', () => {
     const crlf = definitionBodies(Buffer.from('{"format":1,"bodies":{\r\n"a":{"type":"string"},\r\n"é":{"type":"integer"}\r\n}}\r\n'));
     expect(crlf.get('é')).toEqual({ type: 'integer' });
     expect(crlf.get('a')).toEqual({ type: 'string' });
+  });
+
+  it('finds each body by byte offset after multi-byte text in hashes and bodies', () => {
+    const text = '{"format":1,"bodies":{\n"é☃":{"description":"naïve ☃ ü"},\n"b":{"type":"integer"},\t\n"c":{"enum":["€"]}\n}}\n';
+    const bodies = definitionBodies(Buffer.from(text));
+    expect(bodies.get('é☃')).toEqual({ description: 'naïve ☃ ü' });
+    expect(bodies.get('b')).toEqual({ type: 'integer' });
+    expect(bodies.get('c')).toEqual({ enum: ['€'] });
+    expect(bodies.refs(bodies.get('b')!)).toEqual([]);
+  });
+});
+
+describe('minorVersion', () => {
+  it('is the second dot-separated number of the version as spelt, parsed once per spelling', () => {
+    expect(minorVersion('1.34')).toBe(34);
+    expect(minorVersion('1.34')).toBe(34);
+    expect(minorVersion('v1.30.4')).toBe(30);
+    expect(minorVersion('1.9')).toBe(9);
+    expect(minorVersion('2')).toBeNaN();
   });
 });

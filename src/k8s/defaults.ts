@@ -71,20 +71,21 @@ export interface ServicePort {
 export function servicePorts(spec: unknown): ServicePort[] {
   const ports = isRecord(spec) && Array.isArray(spec.ports) ? spec.ports : [];
   const out: ServicePort[] = [];
-  ports.forEach((entry: unknown, index) => {
-    if (!isRecord(entry) || typeof entry.port !== 'number') return;
+  // A loop and assignments, not forEach and spreads: every Service of a run comes here, mostly cold.
+  for (let index = 0; index < ports.length; index++) {
+    const entry: unknown = ports[index];
+    if (!isRecord(entry) || typeof entry.port !== 'number') continue;
     const written = entry.targetPort;
     const targetPortWritten = (typeof written === 'number' && written !== 0) || (typeof written === 'string' && written !== '');
-    out.push({
-      index,
-      ...(typeof entry.name === 'string' && entry.name !== '' ? { name: entry.name } : {}),
-      port: entry.port,
-      targetPort: targetPortWritten ? (written as number | string) : entry.port,
-      targetPortWritten,
-      protocol: typeof entry.protocol === 'string' && entry.protocol !== '' ? entry.protocol : 'TCP',
-      ...(typeof entry.nodePort === 'number' ? { nodePort: entry.nodePort } : {}),
-    });
-  });
+    const port: { -readonly [K in keyof ServicePort]: ServicePort[K] } = { index } as ServicePort;
+    if (typeof entry.name === 'string' && entry.name !== '') port.name = entry.name;
+    port.port = entry.port;
+    port.targetPort = targetPortWritten ? (written as number | string) : entry.port;
+    port.targetPortWritten = targetPortWritten;
+    port.protocol = typeof entry.protocol === 'string' && entry.protocol !== '' ? entry.protocol : 'TCP';
+    if (typeof entry.nodePort === 'number') port.nodePort = entry.nodePort;
+    out.push(port);
+  }
   return out;
 }
 

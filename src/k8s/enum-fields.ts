@@ -102,7 +102,7 @@ function isUnsupported(value: unknown, allowed: readonly string[], rejectEmpty: 
  */
 function sites(value: unknown, base: Path, fields: readonly EnumField[], unsupportedOnly: boolean): EnumSite[] {
   const walk: Walk = { base, unsupportedOnly, out: [], trail: [] };
-  for (const field of fields) visit(walk, field, value, 0);
+  for (let i = 0; i < fields.length; i++) visit(walk, fields[i], value, 0); // indexed: cold for every object
   return walk.out;
 }
 

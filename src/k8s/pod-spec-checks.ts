@@ -119,7 +119,8 @@ function containerProblems(container: Record<string, unknown>, path: Path, subje
   const policy = init && sidecars ? container.restartPolicy : undefined;
   if (typeof policy === 'string' && policy !== 'Always') out.push({ path: [...path, 'restartPolicy'], subject, problem: 'initRestartPolicy', value: policy });
   const plainInit = init && policy !== 'Always';
-  for (const name of PROBES) {
+  for (let i = 0; i < PROBES.length; i++) {
+    const name = PROBES[i];
     const probe = container[name];
     if (!isRecord(probe)) continue;
     if (plainInit) out.push({ path: [...path, name], subject, problem: 'initContainerField', field: name });
@@ -148,12 +149,12 @@ function securityProblems(container: Record<string, unknown>, path: Path, subjec
   return out;
 }
 
-function tolerationProblems(spec: Record<string, unknown>, specPath: Path, owner: string): PodSpecProblem[] {
+function tolerationProblems(spec: Record<string, unknown>, specPath: Path, owner: () => string): PodSpecProblem[] {
   const out: PodSpecProblem[] = [];
   (Array.isArray(spec.tolerations) ? spec.tolerations : []).forEach((toleration: unknown, i) => {
     if (!isRecord(toleration)) return;
     const at = [...specPath, 'tolerations', i];
-    const subject = `${owner} tolerations[${i}]`;
+    const subject = `${owner()} tolerations[${i}]`;
     const key = typeof toleration.key === 'string' ? toleration.key : '';
     const { operator, value, effect } = toleration;
     if (key !== '') {
@@ -168,14 +169,14 @@ function tolerationProblems(spec: Record<string, unknown>, specPath: Path, owner
   return out;
 }
 
-function volumeProblems(spec: Record<string, unknown>, specPath: Path, owner: string): PodSpecProblem[] {
+function volumeProblems(spec: Record<string, unknown>, specPath: Path, owner: () => string): PodSpecProblem[] {
   const out: PodSpecProblem[] = [];
   (Array.isArray(spec.volumes) ? spec.volumes : []).forEach((volume: unknown, i) => {
     if (!isRecord(volume)) return;
     const found = present(volume, VOLUME_SOURCES);
     if (found.length <= 1 && volume.projected === undefined) return; // the usual case: no path or subject to build
     const at = [...specPath, 'volumes', i];
-    const subject = `${owner} volume \`${String(volume.name)}\``;
+    const subject = `${owner()} volume \`${String(volume.name)}\``;
     if (found.length > 1) out.push({ path: [...at, found[1]], subject, problem: 'volumeSources', found });
     const projected = isRecord(volume.projected) && Array.isArray(volume.projected.sources) ? volume.projected.sources : [];
     projected.forEach((source: unknown, j) => {
@@ -192,21 +193,33 @@ function volumeProblems(spec: Record<string, unknown>, specPath: Path, owner: st
 const GROUPS = { containers: 'container', initContainers: 'init container', ephemeralContainers: 'ephemeral container' } as const;
 
 /** Every problem of `template`'s pod spec; `owner` names the object in messages (`Deployment \`web\``). */
-export function podSpecProblems(template: PodTemplate, owner: string, kubernetesVersion: string): PodSpecProblem[] {
+/**
+ * The problems of a pod spec, in path order. `owner` names the object in subjects: a text, or a
+ * function giving it, called only when there is a problem (nearly every pod spec has none).
+ */
+export function podSpecProblems(template: PodTemplate, owner: string | (() => string), kubernetesVersion: string): PodSpecProblem[] {
   const spec = template.spec as unknown as Record<string, unknown>;
-  const specPath = [...template.path, 'spec'];
+  const specPath = template.path.concat('spec');
   const sidecars = compareVersions(kubernetesVersion, '1.29') >= 0;
+  let ownerText: string | undefined = typeof owner === 'string' ? owner : undefined;
+  const ownerOf = () => (ownerText ??= (owner as () => string)());
   const out: PodSpecProblem[] = [];
-  for (const { container, group, path } of template.containers) {
+  const { containers } = template;
+  for (let i = 0; i < containers.length; i++) {
+    const { container, group, path } = containers[i];
     if (group === 'ephemeralContainers') continue;
-    const subject = `${owner} ${GROUPS[group]} \`${String(container.name)}\``;
-    out.push(...containerProblems(container as unknown as Record<string, unknown>, path, subject, group === 'initContainers', sidecars));
+    const fields = container as unknown as Record<string, unknown>;
+    const init = group === 'initContainers';
+    // First without a subject (no text to build for a clean container), then again with it.
+    if (containerProblems(fields, path, '', init, sidecars).length === 0) continue;
+    const subject = `${ownerOf()} ${GROUPS[group]} \`${String(container.name)}\``;
+    out.push(...containerProblems(fields, path, subject, init, sidecars));
   }
-  out.push(...volumeProblems(spec, specPath, owner), ...tolerationProblems(spec, specPath, owner));
+  out.push(...volumeProblems(spec, specPath, ownerOf), ...tolerationProblems(spec, specPath, ownerOf));
   if (spec.dnsPolicy === 'None') {
     const config = spec.dnsConfig;
-    if (!isRecord(config)) out.push({ path: [...specPath, 'dnsPolicy'], subject: owner, problem: 'dnsNone', missing: 'no `dnsConfig`' });
-    else if (!Array.isArray(config.nameservers) || config.nameservers.length === 0) out.push({ path: [...specPath, 'dnsConfig'], subject: owner, problem: 'dnsNone', missing: 'no `dnsConfig.nameservers`' });
+    if (!isRecord(config)) out.push({ path: [...specPath, 'dnsPolicy'], subject: ownerOf(), problem: 'dnsNone', missing: 'no `dnsConfig`' });
+    else if (!Array.isArray(config.nameservers) || config.nameservers.length === 0) out.push({ path: [...specPath, 'dnsConfig'], subject: ownerOf(), problem: 'dnsNone', missing: 'no `dnsConfig.nameservers`' });
   }
   return out;
 }

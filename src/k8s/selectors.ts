@@ -12,7 +12,8 @@ export type Labels = Readonly<Record<string, string>>;
 export function plainSelector(value: unknown): Labels | undefined {
   if (!isRecord(value)) return undefined;
   const out: Record<string, string> = Object.create(null);
-  for (const [k, v] of Object.entries(value)) out[k] = scalarText(v);
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) out[keys[i]!] = scalarText(value[keys[i]!]);
   return out;
 }
 
@@ -26,7 +27,9 @@ export function labelValue(labels: Labels, key: string): string | undefined {
  * controller adds (defaults.ts `controllerPodLabels`), which satisfy a pair when they may hold its value.
  */
 export function matchesLabels(selector: Labels, labels: Labels, controller?: ControllerLabels): boolean {
-  for (const key of Object.keys(selector)) {
+  const keys = Object.keys(selector);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (labelValue(labels, key) !== selector[key] && !controller?.get(key)?.accepts(selector[key])) return false;
   }
   return true;
@@ -99,10 +102,13 @@ export function postingsMatching<T>(
   labelsOf: (item: T) => Labels,
   controllerOf?: (item: T) => ControllerLabels | undefined,
 ): T[] {
-  const pairs = Object.entries(selector);
-  if (!postings || pairs.length === 0) return [];
+  const keys = Object.keys(selector);
+  if (!postings || keys.length === 0) return [];
   let smallest: T[] | undefined;
-  for (const [k, v] of pairs) {
+  // Indexed, without destructuring: this runs for every Service, mostly in cold code.
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = selector[k];
     const exact = postings.get(`${k}=${v}`);
     const varying = controllerOf ? postings.get(anyValue(k)) : undefined;
     const posting = varying ? (exact ? exact.concat(varying) : varying) : exact;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controllerPodLabels, jobActivePods, namespaceLabels, networkPolicyTypes, selectedNamespaceName, unlistedNamespaceLabels } from '../../src/k8s/defaults.js';
+import { controllerPodLabels, jobActivePods, namespaceLabels, networkPolicyTypes, selectedNamespaceName, servicePorts, unlistedNamespaceLabels } from '../../src/k8s/defaults.js';
 import { matchesLabels, matchesSelector } from '../../src/k8s/selectors.js';
 
 const owner = (kind: string, group: string, name: string, spec: unknown = {}) => ({ kind, group, name, value: { spec } });
@@ -83,5 +83,19 @@ describe('namespace name label', () => {
     expect(unlistedNamespaceLabels({ matchLabels: { [name]: 'shop' } }, 'shop')?.[name]).toBe('shop');
     expect(unlistedNamespaceLabels({ matchLabels: { [name]: 'shop', env: 'prod' } }, 'shop')).toBeUndefined();
     expect(namespaceLabels('shop', { env: 'prod', [name]: 'other' })).toEqual({ env: 'prod', [name]: 'shop' });
+  });
+});
+
+describe('servicePorts entries', () => {
+  it('have the same keys in the same order whether or not the optional ones are set', () => {
+    const [full, bare] = servicePorts({ ports: [
+      { name: 'http', port: 80, targetPort: 'web', protocol: 'UDP', nodePort: 30080 },
+      { port: 81, targetPort: 0 },
+    ] });
+    expect(Object.keys(full)).toEqual(['index', 'name', 'port', 'targetPort', 'targetPortWritten', 'protocol', 'nodePort']);
+    expect(full).toEqual({ index: 0, name: 'http', port: 80, targetPort: 'web', targetPortWritten: true, protocol: 'UDP', nodePort: 30080 });
+    expect(Object.keys(bare)).toEqual(['index', 'port', 'targetPort', 'targetPortWritten', 'protocol']);
+    expect(bare).toEqual({ index: 1, port: 81, targetPort: 81, targetPortWritten: false, protocol: 'TCP' });
+    expect(servicePorts({ ports: [null, { port: '80' }, { port: 8080 }] }).map((p) => p.index)).toEqual([2]);
   });
 });

@@ -1,21 +1,13 @@
 /** Pins LOCAL_RULES: each runs over every fixture's built-in objects with an index that only serves `podTemplate`. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
 import { loadFile } from '../../src/load.js';
 import { isBuiltInKind, LOCAL_RULES, localIndex, NotLocal } from '../../src/parallel/local.js';
 import { toResources } from '../../src/resource.js';
+import { manifests } from '../helpers/manifests.js';
 import { ROOT } from '../helpers/test-rule.js';
-
-function manifests(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) manifests(file, out);
-    else if (/\.(?:ya?ml|json)$/.test(name)) out.push(file);
-  }
-  return out;
-}
 
 const resources = manifests(path.join(ROOT, 'fixtures')).flatMap((file) => {
   const { documents } = loadFile({ path: file, text: readFileSync(file, 'utf8') });
