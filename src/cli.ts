@@ -3,9 +3,9 @@
  */
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { effectiveConfig, HELP, lintOptions, parse, parseCount, renderSettings, UsageError, type Flags } from './cli-args.js';
 import { baselineStep } from './cli-baseline.js';
+import { holdYoungGeneration, sizeHeapForRun } from './cli-heap.js';
 import { listRules, printConfig } from './cli-info.js';
 import { createProgress } from './cli-progress.js';
 import { findConfigFile, loadConfig, type LoadedConfig } from './config.js';
@@ -106,10 +106,8 @@ async function run(io: CliIo): Promise<number> {
   for (const context of flags.context) inputs.push({ path: context, contextOnly: true });
   const progress = createProgress(io.stderr, io.env);
   const render = renderSettings(effective, loaded, io.cwd, io.env.PATH ?? '');
-  // A run of more than ~50 MB holds hundreds of MB of objects; V8 would let its heap grow to twice that.
-  // node:v8 loads only then: it pulls in streams, which a plain run never needs.
-  const onLargeRun = () => (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString('--optimize-for-size');
-  const output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), render, ruleSet, onProgress: progress.update, onLargeRun });
+  holdYoungGeneration();
+  const output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), render, ruleSet, onProgress: progress.update, onRunSize: (bytes) => sizeHeapForRun(bytes) });
   progress.done();
   if (output.errors.length > 0) throw new UsageError(output.errors.join('\n'));
   if (!flags.quiet) for (const notice of output.notices) io.stderr.write(`k8s-lint: ${notice}\n`);

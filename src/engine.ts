@@ -80,15 +80,13 @@ export interface LintOptions {
   /** Texts to lint instead of the files' contents, by absolute path (or a stdin input's path). */
   readonly overlay?: ReadonlyMap<string, string>;
   /**
-   * Called once, before parsing, when the files to lint hold more than LARGE_RUN bytes: the CLI
-   * then has V8 favour memory over speed (a million small objects take ~300 MB however stored).
+   * Called once, before parsing, with the bytes the run will parse: the CLI sizes V8's heap for it
+   * (src/cli-heap.ts; a million small objects take ~300 MB however stored).
    */
-  readonly onLargeRun?: (bytes: number) => void;
+  readonly onRunSize?: (bytes: number) => void;
   /** Threads a large run may use (default `K8S_LINT_THREADS`, else 2 given 3+ cores); 1 = this one only. */
   readonly threads?: number;
 }
-
-export const LARGE_RUN = 48 * 1024 * 1024;
 
 export interface LintProgress {
   readonly stage: 'read' | 'parse' | 'check';
@@ -157,7 +155,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   });
   stage('read');
   const bytes = read.files.reduce((sum, file) => sum + (file.size ?? file.text.length), 0);
-  if (bytes > LARGE_RUN) options.onLargeRun?.(bytes);
+  options.onRunSize?.(bytes);
   const documents: ParsedDocument[] = [];
   const issues: LoadIssue[] = [...read.issues];
   // A failure reading one file (a bug) is an internal-error finding on it; the others go on.
