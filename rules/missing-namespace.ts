@@ -1,5 +1,8 @@
 import { defineRule, didYouMean } from '../src/rule-api.js';
 
+/** Per run (its index): whether each namespace asked about exists. */
+const known = new WeakMap<object, Map<string, boolean>>();
+
 export default defineRule({
   id: 'missing-namespace',
   severity: 'warn',
@@ -23,8 +26,13 @@ export default defineRule({
   check({ resource, index, report }) {
     const namespace = resource.namespace;
     if (namespace === undefined) return;
-    // The lookup first: the list of Namespaces is built only for an object whose namespace is missing.
-    if (index.exists('Namespace', undefined, namespace)) return;
+    // The lookup first, once per namespace and run (a run holds many objects and few namespaces):
+    // the list of Namespaces is built only for an object whose namespace is missing.
+    let exists = known.get(index);
+    if (exists === undefined) known.set(index, (exists = new Map()));
+    let found = exists.get(namespace);
+    if (found === undefined) exists.set(namespace, (found = index.exists('Namespace', undefined, namespace)));
+    if (found) return;
     const defined = index.list('Namespace').filter((r) => r.group === '').map((r) => r.name);
     if (defined.length === 0) return;
     const written = typeof resource.value.metadata?.namespace === 'string' && resource.value.metadata.namespace !== '';

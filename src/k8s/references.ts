@@ -52,77 +52,107 @@ export function podReferences(template: PodTemplate): readonly PodReference[] {
 
 /**
  * Appends the reference that `owner[field]` makes (named by its `nameField`), if it names
- * something; paths are built only then (most volumes and env entries reference nothing).
+ * something; paths are built only then (most volumes and env entries reference nothing). `base` is
+ * the owner's path, or a function that makes it (built once a reference is found).
  */
 function addReference(
-  out: PodReference[], kind: ReferencedKind, source: ReferenceSource, where: string, containers: readonly ContainerRef[],
-  owner: Record<string, unknown>, field: string | undefined, base: Path, nameField: string, keyField?: string,
+  out: PodReference[], kind: ReferencedKind, source: ReferenceSource, where: string | (() => string), containers: readonly ContainerRef[],
+  owner: Record<string, unknown>, field: string | undefined, base: Path | (() => Path), nameField: string, keyField?: string,
 ): void {
   const object = field === undefined ? owner : owner[field];
-  if (!isRecord(object) || typeof object[nameField] !== 'string' || object[nameField] === '') return;
-  const path = field === undefined ? base : [...base, field];
+  if (!isRecord(object)) return;
+  const name = object[nameField];
+  if (typeof name !== 'string' || name === '') return;
+  const ownerPath = typeof base === 'function' ? base() : base;
+  const path = field === undefined ? ownerPath : ownerPath.concat(field);
   const keys: KeyReference[] = [];
-  if (keyField !== undefined && typeof object[keyField] === 'string') keys.push({ key: object[keyField], path: [...path, keyField] });
-  if (Array.isArray(object.items)) {
-    object.items.forEach((item, k) => {
-      if (isRecord(item) && typeof item.key === 'string') keys.push({ key: item.key, path: [...path, 'items', k, 'key'] });
-    });
+  const key = keyField === undefined ? undefined : object[keyField];
+  if (typeof key === 'string') keys.push({ key, path: path.concat(keyField!) });
+  const items = object.items;
+  if (Array.isArray(items)) {
+    for (let k = 0; k < items.length; k++) {
+      const item: unknown = items[k];
+      if (isRecord(item) && typeof item.key === 'string') keys.push({ key: item.key, path: path.concat('items', k, 'key') });
+    }
   }
   const optional = object.optional === true;
   const unused = (source === 'volume' || source === 'projected') && containers.length === 0;
-  out.push({ kind, name: object[nameField], source, where, containers, unused, optional, path: [...path, nameField], keys });
+  out.push({ kind, name, source, where: typeof where === 'function' ? where() : where, containers, unused, optional, path: path.concat(nameField), keys });
 }
 
 const NO_CONTAINERS: readonly ContainerRef[] = Object.freeze([]);
 
+/** Plain loops, and no path or text built for the entries that reference nothing: a cold run interprets this once per template. */
 function walkReferences(template: PodTemplate): PodReference[] {
   const out: PodReference[] = [];
   const spec = template.spec as unknown as Record<string, unknown>;
-  const specPath = [...template.path, 'spec'];
-  const replaced = claimTemplateNames(template.owner);
-  const mounted = Array.isArray(spec.volumes) && spec.volumes.length > 0 ? volumeUsers(template) : undefined;
-
-  list(spec.volumes).forEach((volume, i) => {
-    // A StatefulSet replaces a template volume named like one of its volumeClaimTemplates.
-    if (!isRecord(volume) || typeof volume.name !== 'string' || replaced.has(volume.name)) return;
-    const name = volume.name;
-    const users = mounted?.get(name) ?? [];
-    const base = [...specPath, 'volumes', i];
-    const where = `through volume \`${name}\``;
-    addReference(out, 'ConfigMap', 'volume', where, users, volume, 'configMap', base, 'name');
-    addReference(out, 'Secret', 'volume', where, users, volume, 'secret', base, 'secretName');
-    addReference(out, 'PersistentVolumeClaim', 'volume', where, users, volume, 'persistentVolumeClaim', base, 'claimName');
-    const projected = isRecord(volume.projected) ? volume.projected : {};
-    list(projected.sources).forEach((source, j) => {
-      if (!isRecord(source)) return;
-      const path = [...base, 'projected', 'sources', j];
+  const specPath = template.path.concat('spec');
+  const volumes = spec.volumes;
+  if (Array.isArray(volumes) && volumes.length > 0) {
+    const replaced = claimTemplateNames(template.owner);
+    const mounted = volumeUsers(template);
+    for (let i = 0; i < volumes.length; i++) {
+      const volume: unknown = volumes[i];
+      // A StatefulSet replaces a template volume named like one of its volumeClaimTemplates.
+      if (!isRecord(volume) || typeof volume.name !== 'string' || replaced.has(volume.name)) continue;
+      const projected = isRecord(volume.projected) ? volume.projected.sources : undefined;
+      if (volume.configMap === undefined && volume.secret === undefined && volume.persistentVolumeClaim === undefined && !Array.isArray(projected)) continue;
+      const name = volume.name;
+      const users = mounted.get(name) ?? [];
+      const base = specPath.concat('volumes', i);
+      const where = `through volume \`${name}\``;
+      addReference(out, 'ConfigMap', 'volume', where, users, volume, 'configMap', base, 'name');
+      addReference(out, 'Secret', 'volume', where, users, volume, 'secret', base, 'secretName');
+      addReference(out, 'PersistentVolumeClaim', 'volume', where, users, volume, 'persistentVolumeClaim', base, 'claimName');
+      if (!Array.isArray(projected)) continue;
       const via = `through projected volume \`${name}\``;
-      addReference(out, 'ConfigMap', 'projected', via, users, source, 'configMap', path, 'name');
-      addReference(out, 'Secret', 'projected', via, users, source, 'secret', path, 'name');
-    });
-  });
-
-  for (const ref of template.containers) {
-    const { container } = ref;
-    const self = [ref];
-    list(container.envFrom).forEach((from, j) => {
-      if (!isRecord(from)) return;
-      const path = [...ref.path, 'envFrom', j];
-      addReference(out, 'ConfigMap', 'envFrom', 'from envFrom', self, from, 'configMapRef', path, 'name');
-      addReference(out, 'Secret', 'envFrom', 'from envFrom', self, from, 'secretRef', path, 'name');
-    });
-    list(container.env).forEach((env, j) => {
-      if (!isRecord(env) || !isRecord(env.valueFrom)) return;
-      const path = [...ref.path, 'env', j, 'valueFrom'];
-      const where = `from env \`${String(env.name)}\``;
-      addReference(out, 'ConfigMap', 'env', where, self, env.valueFrom, 'configMapKeyRef', path, 'name', 'key');
-      addReference(out, 'Secret', 'env', where, self, env.valueFrom, 'secretKeyRef', path, 'name', 'key');
-    });
+      for (let j = 0; j < projected.length; j++) {
+        const source: unknown = projected[j];
+        if (!isRecord(source)) continue;
+        const path = base.concat('projected', 'sources', j);
+        addReference(out, 'ConfigMap', 'projected', via, users, source, 'configMap', path, 'name');
+        addReference(out, 'Secret', 'projected', via, users, source, 'secret', path, 'name');
+      }
+    }
   }
 
-  list(spec.imagePullSecrets).forEach((secret, j) => {
-    if (isRecord(secret)) addReference(out, 'Secret', 'imagePullSecrets', 'from imagePullSecrets', NO_CONTAINERS, secret, undefined, [...specPath, 'imagePullSecrets', j], 'name');
-  });
+  const { containers } = template;
+  for (let c = 0; c < containers.length; c++) {
+    const ref = containers[c];
+    const { container } = ref;
+    let self: readonly ContainerRef[] | undefined;
+    const envFrom = container.envFrom as unknown;
+    if (Array.isArray(envFrom)) {
+      for (let j = 0; j < envFrom.length; j++) {
+        const from: unknown = envFrom[j];
+        if (!isRecord(from)) continue;
+        const path = () => ref.path.concat('envFrom', j);
+        self ??= [ref];
+        addReference(out, 'ConfigMap', 'envFrom', 'from envFrom', self, from, 'configMapRef', path, 'name');
+        addReference(out, 'Secret', 'envFrom', 'from envFrom', self, from, 'secretRef', path, 'name');
+      }
+    }
+    const env = container.env as unknown;
+    if (Array.isArray(env)) {
+      for (let j = 0; j < env.length; j++) {
+        const entry: unknown = env[j];
+        if (!isRecord(entry) || !isRecord(entry.valueFrom)) continue;
+        const path = () => ref.path.concat('env', j, 'valueFrom');
+        const where = () => `from env \`${String(entry.name)}\``;
+        self ??= [ref];
+        addReference(out, 'ConfigMap', 'env', where, self, entry.valueFrom, 'configMapKeyRef', path, 'name', 'key');
+        addReference(out, 'Secret', 'env', where, self, entry.valueFrom, 'secretKeyRef', path, 'name', 'key');
+      }
+    }
+  }
+
+  const pullSecrets = spec.imagePullSecrets;
+  if (Array.isArray(pullSecrets)) {
+    for (let j = 0; j < pullSecrets.length; j++) {
+      const secret: unknown = pullSecrets[j];
+      if (isRecord(secret)) addReference(out, 'Secret', 'imagePullSecrets', 'from imagePullSecrets', NO_CONTAINERS, secret, undefined, () => specPath.concat('imagePullSecrets', j), 'name');
+    }
+  }
   return out;
 }
 
