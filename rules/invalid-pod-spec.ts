@@ -22,6 +22,7 @@ function dataOf(found: PodSpecProblem): Record<string, string | number> {
 export default defineRule({
   id: 'invalid-pod-spec',
   severity: 'error',
+  podTemplateOr: ['/PodTemplate'],
   description: 'Pod template the API server rejects: probe or hook handlers, probe thresholds, init-container fields, volume and env sources, DNS config, tolerations, privilege escalation',
   docs: {
     why:

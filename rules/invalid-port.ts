@@ -84,6 +84,7 @@ function checkService(resource: Resource, report: Report): void {
 export default defineRule({
   id: 'invalid-port',
   severity: 'error',
+  podTemplateOr: ['/Service'],
   description: 'Container or Service port whose number or name the API server rejects',
   docs: {
     why:

@@ -72,6 +72,7 @@ const CHECKED_KINDS = new Set(['apps/StatefulSet', '/PersistentVolume', '/Resour
 export default defineRule({
   id: 'invalid-quantity',
   severity: 'error',
+  podTemplateOr: ['/PersistentVolumeClaim', ...CHECKED_KINDS],
   description: 'Resource quantity that the API server cannot parse or refuses',
   docs: {
     why:

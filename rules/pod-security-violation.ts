@@ -17,6 +17,7 @@ function labelsOf(namespace: Resource | undefined): Readonly<Record<string, unkn
 export default defineRule({
   id: 'pod-security-violation',
   severity: 'error',
+  podTemplateOr: ['/Namespace'],
   description: 'Pod template breaks the Pod Security Standard its namespace enforces, warns or audits (PodSecurity admission)',
   docs: {
     why:

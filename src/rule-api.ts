@@ -134,6 +134,11 @@ export interface Rule<M extends string = string> {
    * once on others: the runner then does not call it on them (a Service, a ConfigMap).
    */
   readonly podTemplateOnly?: boolean;
+  /**
+   * As `podTemplateOnly`, except on objects of these kinds (`Kind` or `group/Kind`), which the rule
+   * also looks at without a pod template (`invalid-port`: Services).
+   */
+  readonly podTemplateOr?: readonly string[];
   /** Emitted by the engine itself (e.g. `yaml-syntax`); `check` then never runs. */
   readonly builtIn?: boolean;
   check(context: RuleContext<M>): void;

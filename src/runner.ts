@@ -79,7 +79,7 @@ export function kindRules(active: readonly ActiveRule[]): (resource: Resource) =
     if (!rules) {
       const key = `${resource.group}/${kind}`;
       const all = active.filter(({ rule }) => !rule.kinds || rule.kinds.includes(kind) || rule.kinds.includes(key));
-      const templateless = all.filter(({ rule }) => !rule.podTemplateOnly);
+      const templateless = all.filter(({ rule }) => !rule.podTemplateOnly && (!rule.podTemplateOr || rule.podTemplateOr.includes(kind) || rule.podTemplateOr.includes(key)));
       rules = { all, templateless: templateless.length === all.length ? all : templateless };
       kinds.set(kind, rules);
     }
@@ -89,12 +89,13 @@ export function kindRules(active: readonly ActiveRule[]): (resource: Resource) =
 
 /**
  * The rules of one kind: all of them, and those an object without a pod template needs. Rules that
- * declare `podTemplateOnly` return at once on such objects, and a call each (about a third of a
- * run's rule calls: a Service, a ConfigMap) costs more on a cold run than asking the index.
+ * declare `podTemplateOnly` (or `podTemplateOr` without this kind) return at once on such objects,
+ * and a call each (about a third of a run's rule calls: a Service, a ConfigMap) costs more on a
+ * cold run than asking the index.
  */
 export interface KindRules {
   readonly all: readonly ActiveRule[];
-  /** `all` without the rules declaring `podTemplateOnly` (the same array when there are none). */
+  /** `all` without the rules that skip objects without a pod template (the same array when there are none). */
   readonly templateless: readonly ActiveRule[];
 }
 

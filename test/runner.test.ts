@@ -74,6 +74,18 @@ describe('runner: rules per object', () => {
     ]);
   });
 
+  it('calls a podTemplateOr rule on objects with a pod template and on objects of its kinds', () => {
+    const resources = resourcesOf(MANIFESTS);
+    const index = new ResourceIndex(resources);
+    const pods = recorder('pods', { podTemplateOr: ['ConfigMap'] });
+    const keyed = recorder('keyed', { podTemplateOr: ['example.com/Widget'] });
+    const core = recorder('core', { podTemplateOr: ['/Widget'] });
+    runRules(resources, index, { rules: [pods, keyed, core].map(({ rule }) => ({ rule, severity: 1 as const })), kubernetesVersion: '1.35', unreadableDocuments: 0 });
+    expect(pods.seen).toEqual(['settings', 'web', 'with-template']);
+    expect(keyed.seen).toEqual(['web', 'with-template', 'without-template']);
+    expect(core.seen).toEqual(['web', 'with-template']);
+  });
+
   it('keeps one list per kind, the same array when no rule of the kind is podTemplateOnly', () => {
     const [configMap, deployment] = resourcesOf(MANIFESTS);
     const plain = recorder('plain', { kinds: ['ConfigMap'] });
@@ -94,7 +106,7 @@ describe('runner: rules per object', () => {
   });
 });
 
-describe('podTemplateOnly rules', () => {
+describe('podTemplateOnly and podTemplateOr rules', () => {
   const resources = manifests(path.join(ROOT, 'fixtures')).flatMap((file) => resourcesOf(readFileSync(file, 'utf8'), file));
   const index = localIndex();
 
@@ -107,6 +119,7 @@ describe('podTemplateOnly rules', () => {
     const wrong: string[] = [];
     for (const resource of resources) {
       if (index.podTemplate(resource) !== undefined || (rule.kinds && !rule.kinds.includes(resource.kind))) continue;
+      if (rule.podTemplateOr?.some((kind) => kind === resource.kind || kind === `${resource.group}/${resource.kind}`)) continue;
       const where = `${rule.id} on ${resource.kind} ${resource.name} (${path.relative(ROOT, resource.file.path)})`;
       const context = {
         resource, index, kubernetesVersion: '1.35', settings: { rejectUnknownKinds: false },
@@ -127,11 +140,18 @@ describe('podTemplateOnly rules', () => {
     expect(allRules.filter((rule) => rule.podTemplateOnly).flatMap(templatelessProblems)).toEqual([]);
   });
 
+  it('podTemplateOr rules neither report nor read the index past podTemplate on other kinds without a pod template', () => {
+    const declaring = allRules.filter((rule) => rule.podTemplateOr);
+    expect(declaring.map((rule) => rule.id).sort()).toEqual(['invalid-pod-spec', 'invalid-port', 'invalid-quantity', 'pod-security-violation']);
+    expect(declaring.flatMap(templatelessProblems)).toEqual([]);
+  });
+
   it('the check above fails for rules that look at objects without a pod template', () => {
-    for (const id of ['invalid-port', 'invalid-quantity', 'missing-namespace']) {
+    for (const id of ['invalid-port', 'invalid-quantity', 'missing-namespace', 'pod-security-violation']) {
       const rule = allRules.find((each) => each.id === id)!;
       expect(rule.podTemplateOnly, id).toBeUndefined();
-      expect(templatelessProblems(rule).length, id).toBeGreaterThan(0);
+      // Without the kinds it names, the rule would be skipped where it does report.
+      expect(templatelessProblems({ ...rule, podTemplateOr: undefined }).length, id).toBeGreaterThan(0);
     }
   });
 });
