@@ -16,7 +16,8 @@ export type { PodTemplate, ContainerRef, ContainerGroup } from './k8s/pod-templa
 export { containerPorts, podTemplateObject } from './k8s/pod-template.js';
 export { plainSelector, matchesLabels, matchesSelector, formatLabels, type Labels } from './k8s/selectors.js';
 export { closest, didYouMean } from './k8s/suggest.js';
-export { podReferences, resolveReference, missingKeys, missingHint, referenceData, meantName, useInstead, type PodReference, type Resolution } from './k8s/references.js';
+export { podReferences, type PodReference } from './k8s/references.js';
+export { resolveReference, missingKeys, missingHint, referenceData, meantName, useInstead, type Resolution } from './k8s/reference-resolution.js';
 export { parseImageReference, effectiveTag, type ImageReference } from './k8s/image-reference.js';
 export { ingressBackends, type IngressBackend } from './k8s/ingress.js';
 export { containerLabel, containerLabelFrom, isLongRunning, podCount, runsSeveralPods, mountsOf, claimTemplateNames, claimUses, claimUsers, hostPortUses, hostPortConflicts, formatHostPort, repositoryOf, pinnedImage, type PodCount, type MountRef, type ClaimUse, type HostPortUse, type PinnedImage } from './k8s/workload.js';

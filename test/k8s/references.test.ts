@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadFile } from '../../src/load.js';
 import { toResources } from '../../src/resource.js';
 import { ResourceIndex } from '../../src/resource-index.js';
-import { missingHint, missingKeys, podReferences, referenceData, resolveReference } from '../../src/k8s/references.js';
+import { missingHint, missingKeys, referenceData, resolveReference } from '../../src/k8s/reference-resolution.js';
+import { podReferences } from '../../src/k8s/references.js';
 
 function indexOf(text: string) {
   const { documents } = loadFile({ path: 'test.yaml', text });
