@@ -46,3 +46,14 @@ export function sizeHeapForRun(bytes: number, setFlag: SetFlag = setV8Flag, vers
   if (bytes >= YOUNG_GROWTH_FROM && hasGrowthFlag(version)) setFlag(`--semi-space-growth-factor=${DEFAULT_GROWTH}`);
   if (bytes > LARGE_RUN) setFlag('--optimize-for-size');
 }
+
+/**
+ * Once the run is over: V8's defaults again. V8 stamps a code cache with a hash of its flags and
+ * rejects one stamped with other flags than the process has, so bin/code-cache.js, which writes the
+ * cache at exit, must see the flags the next run starts with (else every run would compile the core
+ * anew and write the cache again).
+ */
+export function restoreHeapDefaults(setFlag: SetFlag = setV8Flag, version = process.version): void {
+  if (hasGrowthFlag(version)) setFlag(`--semi-space-growth-factor=${DEFAULT_GROWTH}`);
+  setFlag('--no-optimize-for-size');
+}

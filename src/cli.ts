@@ -5,11 +5,11 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { effectiveConfig, HELP, lintOptions, parse, parseCount, renderSettings, UsageError, type Flags } from './cli-args.js';
 import { baselineStep } from './cli-baseline.js';
-import { holdYoungGeneration, sizeHeapForRun } from './cli-heap.js';
+import { holdYoungGeneration, restoreHeapDefaults, sizeHeapForRun } from './cli-heap.js';
 import { listRules, printConfig } from './cli-info.js';
 import { createProgress } from './cli-progress.js';
 import { findConfigFile, loadConfig, type LoadedConfig } from './config.js';
-import { lint } from './engine.js';
+import { lint, type LintOutput } from './engine.js';
 import type { FileInput } from './files.js';
 import { FORMAT_NAMES, loadFormatter, type FormatContext } from './formatters/index.js';
 import type { LintResult } from './model.js';
@@ -107,7 +107,12 @@ async function run(io: CliIo): Promise<number> {
   const progress = createProgress(io.stderr, io.env);
   const render = renderSettings(effective, loaded, io.cwd, io.env.PATH ?? '');
   holdYoungGeneration();
-  const output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), render, ruleSet, onProgress: progress.update, onRunSize: (bytes) => sizeHeapForRun(bytes) });
+  let output: LintOutput;
+  try {
+    output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), render, ruleSet, onProgress: progress.update, onRunSize: (bytes) => sizeHeapForRun(bytes) });
+  } finally {
+    restoreHeapDefaults();
+  }
   progress.done();
   if (output.errors.length > 0) throw new UsageError(output.errors.join('\n'));
   if (!flags.quiet) for (const notice of output.notices) io.stderr.write(`k8s-lint: ${notice}\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasGrowthFlag, holdYoungGeneration, LARGE_RUN, sizeHeapForRun, YOUNG_GROWTH_FROM } from '../src/cli-heap.js';
+import { hasGrowthFlag, holdYoungGeneration, LARGE_RUN, restoreHeapDefaults, sizeHeapForRun, YOUNG_GROWTH_FROM } from '../src/cli-heap.js';
 
 /** The flags a call sets, in order. */
 function flagsSet(call: (set: (flag: string) => void) => void): string[] {
@@ -26,5 +26,10 @@ describe('how the CLI sizes V8 for a run', () => {
     expect(flagsSet((set) => sizeHeapForRun(LARGE_RUN + 1, set, 'v22.23.5'))).toEqual(['--semi-space-growth-factor=2', '--optimize-for-size']);
     // Where the growth flag is not known to exist, a large run still favours memory.
     expect(flagsSet((set) => sizeHeapForRun(LARGE_RUN + 1, set, 'v26.0.0'))).toEqual(['--optimize-for-size']);
+  });
+
+  it('restores V8\'s defaults once the run is over (a code cache is stamped with the flags)', () => {
+    expect(flagsSet((set) => restoreHeapDefaults(set, 'v24.22.3'))).toEqual(['--semi-space-growth-factor=2', '--no-optimize-for-size']);
+    expect(flagsSet((set) => restoreHeapDefaults(set, 'v26.0.0'))).toEqual(['--no-optimize-for-size']);
   });
 });
