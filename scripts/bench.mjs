@@ -245,7 +245,7 @@ const corpora = sizes.map((size) => ({ size, findings: 'few' }));
 for (const size of sizes.filter((s) => s >= 10000)) corpora.push({ size, findings: 'every' });
 for (const { size, findings } of corpora) {
   const { dir, objects } = generate(size, findings);
-  const rounds = size >= 100000 ? Math.min(ROUNDS, 2) : size >= 10000 ? Math.min(ROUNDS, 3) : ROUNDS;
+  const rounds = size >= 100000 ? Math.min(ROUNDS, 3) : size >= 10000 ? Math.min(ROUNDS, 5) : ROUNDS;
   const label = `${objects} objects${findings === 'every' ? ', finding in every app' : ''}`;
   const row = compare(label, dir, [fileURLToPath(import.meta.url), '--floor', dir], rounds);
   print(row, 'js-yaml floor');
