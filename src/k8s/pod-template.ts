@@ -135,7 +135,8 @@ class Entry implements ContainerRef {
   ) {}
 
   get path(): Path {
-    return [...this.templatePath, 'spec', this.group, this.index];
+    // concat, not a spread: rules read it often, and a cold run interprets the spread's iteration.
+    return this.templatePath.concat('spec', this.group, this.index);
   }
 }
 
