@@ -1,21 +1,25 @@
 /**
  * How the CLI sizes V8's heap for a run (the engine never does: a library leaves its host's heap
  * alone). Both settings are V8 flags that V8 reads while it runs, set through `node:v8`, which loads
- * only here (it pulls in streams).
+ * only for a run that changes one (it pulls in streams).
  *
  * - The young generation. V8 starts it at 1 MB and doubles it, up to 16 MB per semi-space, each
  *   time as much as it holds has survived a scavenge, which a linter's objects all do. On a run of a
  *   few MB the doubling costs more than it saves: every new page is a page fault (a few µs each in a
  *   VM) and the scavenger's working set leaves the CPU caches. `npm run bench`, Node 20, 2 cores:
  *   with the young generation held at its start size, 10k objects (3.4 MB) took 0.93x the time,
- *   20k 0.96x, 30k (10 MB) 1.00x and 50k (17 MB) 1.03x, 100k 1.11x; so it is held from the start
- *   and let grow again once the input proves larger than YOUNG_GROWTH_FROM. (Node 22: 0.95x at
+ *   20k 0.96x, 30k (10 MB) 1.00x and 50k (17 MB) 1.03x, 100k 1.11x, 1k (0.3 MB) 1.00x; so it is
+ *   held, once the run knows its size, from HOLD_FROM to YOUNG_GROWTH_FROM. (Node 22: 0.95x at
  *   10k; Node 24: 0.98x.)
  * - A run of more than LARGE_RUN holds hundreds of MB of objects, and V8 would let its heap grow
  *   to twice that: it is told to favour memory over speed.
+ *
+ * Both are undone when the run is over (restoreHeapDefaults).
  */
 import { createRequire } from 'node:module';
 
+/** Input from which the young generation is held (below it, the hold makes no difference). */
+export const HOLD_FROM = 1024 * 1024;
 /** Input from which the young generation may grow as V8 likes (see above). */
 export const YOUNG_GROWTH_FROM = 8 * 1024 * 1024;
 /** Input from which V8 favours memory over speed. */
@@ -33,18 +37,27 @@ export type SetFlag = (flag: string) => void;
 
 const setV8Flag: SetFlag = (flag) => (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString(flag);
 
-/**
- * Before a run reads its input: the young generation stays as large as it is now. Only where V8
- * is known to have the flag: it prints an error for one it does not know.
- */
-export function holdYoungGeneration(setFlag: SetFlag = setV8Flag, version = process.version): void {
-  if (hasGrowthFlag(version)) setFlag('--semi-space-growth-factor=1');
+/** The flags this process changed from V8's defaults, to undo. */
+export interface HeapSettings {
+  held: boolean;
+  forSize: boolean;
 }
 
-/** Once the run knows how many bytes it will parse (the engine's `onRunSize`). */
-export function sizeHeapForRun(bytes: number, setFlag: SetFlag = setV8Flag, version = process.version): void {
-  if (bytes >= YOUNG_GROWTH_FROM && hasGrowthFlag(version)) setFlag(`--semi-space-growth-factor=${DEFAULT_GROWTH}`);
-  if (bytes > LARGE_RUN) setFlag('--optimize-for-size');
+const current: HeapSettings = { held: false, forSize: false };
+
+/**
+ * Once the run knows how many bytes it will parse (the engine's `onRunSize`), before it parses.
+ * The growth flag only where V8 is known to have it: it prints an error for one it does not know.
+ */
+export function sizeHeapForRun(bytes: number, setFlag: SetFlag = setV8Flag, version = process.version, settings = current): void {
+  if (bytes >= HOLD_FROM && bytes < YOUNG_GROWTH_FROM && hasGrowthFlag(version)) {
+    setFlag('--semi-space-growth-factor=1');
+    settings.held = true;
+  }
+  if (bytes > LARGE_RUN) {
+    setFlag('--optimize-for-size');
+    settings.forSize = true;
+  }
 }
 
 /**
@@ -53,7 +66,9 @@ export function sizeHeapForRun(bytes: number, setFlag: SetFlag = setV8Flag, vers
  * cache at exit, must see the flags the next run starts with (else every run would compile the core
  * anew and write the cache again).
  */
-export function restoreHeapDefaults(setFlag: SetFlag = setV8Flag, version = process.version): void {
-  if (hasGrowthFlag(version)) setFlag(`--semi-space-growth-factor=${DEFAULT_GROWTH}`);
-  setFlag('--no-optimize-for-size');
+export function restoreHeapDefaults(setFlag: SetFlag = setV8Flag, settings = current): void {
+  if (settings.held) setFlag(`--semi-space-growth-factor=${DEFAULT_GROWTH}`);
+  if (settings.forSize) setFlag('--no-optimize-for-size');
+  settings.held = false;
+  settings.forSize = false;
 }

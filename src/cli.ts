@@ -5,7 +5,7 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { effectiveConfig, HELP, lintOptions, parse, parseCount, renderSettings, UsageError, type Flags } from './cli-args.js';
 import { baselineStep } from './cli-baseline.js';
-import { holdYoungGeneration, restoreHeapDefaults, sizeHeapForRun } from './cli-heap.js';
+import { restoreHeapDefaults, sizeHeapForRun } from './cli-heap.js';
 import { listRules, printConfig } from './cli-info.js';
 import { createProgress } from './cli-progress.js';
 import { findConfigFile, loadConfig, type LoadedConfig } from './config.js';
@@ -106,7 +106,6 @@ async function run(io: CliIo): Promise<number> {
   for (const context of flags.context) inputs.push({ path: context, contextOnly: true });
   const progress = createProgress(io.stderr, io.env);
   const render = renderSettings(effective, loaded, io.cwd, io.env.PATH ?? '');
-  holdYoungGeneration();
   let output: LintOutput;
   try {
     output = await lint(inputs, { ...lintOptions(effective, flags, io.cwd, loaded), render, ruleSet, onProgress: progress.update, onRunSize: (bytes) => sizeHeapForRun(bytes) });

@@ -82,6 +82,23 @@ describe.skipIf(NODE_CACHES || !existsSync(path.join(ROOT, 'dist', 'cli.cjs')))(
     expect(lint({ NODE_COMPILE_CACHE: path.join(blocked, 'cache') })).toEqual(expected);
   });
 
+  it('keeps the cache a run that tunes V8 wrote (1 MB of manifests: the young generation is held, then restored)', () => {
+    const folder = path.join(dir, 'tuned');
+    const manifests = path.join(dir, 'tuned-manifests');
+    mkdirSync(manifests);
+    const doc = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings-${i}\n  namespace: shop\ndata:\n  LOG_LEVEL: info\n  NOTE: ${'x'.repeat(60)}\n`;
+    writeFileSync(path.join(manifests, 'many.yaml'), Array.from({ length: 9000 }, (_, i) => doc(i)).join('---\n'));
+    expect(statSync(path.join(manifests, 'many.yaml')).size).toBeGreaterThan(1024 * 1024);
+    const run = () => spawnSync(process.execPath, [BIN, '--format', 'json', manifests], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: folder, NODE_DISABLE_COMPILE_CACHE: undefined } });
+    const first = run();
+    expect(first.status).toBe(0);
+    const [cache] = caches(folder);
+    const written = readFileSync(path.join(folder, cache));
+    expect(run().stdout).toBe(first.stdout);
+    // A cache written with the run's own V8 flags would be rejected by the next run, and written again.
+    expect(readFileSync(path.join(folder, cache)).equals(written)).toBe(true);
+  });
+
   it.skipIf(process.getuid === undefined)('keeps its default cache in a folder only the user can write', () => {
     const temp = path.join(dir, 'tmp');
     mkdirSync(temp);
