@@ -86,7 +86,16 @@ export interface LintOptions {
   readonly onRunSize?: (bytes: number) => void;
   /** Threads a large run may use (default `K8S_LINT_THREADS`, else 2 given 3+ cores); 1 = this one only. */
   readonly threads?: number;
+  /** Bytes of files on disk up to which a run keeps their texts after parsing (default KEEP_TEXTS_UP_TO). */
+  readonly keepTextsUpTo?: number;
 }
+
+/**
+ * Files on disk up to this many bytes in all keep their texts once parsed (for positions, comments
+ * and fixes); past it, each is released and the files with findings read again (3% of a 100k-object
+ * run's time, against 3% of its peak memory), so a large run holds its objects, not its texts too.
+ */
+export const KEEP_TEXTS_UP_TO = 48 * 1024 * 1024;
 
 export interface LintProgress {
   readonly stage: 'read' | 'parse' | 'check';
@@ -176,8 +185,8 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
   // A worker thread checks part of a large run meanwhile (src/parallel/); it loads while this one parses.
   const parallel = await startParallel(read.files, options, { builtIn: allRules, rules, kubernetesVersion: version.version, settings, bytes, rendering });
   const onDocument = rendering ? (doc: ParsedDocument) => void documents.push(doc) : addObjects;
-  // Document by document, strings shared across documents; a file's text is read from disk when it
-  // is parsed and released after (positions read it again), so a run holds its objects, not its text.
+  // Document by document, strings shared across documents; each text read from disk when parsed.
+  const keepTexts = bytes <= (options.keepTextsUpTo ?? KEEP_TEXTS_UP_TO);
   sharingStrings(() => read.files.forEach((file, i) => {
     try {
       if (options.cache) {
@@ -186,7 +195,7 @@ export async function lint(inputs: readonly FileInput[], options: LintOptions = 
         for (const issue of loaded.issues) issues.push(issue);
       } else {
         for (const issue of readDocuments(file, onDocument)) issues.push(issue);
-        file.release?.();
+        if (!keepTexts) file.release?.();
       }
     } catch (error) {
       crashes.push(internalFinding('parsing', error, file));

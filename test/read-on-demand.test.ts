@@ -90,11 +90,12 @@ describe('texts of files on disk, read on demand', () => {
     expect(message.message).toMatch(/^File could not be read: ENOENT/);
   });
 
-  it('still reports the findings of a file removed after parsing, at its start, without an internal error', async () => {
+  it('still reports the findings of a file removed after parsing, at its start, without an internal error (texts released)', async () => {
     const dir = folder({ 'a.yaml': CLEAN, 'b.yaml': BAD });
     const before = await lint([{ path: dir }], options());
     let removed = false;
     const output = await lint([{ path: dir }], options({
+      keepTextsUpTo: 0,
       onProgress: ({ stage }) => {
         if (stage === 'check' && !removed) rmSync(path.join(dir, 'b.yaml'));
         removed ||= stage === 'check';
@@ -106,10 +107,11 @@ describe('texts of files on disk, read on demand', () => {
     expect(output.results[1].messages.every((m) => m.line === 1 && m.column === 1)).toBe(true);
   });
 
-  it('resolves the positions of a file changed after parsing in its new text, without an internal error', async () => {
+  it('resolves the positions of a file changed after parsing in its new text, without an internal error (texts released)', async () => {
     const dir = folder({ 'b.yaml': BAD });
     let changed = false;
     const output = await lint([{ path: dir }], options({
+      keepTextsUpTo: 0,
       onProgress: ({ stage }) => {
         if (stage === 'check' && !changed) writeFileSync(path.join(dir, 'b.yaml'), `# moved down\n${BAD}`);
         changed ||= stage === 'check';
@@ -118,6 +120,25 @@ describe('texts of files on disk, read on demand', () => {
     const before = await lint([{ path: path.join(dir, 'b.yaml'), text: BAD }], options());
     expect(output.internalError).toBe(false);
     expect(positions(output.results[0].messages)).toEqual(positions(before.results[0].messages).map(([id, line, column, endLine, endColumn]) => [id, (line as number) + 1, column, (endLine as number) + 1, endColumn]));
+  });
+
+  it('keeps the texts of a run up to keepTextsUpTo: positions are of the text parsed, whatever the file became', async () => {
+    const dir = folder({ 'a.yaml': CLEAN, 'b.yaml': BAD });
+    const before = await lint([{ path: dir }], options());
+    let changed = false;
+    const output = await lint([{ path: dir }], options({
+      keepTextsUpTo: BAD.length + CLEAN.length,
+      onProgress: ({ stage }) => {
+        if (stage === 'check' && !changed) {
+          rmSync(path.join(dir, 'a.yaml'));
+          writeFileSync(path.join(dir, 'b.yaml'), `# moved down\n${BAD}`);
+        }
+        changed ||= stage === 'check';
+      },
+    }));
+    expect(output.internalError).toBe(false);
+    expect(positions(output.results[1].messages)).toEqual(positions(before.results[1].messages));
+    expect(output.files!.map((f) => f.text)).toEqual([CLEAN, BAD]);
   });
 
   it('fixes a file on disk in memory, keeping the text first read', async () => {
