@@ -127,6 +127,8 @@ class Template implements PodTemplate {
 }
 
 class Entry implements ContainerRef {
+  private made: Path | undefined = undefined;
+
   constructor(
     readonly container: Container,
     readonly group: ContainerGroup,
@@ -134,9 +136,9 @@ class Entry implements ContainerRef {
     private readonly templatePath: Path,
   ) {}
 
+  /** Made on first use and kept (frozen: every rule reading it shares it); most rules read it. */
   get path(): Path {
-    // concat, not a spread: rules read it often, and a cold run interprets the spread's iteration.
-    return this.templatePath.concat('spec', this.group, this.index);
+    return (this.made ??= Object.freeze(this.templatePath.concat('spec', this.group, this.index)));
   }
 }
 

@@ -41,8 +41,9 @@ template:
       ['init', 'initContainers', 0, ['spec', 'initContainers', 0]],
       ['debug', 'ephemeralContainers', 0, ['spec', 'ephemeralContainers', 0]],
     ]);
-    // Each caller gets a path of its own.
-    (template.containers[0].path as unknown[]).push('changed');
+    // Made once and shared by every rule that reads it: frozen, so no caller can change it for the others.
+    expect(template.containers[0].path).toBe(template.containers[0].path);
+    expect(() => (template.containers[0].path as unknown[]).push('changed')).toThrow(TypeError);
     expect(template.containers[0].path).toEqual(['spec', 'containers', 0]);
     expect([template.namespace, template.replicas, { ...template.labels }]).toEqual(['shop', 1, { app: 'shop' }]);
   });
