@@ -9,12 +9,13 @@
 // temporary folder (never in the package or the user's files). It is named after the Node version
 // and the core's size and time, written atomically (concurrent runs), and V8 checks it against the
 // source and flags before using it. Any failure to read or write it only costs the speed-up.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+const { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { createRequire } = Module;
+const { tmpdir } = require('node:os');
+const path = require('node:path');
+const { fileURLToPath, pathToFileURL } = require('node:url');
+const vm = require('node:vm');
 
 /** A folder only this user can write (a planted cache would be code run by k8s-lint), or undefined. */
 function cacheFolder(env) {
@@ -59,7 +60,7 @@ function save(cache, script) {
 }
 
 /** The exports of the CommonJS module `url` (the core), from the code cache when there is one. */
-export function loadCore(url, env = process.env) {
+function loadCore(url, env = process.env) {
   const file = realpathSync(fileURLToPath(url));
   const require = createRequire(file);
   if (typeof Module.enableCompileCache === 'function') return require(file);
@@ -92,3 +93,5 @@ export function loadCore(url, env = process.env) {
   if (cache !== undefined && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => save(cache, script));
   return core.exports;
 }
+
+module.exports = { loadCore };

@@ -54,7 +54,22 @@ describe.skipIf(!existsSync(META))('what a run of the bundle loads', { timeout: 
     // Written synchronously: the hooks run on their own thread, whose buffered writes may be lost at exit.
     writeFileSync(hooks, "import { writeSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  writeSync(2, `LOADED ${result.url}\\n`);\n  return result;\n}\n");
     register = path.join(dir, 'register.mjs');
-    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    // The bin is CommonJS: what it and the core `require` goes through Module._load, not the hooks.
+    const requires = [
+      "import Module from 'node:module';",
+      "import { writeSync } from 'node:fs';",
+      "import { pathToFileURL } from 'node:url';",
+      'const load = Module._load;',
+      'Module._load = function (request, parent, isMain) {',
+      '  const exports = load.apply(this, arguments);',
+      '  try {',
+      '    const resolved = Module._resolveFilename(request, parent, isMain);',
+      "    writeSync(2, `LOADED ${Module.isBuiltin(resolved) ? (resolved.startsWith('node:') ? resolved : `node:${resolved}`) : pathToFileURL(resolved).href}\\n`);",
+      '  } catch {}',
+      '  return exports;',
+      '};',
+    ].join('\n');
+    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n${requires}\n`);
     const meta = JSON.parse(readFileSync(META, 'utf8')) as Metafile;
     for (const [output, { inputs }] of Object.entries(meta.outputs)) sources.set(pathToFileURL(path.join(ROOT, output)).href, Object.keys(inputs));
   });
@@ -91,8 +106,9 @@ describe.skipIf(!existsSync(META))('what a run of the bundle loads', { timeout: 
     const builtins: string[] = [];
     const files: string[] = [];
     const loaded = run([CLEAN], ROOT, builtins, files);
-    // Each file costs a resolution, a read, a compile and a link: what every run needs is one file (the core).
-    expect(files.sort()).toEqual([path.join('bin', 'code-cache.js'), path.join('bin', 'k8s-lint.js')]);
+    // Each file costs a resolution, a read, a compile and a link: what every run needs is the bin and
+    // the core (required on Node >= 22.1; on Node 20 code-cache.js compiles it, out of the hooks' sight).
+    expect(files.filter((file) => file !== path.join('dist', 'cli.cjs')).sort()).toEqual([path.join('bin', 'code-cache.js'), path.join('bin', 'k8s-lint.js')]);
     // Built-ins that load streams (or more) cost milliseconds each: only runs that use them load them.
     expect(builtins.filter((name) => /^node:(child_process|v8|tty|net|stream|worker_threads|crypto)$/.test(name))).toEqual([]);
     expect(builtins).toContain('node:fs');

@@ -97,7 +97,7 @@ describe.skipIf(!ENABLED)('npm pack (set K8S_LINT_PACK_TEST=1 to run outside CI)
     expect(pack.filename).toBe(`${PACKAGE.name}-${PACKAGE.version}.tgz`);
     expect(pack.size).toBeLessThan(MAX_TARBALL_BYTES);
     const files = pack.files.map((f) => f.path);
-    for (const required of ['package.json', 'README.md', 'RULES.md', 'bin/k8s-lint.js', 'bin/code-cache.js', 'dist/cli.cjs', 'dist/cli.js', 'schemas/index.json', 'k8s-lint.schema.json', 'dist/rule-api.js', 'dist/src/rule-api.d.ts']) {
+    for (const required of ['package.json', 'README.md', 'RULES.md', 'bin/k8s-lint.js', 'bin/code-cache.js', 'bin/package.json', 'dist/cli.cjs', 'dist/cli.js', 'schemas/index.json', 'k8s-lint.schema.json', 'dist/rule-api.js', 'dist/src/rule-api.d.ts']) {
       expect(files).toContain(required);
     }
     expect(files.filter((f) => /^(test|fixtures|src|rules|scripts|\.github|\.ci|node_modules|dist\/test)\//.test(f))).toEqual([]);
