@@ -72,6 +72,8 @@ const builtIn = (jsyaml as unknown as { types: Record<'merge' | 'binary', jsyaml
  * objects the Map cost 6% of the run.
  */
 let shared: string[] | undefined;
+/** The table `shared` points at while parsing, kept empty between calls (so it holds no string). */
+let slots: string[] | undefined;
 const SLOTS = 1 << 13;
 /** Longer strings are rarely repeated: copied, never shared. */
 const MAX_SHARED_LENGTH = 64;
@@ -127,10 +129,13 @@ export function tightenNode(event: 'open' | 'close', state: NodeState): void {
 /** Runs `parse` with strings shared (see `share`); nested calls share with the outer one. */
 export function sharingStrings<T>(parse: () => T): T {
   if (shared !== undefined) return parse();
-  shared = new Array<string>(SLOTS).fill('');
+  // One table per thread, emptied after each outermost call (callers that parse file by file, as
+  // the worker thread and the language server do, would otherwise allocate 64 KB per file).
+  shared = (slots ??= new Array<string>(SLOTS).fill(''));
   try {
     return parse();
   } finally {
+    slots.fill('');
     shared = undefined;
   }
 }
