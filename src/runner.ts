@@ -78,8 +78,9 @@ export function kindRules(active: readonly ActiveRule[]): (resource: Resource) =
     let rules = kinds.get(kind);
     if (!rules) {
       const key = `${resource.group}/${kind}`;
-      const all = active.filter(({ rule }) => !rule.kinds || rule.kinds.includes(kind) || rule.kinds.includes(key));
-      const templateless = all.filter(({ rule }) => !rule.podTemplateOnly && (!rule.podTemplateOr || rule.podTemplateOr.includes(kind) || rule.podTemplateOr.includes(key)));
+      const names = (kinds: readonly string[]) => kinds.includes(kind) || kinds.includes(key);
+      const all = active.filter(({ rule }) => !rule.kinds || names(rule.kinds));
+      const templateless = all.filter(({ rule }) => !rule.podTemplateOnly && (!rule.podTemplateOr || names(rule.podTemplateOr)));
       rules = { all, templateless: templateless.length === all.length ? all : templateless };
       kinds.set(kind, rules);
     }

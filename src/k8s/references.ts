@@ -47,19 +47,17 @@ export function podReferences(template: PodTemplate): readonly PodReference[] {
 
 /**
  * Appends the reference that `owner[field]` makes (named by its `nameField`), if it names
- * something; paths are built only then (most volumes and env entries reference nothing). `base` is
- * the owner's path, or a function that makes it (built once a reference is found).
+ * something; the reference's paths are built only then.
  */
 function addReference(
-  out: PodReference[], kind: ReferencedKind, source: ReferenceSource, where: string | (() => string), containers: readonly ContainerRef[],
-  owner: Record<string, unknown>, field: string | undefined, base: Path | (() => Path), nameField: string, keyField?: string,
+  out: PodReference[], kind: ReferencedKind, source: ReferenceSource, where: string, containers: readonly ContainerRef[],
+  owner: Record<string, unknown>, field: string | undefined, base: Path, nameField: string, keyField?: string,
 ): void {
   const object = field === undefined ? owner : owner[field];
   if (!isRecord(object)) return;
   const name = object[nameField];
   if (typeof name !== 'string' || name === '') return;
-  const ownerPath = typeof base === 'function' ? base() : base;
-  const path = field === undefined ? ownerPath : ownerPath.concat(field);
+  const path = field === undefined ? base : base.concat(field);
   const keys: KeyReference[] = [];
   const key = keyField === undefined ? undefined : object[keyField];
   if (typeof key === 'string') keys.push({ key, path: path.concat(keyField!) });
@@ -72,7 +70,7 @@ function addReference(
   }
   const optional = object.optional === true;
   const unused = (source === 'volume' || source === 'projected') && containers.length === 0;
-  out.push({ kind, name, source, where: typeof where === 'function' ? where() : where, containers, unused, optional, path: path.concat(nameField), keys });
+  out.push({ kind, name, source, where, containers, unused, optional, path: path.concat(nameField), keys });
 }
 
 const NO_CONTAINERS: readonly ContainerRef[] = Object.freeze([]);
@@ -121,7 +119,7 @@ function walkReferences(template: PodTemplate): PodReference[] {
       for (let j = 0; j < envFrom.length; j++) {
         const from: unknown = envFrom[j];
         if (!isRecord(from)) continue;
-        const path = () => ref.path.concat('envFrom', j);
+        const path = ref.path.concat('envFrom', j);
         self ??= [ref];
         addReference(out, 'ConfigMap', 'envFrom', 'from envFrom', self, from, 'configMapRef', path, 'name');
         addReference(out, 'Secret', 'envFrom', 'from envFrom', self, from, 'secretRef', path, 'name');
@@ -132,8 +130,8 @@ function walkReferences(template: PodTemplate): PodReference[] {
       for (let j = 0; j < env.length; j++) {
         const entry: unknown = env[j];
         if (!isRecord(entry) || !isRecord(entry.valueFrom)) continue;
-        const path = () => ref.path.concat('env', j, 'valueFrom');
-        const where = () => `from env \`${String(entry.name)}\``;
+        const path = ref.path.concat('env', j, 'valueFrom');
+        const where = `from env \`${String(entry.name)}\``;
         self ??= [ref];
         addReference(out, 'ConfigMap', 'env', where, self, entry.valueFrom, 'configMapKeyRef', path, 'name', 'key');
         addReference(out, 'Secret', 'env', where, self, entry.valueFrom, 'secretKeyRef', path, 'name', 'key');
@@ -145,7 +143,7 @@ function walkReferences(template: PodTemplate): PodReference[] {
   if (Array.isArray(pullSecrets)) {
     for (let j = 0; j < pullSecrets.length; j++) {
       const secret: unknown = pullSecrets[j];
-      if (isRecord(secret)) addReference(out, 'Secret', 'imagePullSecrets', 'from imagePullSecrets', NO_CONTAINERS, secret, undefined, () => specPath.concat('imagePullSecrets', j), 'name');
+      if (isRecord(secret)) addReference(out, 'Secret', 'imagePullSecrets', 'from imagePullSecrets', NO_CONTAINERS, secret, undefined, specPath.concat('imagePullSecrets', j), 'name');
     }
   }
   return out;
